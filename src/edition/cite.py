@@ -1,0 +1,43 @@
+"""Citations of the edition, its sections and paragraphs, by stable identifier.
+
+The formatting rules live in ``xslt/common/cite.xsl`` so that the command line
+and the HTML cite controls say the same thing.
+
+>>> print(citation(Project(Path(".")), "p-every-class-stratum", "chicago"))  # doctest: +SKIP
+Weil, Robert. “Conditions of the Working Classes in China.” China Study Group, …, ¶ 1. index.html#p-every-class-stratum.
+"""
+from __future__ import annotations
+
+from saxonche import PySaxonApiError
+
+from . import idlock
+from .corpus import load_edition
+from .project import Project
+from .xmlio import EditionError, Problem
+from .xslt import ED_NS, Stylesheets
+
+FORMATS = ("text", "chicago", "mla", "bibtex", "csl-json")
+
+
+def citation(project: Project, ident: str, fmt: str = "text", base_url: str = "") -> str:
+    """The citation of the paragraph or section ``ident`` (retired identifiers follow their successor)."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+    edition = load_edition(project)
+    lock = idlock.read_lock(project.lock_file)
+    current = idlock.resolve(lock, ident) or ident
+    element = edition.element(current)
+    if element is None or element.tag.rsplit("}", 1)[-1] not in {"p", "div"}:
+        raise EditionError(Problem(ident, 1, 1, f"no paragraph or section has the identifier {ident!r}; "
+                                   "identifiers are listed in build/index/paragraphs.json"))
+    with Stylesheets() as sheets:
+        executable = sheets.compile(project.xslt_dir / "common" / "cite.xsl")
+        document = sheets.document(edition.serialize())
+        try:
+            value = executable.call_function_returning_value(
+                f"{{{ED_NS}}}citation",
+                [document, sheets.value(current), sheets.value(fmt), sheets.value(base_url)],
+            )
+        except PySaxonApiError as err:
+            raise EditionError(Problem(ident, 1, 1, " ".join(str(err).split()))) from None
+    return str(value.head.string_value)

@@ -1,0 +1,128 @@
+"""The ``edition`` command: a thin layer over the library.
+
+Exit codes: 0 success, 1 invalid input or failure, 2 usage error.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__, idlock
+from .build import build as build_edition
+from .cite import FORMATS, citation
+from .corpus import load_edition
+from .project import Project
+from .validate import validate as validate_edition
+from .xmlio import EditionError
+
+
+class Failure(click.ClickException):
+    """Invalid input or a failed step: the problems, one a line, and exit code 1."""
+
+    exit_code = 1
+
+    def format_message(self) -> str:
+        return self.message
+
+    def show(self, file=None) -> None:
+        click.echo(self.message, err=True)
+
+
+def _project(ctx: click.Context) -> Project:
+    return ctx.obj
+
+
+def _fail(err: EditionError) -> Failure:
+    return Failure("\n".join(str(p) for p in err.problems))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="edition")
+@click.option("--project", "project_dir", type=click.Path(file_okay=False, path_type=Path), default=".",
+              show_default=True, help="The project folder (holding edition/, xslt/ and schema/).")
+@click.pass_context
+def main(ctx: click.Context, project_dir: Path) -> None:
+    """Validate, build and cite the TEI edition of Robert Weil's
+    "Conditions of the Working Classes in China".
+
+    Example: edition validate && edition build && edition cite p-every-class-stratum
+    """
+    ctx.obj = Project(project_dir.resolve())
+
+
+@main.command()
+@click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.pass_context
+def validate(ctx: click.Context, files: tuple[Path, ...]) -> None:
+    """Check the TEI files: well-formedness, RelaxNG, Schematron, identifier lock.
+
+    Without FILES, checks every TEI file under edition/. Every problem is
+    reported at once as file:line:col: message.
+
+    Example: edition validate edition/conditions.xml
+    """
+    problems = validate_edition(_project(ctx), list(files) or None)
+    if problems:
+        raise Failure("\n".join(map(str, problems)) + f"\n{len(problems)} problem(s) found.")
+    click.echo("valid")
+
+
+@main.command()
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Output folder (default: build/ in the project).")
+@click.option("--ids/--no-ids", default=False, help="Prefix each paragraph of the text outputs with its identifier.")
+@click.option("--base-url", default="", help="Absolute URL the edition will be published at, for permalinks.")
+@click.pass_context
+def build(ctx: click.Context, out: Path | None, ids: bool, base_url: str) -> None:
+    """Build the edition: HTML, plain text and indexes.
+
+    The previous build is replaced only when every output succeeded.
+
+    Example: edition build --out /tmp/edition
+    """
+    try:
+        report = build_edition(_project(ctx), out, parameters={"ids": ids, "base-url": base_url})
+    except EditionError as err:
+        raise _fail(err) from None
+    click.echo(f"built {len(report.files)} files in {report.out_dir}")
+
+
+@main.command()
+@click.argument("identifier")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="Citation style.")
+@click.option("--base-url", default="", help="Absolute URL of the published edition, for the permalink.")
+@click.pass_context
+def cite(ctx: click.Context, identifier: str, fmt: str, base_url: str) -> None:
+    """Print the citation of a paragraph or section by its identifier.
+
+    Example: edition cite p-scale-disaster-difficult --format chicago
+    """
+    try:
+        click.echo(citation(_project(ctx), identifier, fmt, base_url))
+    except EditionError as err:
+        raise _fail(err) from None
+
+
+@main.command()
+@click.pass_context
+def lock(ctx: click.Context) -> None:
+    """Release the edition's new identifiers: add them to edition/ids.lock.
+
+    Released identifiers can never be removed; retire one by writing
+    'OLD -> SUCCESSOR' on its line of the lock file.
+
+    Example: edition lock
+    """
+    project = _project(ctx)
+    try:
+        new = idlock.release(load_edition(project), project.lock_file)
+    except EditionError as err:
+        raise _fail(err) from None
+    click.echo(f"released {len(new)} new identifier(s)")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,116 @@
+"""Validation: well-formedness, RelaxNG, Schematron, the identifier lock.
+
+All problems are collected and returned at once, each located as
+``file:line:col: message``.
+
+>>> problems = validate(Project(Path(".")))   # doctest: +SKIP
+>>> [str(p) for p in problems]                # doctest: +SKIP
+[]
+"""
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from lxml import etree, isoschematron
+
+from . import idlock
+from .corpus import Edition, Source, read_sources
+from .project import NS, Project
+from .xmlio import EditionError, Problem, parse_file
+
+SVRL = {"svrl": "http://purl.oclc.org/dsdl/svrl"}
+
+
+@functools.lru_cache(maxsize=4)
+def _relaxng(path: Path) -> etree.RelaxNG:
+    return etree.RelaxNG(parse_file(path))
+
+
+@functools.lru_cache(maxsize=4)
+def _schematron(path: Path) -> isoschematron.Schematron:
+    return isoschematron.Schematron(parse_file(path), store_report=True)
+
+
+def check_relaxng(source: Source, schema_path: Path) -> list[Problem]:
+    """The project's RelaxNG schema, file by file."""
+    schema = _relaxng(schema_path)
+    if schema.validate(source.tree):
+        return []
+    return [Problem(source.name, e.line or 1, e.column or 1, _relaxng_message(e.message)) for e in schema.error_log]
+
+
+def _relaxng_message(message: str) -> str:
+    """libxml2's RelaxNG wording, made readable for an editor."""
+    message = message.replace("{http://www.tei-c.org/ns/1.0}", "")
+    replacements = {
+        "Did not expect element ": "element <",
+        " there": "> is not allowed here",
+        "Expecting element ": "expected element <",
+        ", got ": "> but found <",
+        "Element ": "element <",
+        " failed to validate attributes": "> has an attribute that is not allowed or a value outside its list",
+        " has extra content: ": "> contains something not allowed: <",
+        "Invalid attribute ": "attribute @",
+        " for element ": " is not allowed on <",
+        "Expecting an element ": "expected element <",
+    }
+    for old, new in replacements.items():
+        message = message.replace(old, new)
+    if message.count("<") > message.count(">"):
+        message += ">"
+    return message
+
+
+def check_schematron(edition: Edition, schema_path: Path) -> list[Problem]:
+    """The project's Schematron rules, on the assembled edition (so pointers into registers resolve)."""
+    schema = _schematron(schema_path)
+    if schema.validate(edition.document):
+        return []
+    problems = []
+    for failure in schema.validation_report.xpath("//svrl:failed-assert | //svrl:successful-report", namespaces=SVRL):
+        text = " ".join("".join(failure.xpath("svrl:text//text()", namespaces=SVRL)).split())
+        hits = edition.document.xpath(failure.get("location"))
+        if hits and isinstance(hits[0], etree._Element):
+            problems.append(edition.locate(hits[0], text))
+        elif hits:  # an attribute: locate its element
+            problems.append(edition.locate(hits[0].getparent(), text))
+        else:
+            problems.append(Problem(edition.main.name, 1, 1, text))
+    return problems
+
+
+def validate(project: Project, files: list[Path] | None = None) -> list[Problem]:
+    """Validate the edition (or the given files, each checked as the essay against the project's registers).
+
+    Returns every problem found, sorted by file and position; an empty list means valid.
+    """
+    problems: list[Problem] = []
+    register_paths = project.register_files()
+    essays = [Path(f) for f in files] if files else [project.main_document]
+    essays = [p for p in essays if p.resolve() not in {r.resolve() for r in register_paths}] if files else essays
+    registers, register_problems = read_sources(register_paths, project.root)
+    problems += register_problems
+    for register in registers:
+        problems += check_relaxng(register, project.relaxng)
+    for path in essays:
+        sources, parse_problems = read_sources([path], project.root)
+        problems += parse_problems
+        if not sources:
+            continue
+        essay = sources[0]
+        relaxng_problems = check_relaxng(essay, project.relaxng)
+        problems += relaxng_problems
+        if essay.tree.getroot().tag != f"{{{NS['t']}}}TEI":
+            continue
+        edition = Edition(essay, registers)
+        problems += check_schematron(edition, project.schematron)
+        problems += idlock.check(edition, project.lock_file, project.root)
+    return sorted(set(problems))
+
+
+def require_valid(project: Project) -> None:
+    """Raise :class:`EditionError` unless the edition is valid."""
+    problems = validate(project)
+    if problems:
+        raise EditionError(problems)

@@ -1,0 +1,13 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- All stylesheet parameters, one place, each with its meaning.
+     Entry stylesheets include this module; the build sets the values. -->
+<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema" exclude-result-prefixes="#all">
+
+  <!-- Absolute URL the edition is published at (with trailing slash); empty: links stay relative. -->
+  <xsl:param name="base-url" as="xs:string" select="''"/>
+
+  <!-- Prefix each paragraph of the plain-text outputs with its identifier. -->
+  <xsl:param name="ids" as="xs:boolean" select="false()"/>
+
+</xsl:stylesheet>

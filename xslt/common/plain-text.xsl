@@ -1,0 +1,50 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Two plain-text views of any TEI fragment:
+     mode ed:reading    the editors' text (corrections, supplied words in [ ], typographic quotes);
+     mode ed:diplomatic the witness's characters (errors as they stand, its own quotation marks, no editorial additions). -->
+<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:ed="urn:weil-edition:xslt" exclude-result-prefixes="#all">
+
+  <xsl:mode name="ed:reading" on-no-match="text-only-copy" on-multiple-match="fail"/>
+  <xsl:mode name="ed:diplomatic" on-no-match="text-only-copy" on-multiple-match="fail"/>
+
+  <!-- The plain text of an element in either view, whitespace normalised. -->
+  <xsl:function name="ed:plain" as="xs:string" visibility="public">
+    <xsl:param name="e" as="node()*"/>
+    <xsl:param name="view" as="xs:string"/>
+    <xsl:variable name="text" as="xs:string*">
+      <xsl:choose>
+        <xsl:when test="$view = 'diplomatic'"><xsl:apply-templates select="$e" mode="ed:diplomatic"/></xsl:when>
+        <xsl:otherwise><xsl:apply-templates select="$e" mode="ed:reading"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:sequence select="normalize-space(string-join($text))"/>
+  </xsl:function>
+
+  <!-- Never part of either running text. -->
+  <xsl:template match="tei:note" mode="ed:reading ed:diplomatic"/>
+
+  <!-- Reading view -->
+  <xsl:template match="tei:choice" mode="ed:reading">
+    <xsl:apply-templates select="(tei:corr, tei:reg, tei:expan, *)[1]" mode="#current"/>
+  </xsl:template>
+  <xsl:template match="tei:supplied" mode="ed:reading">[<xsl:apply-templates mode="#current"/>]</xsl:template>
+  <xsl:template match="*[ed:is-quoted(.)]" mode="ed:reading">
+    <xsl:value-of select="ed:typographic-mark(., 'before')"/>
+    <xsl:apply-templates mode="#current"/>
+    <xsl:value-of select="ed:typographic-mark(., 'after')"/>
+  </xsl:template>
+
+  <!-- Diplomatic view -->
+  <xsl:template match="tei:choice" mode="ed:diplomatic">
+    <xsl:apply-templates select="(tei:sic, tei:orig, tei:abbr, *)[1]" mode="#current"/>
+  </xsl:template>
+  <xsl:template match="tei:corr | tei:supplied" mode="ed:diplomatic"/>
+  <xsl:template match="*[ed:is-quoted(.)]" mode="ed:diplomatic">
+    <xsl:value-of select="ed:witness-mark(., 'before')"/>
+    <xsl:apply-templates mode="#current"/>
+    <xsl:value-of select="ed:witness-mark(., 'after')"/>
+  </xsl:template>
+
+</xsl:stylesheet>
