@@ -124,5 +124,44 @@ def lock(ctx: click.Context) -> None:
     click.echo(f"released {len(new)} new identifier(s)")
 
 
+@main.command(name="check-names")
+@click.pass_context
+def check_names(ctx: click.Context) -> None:
+    """List names from the registers left untagged in the text, and tagged
+    mentions whose words are not a known name of their entry.
+
+    Exits 1 if anything is listed.
+
+    Example: edition check-names
+    """
+    from .names import check_names as find_name_problems
+
+    try:
+        problems = find_name_problems(_project(ctx))
+    except EditionError as err:
+        raise _fail(err) from None
+    if problems:
+        raise Failure("\n".join(map(str, problems)) + f"\n{len(problems)} name problem(s) found.")
+    click.echo("every name is tagged and every mention matches its entry")
+
+
+@main.command()
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port on 127.0.0.1.")
+@click.option("--dir", "html_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder to serve (default: build/html).")
+@click.pass_context
+def serve(ctx: click.Context, port: int, html_dir: Path | None) -> None:
+    """Serve the built HTML edition on 127.0.0.1 for local preview.
+
+    Example: edition build && edition serve --port 8000
+    """
+    from .serve import serve_forever
+
+    folder = html_dir or _project(ctx).build_dir / "html"
+    if not (folder / "index.html").exists():
+        raise Failure(f"{folder}: no built edition here; run 'edition build' first")
+    serve_forever(folder, port)
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
