@@ -6,6 +6,7 @@
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:ed="urn:weil-edition:xslt" exclude-result-prefixes="#all">
 
+
   <xsl:mode name="ed:reading" on-no-match="text-only-copy" on-multiple-match="fail"/>
   <xsl:mode name="ed:diplomatic" on-no-match="text-only-copy" on-multiple-match="fail"/>
 

@@ -1,0 +1,68 @@
+"""Whole-edition checks: the edition keeps every word and mark of the witness, in order."""
+from __future__ import annotations
+
+import difflib
+import re
+
+import pytest
+from lxml import etree
+
+from edition.build import build
+from edition.project import NS, Project
+
+from xslt_support import ROOT
+
+#: Witness lines that belong to the work (title, byline, essay, comment); the rest is site chrome.
+WITNESS_LINES = (slice(2, 4), slice(5, 139), slice(140, 143))
+QUOTE_CHARS = "\"“”‘’'"
+
+
+def witness_text() -> str:
+    lines = (ROOT / "edition" / "source" / "conditions-of-the-working-classes-in-china.txt").read_text(encoding="utf-8").split("\n")
+    kept = [line for part in WITNESS_LINES for line in lines[part]]
+    text = " ".join(kept)
+    return " ".join(re.sub(r"^\s*1\.\s", "1. ", text).split())
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> dict[str, str]:
+    out = tmp_path_factory.mktemp("fidelity") / "build"
+    build(Project(ROOT), out, search=False)
+    return {view: (out / "text" / f"{view}.txt").read_text(encoding="utf-8") for view in ("reading", "diplomatic")}
+
+
+def first_difference(expected: list[str], actual: list[str]) -> str:
+    matcher = difflib.SequenceMatcher(a=expected, b=actual, autojunk=False)
+    for tag, a1, a2, b1, b2 in matcher.get_opcodes():
+        if tag != "equal":
+            return (f"{tag} at word {a1}: witness {' '.join(expected[max(0, a1 - 5):a2 + 5])!r} "
+                    f"edition {' '.join(actual[max(0, b1 - 5):b2 + 5])!r}")
+    return ""
+
+
+def test_diplomatic_text_has_every_witness_word_in_order(built):
+    expected, actual = witness_text().split(), built["diplomatic"].split()
+    assert expected == actual, first_difference(expected, actual)
+
+
+def test_diplomatic_text_equals_witness_character_for_character(built):
+    assert " ".join(built["diplomatic"].split()) == witness_text()
+
+
+def test_reading_text_differs_from_diplomatic_only_at_interventions(built):
+    strip = str.maketrans("", "", QUOTE_CHARS + "[]")
+    reading = built["reading"].translate(strip).split()
+    diplomatic = built["diplomatic"].translate(strip).split()
+    tree = etree.parse(str(ROOT / "edition" / "conditions.xml"))
+    interventions = tree.xpath("//t:text//t:choice | //t:text//t:corr[not(parent::t:choice)] | //t:text//t:supplied", namespaces=NS)
+    corrected = " ".join(" ".join(e.xpath("string(t:corr)" if e.tag.endswith("choice") else "string(.)", namespaces=NS).split())
+                         for e in interventions).translate(strip)
+    hunks = [op for op in difflib.SequenceMatcher(a=diplomatic, b=reading, autojunk=False).get_opcodes() if op[0] != "equal"]
+    assert len(hunks) <= len(interventions)
+    for _, _, _, b1, b2 in hunks:
+        for word in reading[b1:b2]:
+            assert any(part in corrected for part in re.split(r"[.,;:!?]", word) if part), f"{word!r} is not an editorial intervention"
+
+
+def test_reading_text_has_no_straight_quotes(built):
+    assert '"' not in built["reading"]
