@@ -1,11 +1,12 @@
 """The reading and diplomatic views (xslt/common/plain-text.xsl), on small fixtures."""
 import pytest
 
-from xslt_support import call, tei
+from xslt_support import Node, call, tei
 
 
 def plain(paragraph: str, view: str) -> str:
-    return call(("functions.xsl", "plain-text.xsl"), "plain", tei(f'<div xml:id="d"><p xml:id="p">{paragraph}</p></div>'), view)
+    document = tei(f'<div xml:id="d"><p xml:id="p">{paragraph}</p></div>')
+    return call(("functions.xsl", "plain-text.xsl"), "plain", Node(document, "//t:body//t:p"), view)
 
 
 def test_diplomatic_restores_the_witness_default_marks():
