@@ -1,0 +1,105 @@
+"""The command line over the whole edition: help, cite, build outputs keyed by the stable identifiers."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+from lxml import etree, html
+
+from edition.cli import main
+from edition.project import NS
+
+from xslt_support import ROOT
+
+PARAGRAPH_IDS = etree.parse(str(ROOT / "edition" / "conditions.xml")).xpath(
+    "//t:text/t:body//t:div/t:p/@xml:id | //t:text/t:back//t:div/t:p/@xml:id", namespaces=NS)
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, ["--project", str(ROOT), *args], catch_exceptions=False)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("cli") / "build"
+    result = run("build", "--out", str(out), "--ids")
+    assert result.exit_code == 0, result.output
+    return out
+
+
+@pytest.mark.parametrize("command", sorted(main.commands))
+def test_every_command_has_help_with_an_example(command):
+    result = run(command, "--help")
+    assert result.exit_code == 0
+    assert main.commands[command].help and "Example:" in main.commands[command].help
+
+
+def test_the_edition_has_all_68_paragraphs():
+    assert len(PARAGRAPH_IDS) == 68 and len(set(PARAGRAPH_IDS)) == 68
+
+
+def test_cite_text_gives_label_permalink_and_text():
+    result = run("cite", "p-scale-disaster-difficult")
+    lines = result.output.splitlines()
+    assert result.exit_code == 0
+    assert lines[0] == "Robert Weil, “Conditions of the Working Classes in China”, ¶ 4 [p-scale-disaster-difficult]"
+    assert lines[1] == "index.html#p-scale-disaster-difficult"
+    assert lines[3].startswith("The scale of the disaster is difficult to grasp.")
+
+
+def test_cite_chicago_names_author_title_paragraph_and_url():
+    result = run("cite", "p-scale-disaster-difficult", "--format", "chicago", "--base-url", "https://example.org/weil/")
+    assert result.output.startswith("Weil, Robert. “Conditions of the Working Classes in China.”")
+    assert "¶ 4" in result.output and result.output.strip().endswith("https://example.org/weil/index.html#p-scale-disaster-difficult.")
+
+
+def test_cite_mla_gives_the_paragraph_number():
+    assert ", par. 4, index.html#p-scale-disaster-difficult." in run("cite", "p-scale-disaster-difficult", "--format", "mla").output
+
+
+def test_cite_bibtex_is_an_online_entry():
+    output = run("cite", "urban-proletariat", "--format", "bibtex").output
+    assert output.startswith("@online{weil-conditions-urban-proletariat,") and "author = {Weil, Robert}" in output
+
+
+def test_cite_csl_json_is_a_webpage_item_with_locator():
+    item = json.loads(run("cite", "p-scale-disaster-difficult", "--format", "csl-json").output)[0]
+    assert item["type"] == "webpage" and item["locator"] == "4" and item["label"] == "paragraph"
+    assert item["author"] == [{"family": "Weil", "given": "Robert"}]
+
+
+def test_cite_numbers_the_comment_on_its_own():
+    assert run("cite", "p-comment-nico").output.splitlines()[0].endswith("comment 1, ¶ 1 [p-comment-nico]")
+
+
+def test_cite_unknown_identifier_fails_with_exit_1():
+    result = CliRunner().invoke(main, ["--project", str(ROOT), "cite", "p-nowhere"])
+    assert result.exit_code == 1
+    assert "no paragraph or section has the identifier 'p-nowhere'" in result.output
+
+
+def test_cite_unknown_format_is_a_usage_error():
+    result = CliRunner().invoke(main, ["--project", str(ROOT), "cite", "p-comment-nico", "--format", "apa"])
+    assert result.exit_code == 2 and "Invalid value for '--format'" in result.output
+
+
+def test_paragraphs_json_lists_every_paragraph_in_reading_order(built):
+    rows = json.loads((built / "index" / "paragraphs.json").read_text(encoding="utf-8"))
+    assert [r["id"] for r in rows] == PARAGRAPH_IDS
+    assert [r["n"] for r in rows if r["part"] == "essay"] == list(range(1, 68))
+    assert rows[0] == {"id": "p-every-class-stratum", "section": "introduction", "part": "essay", "n": 1, "label": "¶ 1",
+                       "incipit": "Every class and sub-class stratum in China is …"}
+    assert rows[-1]["section"] == "comment-nico" and rows[-1]["part"] == "comment"
+
+
+def test_html_anchors_are_the_paragraph_identifiers(built):
+    page = html.parse(str(built / "html" / "index.html"))
+    anchors = page.xpath("//p[contains(concat(' ', @class, ' '), ' para ')]/@id")
+    assert anchors == PARAGRAPH_IDS
+
+
+def test_ids_option_prefixes_each_paragraph_with_its_identifier(built):
+    blocks = (built / "text" / "reading.txt").read_text(encoding="utf-8").split("\n\n")
+    prefixed = [b.split("]", 1)[0][1:] for b in blocks if b.startswith("[p-")]
+    assert prefixed == PARAGRAPH_IDS
