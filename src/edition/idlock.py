@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .corpus import Edition
-from .project import XML_ID
 from .xmlio import EditionError, Problem
 
 LINE = re.compile(r"^(?P<id>[A-Za-z_][\w.-]*)(?:\s*->\s*(?P<successor>[A-Za-z_][\w.-]*)?)?$")
