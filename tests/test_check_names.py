@@ -1,0 +1,50 @@
+"""edition.names.check_names on a copy of the fixture project tests/fixtures/registers."""
+import shutil
+from pathlib import Path
+
+import pytest
+
+from edition.names import check_names
+from edition.project import Project
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURE = ROOT / "tests" / "fixtures" / "registers"
+
+
+@pytest.fixture
+def project(tmp_path) -> Project:
+    shutil.copytree(FIXTURE / "edition", tmp_path / "edition")
+    for folder in ("xslt", "schema"):
+        (tmp_path / folder).symlink_to(ROOT / folder, target_is_directory=True)
+    return Project(tmp_path)
+
+
+def messages(project: Project) -> list[str]:
+    return [str(p) for p in check_names(project)]
+
+
+def test_untagged_register_name_is_reported_at_its_paragraph(project):
+    found = [m for m in messages(project) if "untagged name of #kaifeng" in m]
+    assert len(found) == 1 and found[0].startswith("edition/conditions.xml:49:")
+
+
+def test_tagged_mention_that_is_not_a_name_of_its_target_is_reported(project):
+    found = [m for m in messages(project) if "is not a recorded name" in m]
+    assert len(found) == 1 and found[0].startswith('edition/conditions.xml:49:') and '"Beijing" is not a recorded name of #kaifeng' in found[0]
+
+
+def test_name_marked_not_an_entity_is_not_reported(project):
+    assert not [m for m in messages(project) if "#mao-zedong" in m]
+
+
+def test_names_in_editorial_notes_are_not_reported(project):
+    assert not [m for m in messages(project) if "#zhengzhou" in m]
+
+
+def test_clean_text_reports_nothing(project):
+    essay = project.main_document
+    text = essay.read_text(encoding="utf-8")
+    text = text.replace("and in Kaifeng,", 'and in <placeName ref="#kaifeng">Kaifeng</placeName>,')
+    text = text.replace('<placeName ref="#kaifeng">Beijing</placeName>', "the capital")
+    essay.write_text(text, encoding="utf-8")
+    assert messages(project) == []

@@ -1,0 +1,168 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Entry point: the essay's figures (every num, measure and dated date of the text, outermost only).
+     html/figures.html     one section per kind (money, percentages, people, years and dates, durations,
+                           other quantities, other numbers, ordinals), each ordered by value, then all
+                           figures in reading order; no script needed;
+     index/figures.json    one object per figure in reading order: paragraph, n, label, kind, element, type,
+     index/figures.csv     value, at_least, at_most (numbers; ISO strings for dates), unit, text, context
+                           (the ~6 words before it, reading view). -->
+<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:fn="http://www.w3.org/2005/xpath-functions"
+  xmlns:ed="urn:weil-edition:xslt" xmlns="http://www.w3.org/1999/xhtml"
+  exclude-result-prefixes="#all" expand-text="yes">
+
+  <xsl:include href="common/params.xsl"/>
+  <xsl:include href="common/functions.xsl"/>
+  <xsl:include href="common/plain-text.xsl"/>
+  <xsl:include href="common/html-layout.xsl"/>
+  <xsl:include href="common/registers.xsl"/>
+
+  <xsl:output method="text" encoding="UTF-8"/>
+  <xsl:mode on-no-match="shallow-skip" on-multiple-match="fail"/>
+  <xsl:mode name="ed:figure-row" on-no-match="fail" on-multiple-match="fail"/>
+
+  <!-- How many words of context precede a figure. -->
+  <xsl:variable name="ed:context-words" as="xs:integer" select="6"/>
+
+  <xsl:variable name="ed:figure-columns" as="xs:string+"
+    select="('paragraph', 'n', 'label', 'kind', 'element', 'type', 'value', 'at_least', 'at_most', 'unit', 'text', 'context')"/>
+
+  <xsl:template match="/">
+    <xsl:variable name="doc" as="document-node()" select="."/>
+    <xsl:variable name="figures" as="element()*" select="ed:figures(.)"/>
+    <xsl:call-template name="ed:page">
+      <xsl:with-param name="doc" select="$doc"/>
+      <xsl:with-param name="href" select="'figures.html'"/>
+      <xsl:with-param name="title" select="'Figures'"/>
+      <xsl:with-param name="description" select="'Every figure the essay gives: wages and prices, percentages, headcounts, years, with its normalised value and its paragraph.'"/>
+      <xsl:with-param name="content" as="element()*">
+        <article class="figures">
+          <h1>Figures</h1>
+          <p class="register-summary">{count($figures)} figures, by kind; within a kind from the smallest value to the largest.
+            The value is the editors' normalisation (a range as low–high); the context is the words before the figure.</p>
+          <nav class="toc" aria-labelledby="figures-toc">
+            <h2 id="figures-toc">Kinds</h2>
+            <ol>
+              <xsl:for-each select="$ed:figure-kinds[?kind = $figures ! ed:figure-kind(.)]">
+                <xsl:variable name="kind" as="xs:string" select="?kind"/>
+                <li><a href="#kind-{$kind}">{?title}</a> ({count($figures[ed:figure-kind(.) = $kind])})</li>
+              </xsl:for-each>
+              <li><a href="#reading-order">All figures in reading order</a></li>
+            </ol>
+          </nav>
+          <xsl:for-each select="$ed:figure-kinds">
+            <xsl:variable name="kind" as="xs:string" select="?kind"/>
+            <xsl:variable name="these" as="element()*" select="$figures[ed:figure-kind(.) = $kind]"/>
+            <xsl:if test="exists($these)">
+              <section id="kind-{$kind}" class="figure-kind" aria-labelledby="kind-{$kind}-heading">
+                <h2 id="kind-{$kind}-heading">{?title} <span class="count">({count($these)})</span></h2>
+                <xsl:call-template name="ed:figure-table">
+                  <xsl:with-param name="figures" as="element()*">
+                    <xsl:perform-sort select="$these">
+                      <xsl:sort select="if ($kind = 'money') then string(@unit) else ''"/>
+                      <xsl:sort select="ed:figure-sort-key(.)"/>
+                    </xsl:perform-sort>
+                  </xsl:with-param>
+                </xsl:call-template>
+              </section>
+            </xsl:if>
+          </xsl:for-each>
+          <section id="reading-order" aria-labelledby="reading-order-heading">
+            <details>
+              <summary><h2 id="reading-order-heading">All figures in reading order</h2></summary>
+              <xsl:call-template name="ed:figure-table">
+                <xsl:with-param name="figures" select="$figures"/>
+                <xsl:with-param name="show-kind" select="true()"/>
+              </xsl:call-template>
+            </details>
+          </section>
+        </article>
+      </xsl:with-param>
+    </xsl:call-template>
+
+    <xsl:call-template name="ed:write-json">
+      <xsl:with-param name="href" select="'index/figures.json'"/>
+      <xsl:with-param name="json" as="element(fn:array)">
+        <fn:array>
+          <xsl:for-each select="$figures">
+            <xsl:variable name="row" as="array(*)" select="ed:figure-row(.)"/>
+            <xsl:sequence select="ed:json-object(for $i in 1 to count($ed:figure-columns) return [$ed:figure-columns[$i], $row($i)])"/>
+          </xsl:for-each>
+        </fn:array>
+      </xsl:with-param>
+    </xsl:call-template>
+    <xsl:call-template name="ed:write-csv">
+      <xsl:with-param name="href" select="'index/figures.csv'"/>
+      <xsl:with-param name="columns" select="$ed:figure-columns"/>
+      <xsl:with-param name="rows" select="$figures ! ed:figure-row(.)"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- One figure as a row, in the order of $ed:figure-columns. -->
+  <xsl:function name="ed:figure-row" as="array(xs:anyAtomicType?)">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="p" as="element(tei:p)?" select="ed:paragraph-of($e)"/>
+    <xsl:variable name="v" as="map(xs:string, xs:anyAtomicType?)" select="ed:figure-values($e)"/>
+    <xsl:sequence select="[
+      $p/@xml:id ! string(),
+      $p ! ed:paragraph-number(.),
+      $p ! ed:paragraph-label(.),
+      ed:figure-kind($e),
+      local-name($e),
+      $e/@type ! string(),
+      $v?value, $v?at_least, $v?at_most,
+      $e/@unit ! string(),
+      ed:plain($e, 'reading'),
+      ed:words-before($e, $ed:context-words)]"/>
+  </xsl:function>
+
+  <!-- The normalised value as a reader sees it: 460, 70–80, ≥ 100000, ≤ 750000; dates 1993–1994. -->
+  <xsl:function name="ed:figure-display" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="v" as="map(xs:string, xs:anyAtomicType?)" select="ed:figure-values($e)"/>
+    <xsl:sequence select="
+      if (exists($v?value)) then string($v?value)
+      else if (exists($v?at_least) and exists($v?at_most)) then $v?at_least || '–' || $v?at_most
+      else if (exists($v?at_least)) then '≥ ' || $v?at_least
+      else if (exists($v?at_most)) then '≤ ' || $v?at_most
+      else ''"/>
+  </xsl:function>
+
+  <xsl:template name="ed:figure-table" as="element()">
+    <xsl:param name="figures" as="element()*" required="yes"/>
+    <xsl:param name="show-kind" as="xs:boolean" select="false()"/>
+    <table class="figure-table">
+      <thead>
+        <tr>
+          <xsl:if test="$show-kind"><th scope="col">Kind</th></xsl:if>
+          <th scope="col">Value</th><th scope="col">Unit</th><th scope="col">In the text</th><th scope="col">Where</th>
+        </tr>
+      </thead>
+      <tbody>
+        <xsl:apply-templates select="$figures" mode="ed:figure-row">
+          <xsl:with-param name="show-kind" select="$show-kind"/>
+        </xsl:apply-templates>
+      </tbody>
+    </table>
+  </xsl:template>
+
+  <xsl:template match="tei:num | tei:measure | tei:date" mode="ed:figure-row">
+    <xsl:param name="show-kind" as="xs:boolean" required="yes"/>
+    <xsl:variable name="p" as="element(tei:p)?" select="ed:paragraph-of(.)"/>
+    <xsl:variable name="before" as="xs:string" select="ed:words-before(., $ed:context-words)"/>
+    <tr>
+      <xsl:if test="$show-kind"><td>{ed:figure-kind(.)}</td></xsl:if>
+      <td class="value">{ed:figure-display(.)}</td>
+      <td class="unit">{(@unit, if (@type = 'percentage') then '%' else ())[1]}</td>
+      <td class="context">{if ($before) then '… ' || $before || ' ' else ''}<strong>{ed:plain(., 'reading')}</strong></td>
+      <td class="where">
+        <xsl:choose>
+          <xsl:when test="$p"><a href="index.html#{$p/@xml:id}">{ed:paragraph-label($p)}</a></xsl:when>
+          <xsl:otherwise>{local-name(ed:block-of(.))}</xsl:otherwise>
+        </xsl:choose>
+      </td>
+    </tr>
+  </xsl:template>
+
+</xsl:stylesheet>

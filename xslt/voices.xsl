@@ -1,0 +1,153 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Entry point: who says what.
+     html/voices.html        speech (said) grouped by speaker, in register order, each speaker with the
+                             description and a link to the persons entry, each utterance with its text
+                             (reading view, typographic quotes) and its paragraph; then quoted writings
+                             (quote) with their sources in the works register, then common expressions (q);
+     index/quotations.json   one object per quotation of the text (said, quote, q, soCalled, mentioned, title),
+     index/quotations.csv    in reading order: paragraph, n, label, speaker, speaker_name, kind, text, source.
+     Editorial notes are not the essay's words: quotations inside them are left out. -->
+<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:fn="http://www.w3.org/2005/xpath-functions"
+  xmlns:ed="urn:weil-edition:xslt" xmlns="http://www.w3.org/1999/xhtml"
+  exclude-result-prefixes="#all" expand-text="yes">
+
+  <xsl:include href="common/params.xsl"/>
+  <xsl:include href="common/functions.xsl"/>
+  <xsl:include href="common/plain-text.xsl"/>
+  <xsl:include href="common/html-layout.xsl"/>
+  <xsl:include href="common/registers.xsl"/>
+
+  <xsl:output method="text" encoding="UTF-8"/>
+  <xsl:mode on-no-match="shallow-skip" on-multiple-match="fail"/>
+  <xsl:mode name="ed:utterance" on-no-match="fail" on-multiple-match="fail"/>
+
+  <xsl:variable name="ed:quotation-columns" as="xs:string+"
+    select="('paragraph', 'n', 'label', 'speaker', 'speaker_name', 'kind', 'text', 'source')"/>
+
+  <xsl:template match="/">
+    <xsl:variable name="doc" as="document-node()" select="."/>
+    <xsl:variable name="quotations" as="element()*" select="//tei:text//(tei:said | tei:quote | tei:q | tei:soCalled | tei:mentioned | tei:title)[ed:in-text(.)]"/>
+    <xsl:variable name="said" as="element()*" select="$quotations[self::tei:said]"/>
+    <xsl:variable name="speaking" as="element()*" select="$said/ed:speakers(.)"/>
+    <xsl:variable name="speakers" as="element()*" select="ed:all-sorted-entries($doc)[exists(. intersect $speaking)]"/>
+    <xsl:variable name="unattributed" as="element()*" select="$said[empty(ed:speakers(.))]"/>
+    <xsl:variable name="writings" as="element()*" select="$quotations[self::tei:quote]"/>
+    <xsl:variable name="expressions" as="element()*" select="$quotations[self::tei:q]"/>
+
+    <xsl:call-template name="ed:page">
+      <xsl:with-param name="doc" select="$doc"/>
+      <xsl:with-param name="href" select="'voices.html'"/>
+      <xsl:with-param name="title" select="'Voices'"/>
+      <xsl:with-param name="description" select="'What the workers, peasants, migrants and activists said to the author, by speaker, and the writings the essay quotes.'"/>
+      <xsl:with-param name="content" as="element()*">
+        <article class="voices">
+          <h1>Voices</h1>
+          <p class="register-summary">{count($said)} quotations of speech by {count($speakers)} speakers; {count($writings)} quoted writings.</p>
+          <nav class="toc" aria-labelledby="voices-toc">
+            <h2 id="voices-toc">Contents</h2>
+            <ol>
+              <li><a href="#speech">Speech, by speaker</a></li>
+              <li><a href="#writings">Quoted writings</a></li>
+              <xsl:if test="exists($expressions)"><li><a href="#expressions">Common expressions</a></li></xsl:if>
+            </ol>
+          </nav>
+          <section id="speech" aria-labelledby="speech-heading">
+            <h2 id="speech-heading">Speech, by speaker</h2>
+            <xsl:for-each select="$speakers">
+              <xsl:variable name="speaker" as="element()" select="."/>
+              <xsl:variable name="utterances" as="element()*" select="$said[ed:speakers(.) intersect $speaker]"/>
+              <section class="speaker k-{ed:register-kind(.)?kind}" id="voice-{@xml:id}">
+                <h3><a href="{ed:entity-href(.)}">{ed:entry-name(.)}</a><xsl:text> </xsl:text><span class="count">({count($utterances)})</span></h3>
+                <xsl:if test="ed:entry-description(.)"><p class="description">{ed:entry-description(.)}</p></xsl:if>
+                <ol class="utterances"><xsl:apply-templates select="$utterances" mode="ed:utterance"/></ol>
+              </section>
+            </xsl:for-each>
+            <xsl:if test="exists($unattributed)">
+              <section class="speaker unattributed" id="voice-unattributed">
+                <h3>Speaker not identified <span class="count">({count($unattributed)})</span></h3>
+                <ol class="utterances"><xsl:apply-templates select="$unattributed" mode="ed:utterance"/></ol>
+              </section>
+            </xsl:if>
+          </section>
+          <section id="writings" aria-labelledby="writings-heading">
+            <h2 id="writings-heading">Quoted writings</h2>
+            <ol class="utterances"><xsl:apply-templates select="$writings" mode="ed:utterance"/></ol>
+          </section>
+          <xsl:if test="exists($expressions)">
+            <section id="expressions" aria-labelledby="expressions-heading">
+              <h2 id="expressions-heading">Common expressions</h2>
+              <ol class="utterances"><xsl:apply-templates select="$expressions" mode="ed:utterance"/></ol>
+            </section>
+          </xsl:if>
+        </article>
+      </xsl:with-param>
+    </xsl:call-template>
+
+    <xsl:call-template name="ed:write-json">
+      <xsl:with-param name="href" select="'index/quotations.json'"/>
+      <xsl:with-param name="json" as="element(fn:array)">
+        <fn:array>
+          <xsl:for-each select="$quotations">
+            <xsl:variable name="row" as="array(*)" select="ed:quotation-row(.)"/>
+            <xsl:sequence select="ed:json-object(for $i in 1 to count($ed:quotation-columns) return [$ed:quotation-columns[$i], $row($i)])"/>
+          </xsl:for-each>
+        </fn:array>
+      </xsl:with-param>
+    </xsl:call-template>
+    <xsl:call-template name="ed:write-csv">
+      <xsl:with-param name="href" select="'index/quotations.csv'"/>
+      <xsl:with-param name="columns" select="$ed:quotation-columns"/>
+      <xsl:with-param name="rows" select="$quotations ! ed:quotation-row(.)"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- One quotation as a row, in the order of $ed:quotation-columns (absent values empty). -->
+  <xsl:function name="ed:quotation-row" as="array(xs:anyAtomicType?)">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="p" as="element(tei:p)?" select="ed:paragraph-of($e)"/>
+    <xsl:variable name="speakers" as="element()*" select="ed:speakers($e)"/>
+    <xsl:variable name="sources" as="xs:string*" select="tokenize(normalize-space(($e/@source, $e/self::tei:title/@ref)[1]), ' ') ! substring-after(., '#')"/>
+    <xsl:sequence select="[
+      $p/@xml:id ! string(),
+      $p ! ed:paragraph-number(.),
+      $p ! ed:paragraph-label(.),
+      if (exists($speakers)) then string-join($speakers/@xml:id, ' ') else (),
+      if (exists($speakers)) then string-join($speakers ! ed:entry-name(.), '; ') else (),
+      local-name($e),
+      ed:quotation-text($e),
+      if (exists($sources)) then string-join($sources, ' ') else ()]"/>
+  </xsl:function>
+
+  <!-- The words of a quotation in the reading view, with typographic quotes when the witness quoted it. -->
+  <xsl:function name="ed:quotation-text" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="ed:plain($e, 'reading')"/>
+  </xsl:function>
+
+  <!-- One utterance or quoted writing: its words, its source or directness, and its paragraph. -->
+  <xsl:template match="tei:said | tei:quote | tei:q" mode="ed:utterance">
+    <xsl:variable name="p" as="element(tei:p)?" select="ed:paragraph-of(.)"/>
+    <xsl:variable name="sources" as="element()*" select="tokenize(normalize-space(@source), ' ') ! ed:entry(current(), .)"/>
+    <li class="{local-name()}">
+      <blockquote>
+        <xsl:if test="$p"><xsl:attribute name="cite" select="'index.html#' || $p/@xml:id"/></xsl:if>
+        <p>{ed:quotation-text(.)}</p>
+      </blockquote>
+      <p class="attribution">
+        <xsl:if test="@direct = 'false'"><span class="indirect">reported speech</span> · </xsl:if>
+        <xsl:for-each select="$sources">
+          <a class="source" href="{ed:entity-href(.)}" title="{ed:entry-description(.)}">{ed:entry-name(.)}</a>
+          <xsl:text> · </xsl:text>
+        </xsl:for-each>
+        <xsl:if test="self::tei:quote and empty($sources)"><span class="source">source not identified</span> · </xsl:if>
+        <xsl:choose>
+          <xsl:when test="$p"><a class="where" href="index.html#{$p/@xml:id}">{ed:paragraph-label($p)}</a></xsl:when>
+          <xsl:otherwise><span class="where">outside the paragraphs</span></xsl:otherwise>
+        </xsl:choose>
+      </p>
+    </li>
+  </xsl:template>
+
+</xsl:stylesheet>
