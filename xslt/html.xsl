@@ -1,6 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- Entry point: html/index.html, the reading edition: title block, contents,
-     numbered paragraphs with permalinks, the reader comment, the editorial notes. -->
+<!-- Entry point: html/index.html, the reading edition (title block with source and edition statement,
+     contents, numbered paragraphs with permalinks and cite controls, the reader comment, editorial notes,
+     the apparatus of corrections, how to cite), and html/search.html, the search page (Pagefind). -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:ed="urn:weil-edition:xslt" xmlns="http://www.w3.org/1999/xhtml"
@@ -16,37 +17,117 @@
   <xsl:mode on-no-match="shallow-skip" on-multiple-match="fail"/>
 
   <xsl:template match="/">
+    <xsl:call-template name="ed:reading-page"/>
+    <xsl:call-template name="ed:search-page"/>
+  </xsl:template>
+
+  <xsl:template name="ed:reading-page">
     <xsl:variable name="text" as="element(tei:text)" select="tei:TEI/tei:text"/>
+    <xsl:variable name="header" as="element(tei:teiHeader)" select="tei:TEI/tei:teiHeader"/>
+    <xsl:variable name="w" as="map(xs:string, xs:string)" select="ed:work(.)"/>
+    <xsl:variable name="notes" as="element(tei:note)*" select="$text//tei:note"/>
+    <xsl:variable name="interventions" as="element()*"
+      select="$text//(tei:choice[tei:sic and tei:corr] | tei:corr[not(parent::tei:choice)] | tei:supplied[ancestor::tei:p])"/>
     <xsl:call-template name="ed:page">
       <xsl:with-param name="doc" select="."/>
       <xsl:with-param name="href" select="'index.html'"/>
-      <xsl:with-param name="title" select="normalize-space(tei:TEI/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[@type = 'main'])"/>
+      <xsl:with-param name="title" select="$w?title"/>
+      <xsl:with-param name="highlight" select="true()"/>
       <xsl:with-param name="content" as="node()*">
         <article class="edition">
           <header class="title-block">
             <h1><xsl:apply-templates select="$text/tei:front/tei:titlePage/tei:docTitle/tei:titlePart/node()" mode="ed:html"/></h1>
             <p class="byline"><xsl:apply-templates select="$text/tei:front/tei:titlePage/tei:byline/node()" mode="ed:html"/></p>
+            <p class="source">Source: {$w?site} website, posted {$w?posted} (the year is not given on the page).
+              <xsl:apply-templates select="$header/tei:fileDesc/tei:sourceDesc/tei:bibl[1]/tei:note[@type = 'dating']/node()" mode="ed:html"/></p>
+            <p class="edition-statement">{$w?edition}. {$w?publisher}, {$w?edition-year}. <a href="#how-to-cite">How to cite</a></p>
+            <details class="about">
+              <summary>About this edition</summary>
+              <xsl:for-each select="$header/tei:encodingDesc/tei:editorialDecl/*/tei:p">
+                <p><xsl:apply-templates select="node()" mode="ed:header"/></p>
+              </xsl:for-each>
+            </details>
           </header>
           <nav class="toc" aria-labelledby="toc-heading">
             <h2 id="toc-heading">Contents</h2>
             <ol>
               <xsl:for-each select="$text/tei:body/tei:div">
-                <li><a href="#{@xml:id}">{if (tei:head) then ed:plain(tei:head, 'reading') else 'Introduction'}</a></li>
+                <li><a href="#{@xml:id}">{if (tei:head) then ed:plain(tei:head[1], 'reading') else 'Introduction'}</a></li>
               </xsl:for-each>
-              <li><a href="#{$text/tei:back/tei:div/@xml:id}">Reader comment</a></li>
-              <li><a href="#notes">Editorial notes</a></li>
+              <xsl:if test="$text/tei:back/tei:div"><li><a href="#{$text/tei:back/tei:div[1]/@xml:id}">Reader comment</a></li></xsl:if>
+              <xsl:if test="$notes"><li><a href="#notes">Editorial notes</a></li></xsl:if>
+              <xsl:if test="$interventions"><li><a href="#apparatus">Corrections</a></li></xsl:if>
+              <li><a href="#how-to-cite">How to cite</a></li>
             </ol>
           </nav>
-          <xsl:apply-templates select="$text/tei:body/tei:div" mode="ed:html"/>
-          <section class="comments" aria-labelledby="comments-heading">
-            <h2 id="comments-heading">Reader comment</h2>
-            <xsl:apply-templates select="$text/tei:back/tei:div/tei:div" mode="ed:html"/>
-          </section>
-          <section id="notes" class="notes" aria-labelledby="notes-heading">
-            <h2 id="notes-heading">Editorial notes</h2>
-            <ol><xsl:apply-templates select="$text//tei:note" mode="ed:notes"/></ol>
-          </section>
+          <div class="text">
+            <xsl:apply-templates select="$text/tei:body/tei:div" mode="ed:html"/>
+          </div>
+          <xsl:for-each select="$text/tei:back/tei:div">
+            <section id="{@xml:id}" class="comments" aria-labelledby="comments-heading">
+              <h2 id="comments-heading">Reader comment</h2>
+              <xsl:apply-templates select="tei:div" mode="ed:html"/>
+            </section>
+          </xsl:for-each>
+          <xsl:if test="$notes">
+            <section id="notes" class="notes" aria-labelledby="notes-heading">
+              <h2 id="notes-heading">Editorial notes</h2>
+              <ol><xsl:apply-templates select="$notes" mode="ed:notes"/></ol>
+            </section>
+          </xsl:if>
+          <xsl:if test="$interventions">
+            <section id="apparatus" class="apparatus" aria-labelledby="apparatus-heading">
+              <h2 id="apparatus-heading">Corrections</h2>
+              <p>The editors' reading, then (after the bracket) the witness's. Each correction is marked in the text; follow its link to come here and ↩ to go back.</p>
+              <ol><xsl:apply-templates select="$interventions" mode="ed:apparatus"/></ol>
+            </section>
+          </xsl:if>
+          <xsl:call-template name="ed:how-to-cite">
+            <xsl:with-param name="doc" select="."/>
+          </xsl:call-template>
         </article>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- The header's prose (editorial declarations): text and simple phrase markup only. -->
+  <xsl:template match="text()" mode="ed:header"><xsl:value-of select="."/></xsl:template>
+  <xsl:template match="tei:gi" mode="ed:header"><code>&lt;{.}&gt;</code></xsl:template>
+  <xsl:template match="tei:att" mode="ed:header"><code>@{.}</code></xsl:template>
+  <xsl:template match="tei:ref" mode="ed:header"><xsl:apply-templates mode="#current"/></xsl:template>
+  <xsl:template match="*" mode="ed:header"><xsl:apply-templates mode="#current"/></xsl:template>
+
+  <!-- "How to cite": Chicago and MLA, and the BibTeX and CSL-JSON files that cite-files.xsl writes. -->
+  <xsl:template name="ed:how-to-cite">
+    <xsl:param name="doc" as="document-node()"/>
+    <section id="how-to-cite" class="how-to-cite" aria-labelledby="cite-heading">
+      <h2 id="cite-heading">How to cite</h2>
+      <p>Cite a paragraph by its number and permalink: each paragraph's <em>Cite</em> link copies its citation (or, without JavaScript, is its permalink). The whole edition:</p>
+      <dl>
+        <dt>Chicago</dt>
+        <dd><p class="citation" id="cite-chicago">{ed:citation($doc, '', 'chicago', $base-url)}</p></dd>
+        <dt>MLA</dt>
+        <dd><p class="citation" id="cite-mla">{ed:citation($doc, '', 'mla', $base-url)}</p></dd>
+      </dl>
+      <p>For reference managers: <a href="cite/edition.bib" download="">BibTeX</a> · <a href="cite/edition.json" download="">CSL-JSON</a>. Zotero and similar tools also read this page's embedded metadata.</p>
+    </section>
+  </xsl:template>
+
+  <!-- The search page: Pagefind's interface, loaded from the edition's own folder. -->
+  <xsl:template name="ed:search-page">
+    <xsl:call-template name="ed:page">
+      <xsl:with-param name="doc" select="."/>
+      <xsl:with-param name="href" select="'search.html'"/>
+      <xsl:with-param name="title" select="'Search'"/>
+      <xsl:with-param name="head-extra" as="element()*">
+        <link rel="stylesheet" href="pagefind/pagefind-ui.css"/>
+        <script src="pagefind/pagefind-ui.js" defer=""></script>
+      </xsl:with-param>
+      <xsl:with-param name="content" as="node()*">
+        <h1>Search</h1>
+        <p class="search-help">Search the reading text and the indexes. Results link to the paragraph.</p>
+        <div id="search" class="search-results"></div>
+        <noscript><p>Search needs JavaScript. Everything else in this edition works without it: the <a href="index.html#toc-heading">contents</a> and the indexes list every paragraph.</p></noscript>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>

@@ -1,9 +1,205 @@
-"""Static full-text search: Pagefind indexes the built HTML (no network at run time)."""
+"""Static full-text search: Pagefind indexes the built HTML (no network at run time).
+
+Pagefind's binary comes from PyPI with the package (``pagefind[bin]``) and runs
+as a local subprocess (``pagefind --service``). The index holds one record per
+citable unit, so that a result lands on the paragraph, not on the top of a page:
+
+- every numbered paragraph (``p.para[id]``) of the reading view, with its ¶ number
+  and section as the result title and ``index.html#<id>`` as its address
+  (filter "part": "Reading text");
+- on every other page, every innermost element of ``<main>`` that has an ``id``
+  (an index entry, a note), with the page's title and the entry's heading;
+- a page with no such element is one record (filter "part": the page's title).
+
+Controls marked ``data-pagefind-ignore`` (permalinks, cite links, speaker
+markers) and screen-reader-only text are left out of the indexed text.
+
+>>> index_for_search(Path("build/html"))   # doctest: +SKIP
+>>> (Path("build/html") / "pagefind" / "pagefind-ui.js").exists()  # doctest: +SKIP
+True
+"""
 from __future__ import annotations
 
+import base64
+import json
+import subprocess
+import threading
+from dataclasses import dataclass
 from pathlib import Path
+
+from lxml import html as lxml_html
+
+from .xmlio import EditionError, Problem
+
+#: Elements that can be a search record when they carry an ``id``.
+RECORD_TAGS = {"p", "li", "dd", "dt", "article", "section", "div", "tr", "figure", "blockquote"}
+#: Pages never indexed (the search page itself).
+SKIPPED_PAGES = {"search.html"}
+
+
+@dataclass(frozen=True)
+class Record:
+    """One search result: its address (page and fragment), title and text."""
+
+    url: str
+    title: str
+    content: str
+    page: str = ""
+
+
+#: Elements after which words are separated (inline markup joins words as they stand).
+BLOCK_TAGS = {"p", "li", "dt", "dd", "div", "section", "article", "h1", "h2", "h3", "h4", "h5", "h6",
+              "tr", "td", "th", "br", "ul", "ol", "dl", "blockquote", "figure", "figcaption", "header", "footer"}
+
+
+def _text(element) -> str:
+    """The element's reading text, without controls and screen-reader-only additions."""
+    element = lxml_html.fromstring(lxml_html.tostring(element, encoding="unicode"))
+    for ignored in element.xpath(".//*[@data-pagefind-ignore or contains(concat(' ', @class, ' '), ' visually-hidden ')]"):
+        ignored.drop_tree()
+    for block in element.iterdescendants():
+        if isinstance(block.tag, str) and block.tag in BLOCK_TAGS:
+            block.tail = " " + (block.tail or "")
+            block.text = " " + (block.text or "")
+    return " ".join(element.text_content().split())
+
+
+def _page_title(tree) -> str:
+    title = " ".join("".join(tree.xpath("//title//text()")).split())
+    return title.split(" — ")[0] if " — " in title else title
+
+
+def _is_candidate(element) -> bool:
+    return element.tag in RECORD_TAGS and bool(element.get("id"))
+
+
+def records_of_page(html_dir: Path, page: Path) -> list[Record]:
+    """The search records of one built page."""
+    tree = lxml_html.parse(str(page))
+    name = page.relative_to(html_dir).as_posix()
+    title = _page_title(tree)
+    main = (tree.xpath("//main") or tree.xpath("//body"))[0]
+    records = []
+    for para in main.xpath(".//p[@id and contains(concat(' ', @class, ' '), ' para ')]"):
+        label = " ".join("".join(para.xpath("./a[contains(@class, 'pilcrow')]//text()")).split())
+        section = para.xpath("ancestor::section[1]/*[self::h2 or self::h3][1]")
+        where = " ".join(section[0].text_content().split()) if section else ""
+        number = f"¶ {label}" if label and not label.startswith("c") else f"Comment ¶ {label.lstrip('c')}"
+        records.append(Record(f"{name}#{para.get('id')}", " · ".join(filter(None, [number, where])) or title,
+                              _text(para), "Reading text"))
+    if records:
+        return records
+    for element in main.iter():
+        if not isinstance(element.tag, str) or not _is_candidate(element):
+            continue
+        if any(_is_candidate(d) for d in element.iterdescendants() if isinstance(d.tag, str)):
+            continue
+        text = _text(element)
+        if not text:
+            continue
+        heading = element.xpath("(.//h1|.//h2|.//h3|.//h4|.//dt|.//strong|.//b)[1]")
+        label = " ".join(heading[0].text_content().split()) if heading else " ".join(text.split()[:8])
+        records.append(Record(f"{name}#{element.get('id')}", f"{label} · {title}", text, title))
+    if not records:
+        text = _text(main)
+        if text:
+            records.append(Record(name, title, text, title))
+    return records
+
+
+def collect_records(html_dir: Path) -> list[Record]:
+    """Every search record of the built site, page by page in name order."""
+    records = []
+    for page in sorted(html_dir.rglob("*.html")):
+        if page.name in SKIPPED_PAGES or "pagefind" in page.relative_to(html_dir).parts:
+            continue
+        records.extend(records_of_page(html_dir, page))
+    return records
+
+
+def pagefind_binary() -> Path:
+    """The Pagefind binary that the ``pagefind[bin]`` package installs (or $PAGEFIND_BINARY_PATH)."""
+    from pagefind.service import get_executable
+
+    binary = get_executable()
+    if binary is None or not Path(binary).exists():
+        raise FileNotFoundError("no Pagefind binary found")
+    return Path(binary)
+
+
+def _message(message_id: int, payload: dict) -> bytes:
+    return base64.b64encode(json.dumps({"message_id": message_id, "payload": payload}).encode()) + b","
+
+
+def _send(stream, data: bytes) -> None:
+    stream.write(data)
+    stream.flush()
+
+
+def _read_until(stream, last_id: int) -> list[dict]:
+    """Read the service's answers (base64 JSON, comma-separated) until the one to request ``last_id``."""
+    answers, chunk = [], b""
+    while True:
+        byte = stream.read(1)
+        if not byte:
+            raise RuntimeError("the Pagefind service stopped before writing the index")
+        if byte != b",":
+            chunk += byte
+            continue
+        answer = json.loads(base64.b64decode(chunk))
+        chunk = b""
+        answers.append(answer)
+        if answer.get("message_id") == last_id or answer.get("payload", {}).get("type") == "Error":
+            return answers
+
+
+def _write_index(html_dir: Path, records: list[Record]) -> None:
+    """Talk to ``pagefind --service`` directly: one new index, every record, write.
+
+    (Pagefind's asyncio wrapper polls for each answer every 0.1 s, one record at a time:
+    a minute for the whole edition. This sends every request at once from a thread and
+    reads the answers as they come.)
+    """
+    process = subprocess.Popen([str(pagefind_binary()), "--service"], stdin=subprocess.PIPE,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=html_dir)
+    try:
+        process.stdin.write(_message(1, {"type": "NewIndex", "config": {"force_language": "en"}}))
+        process.stdin.flush()
+        index_id = _read_until(process.stdout, 1)[-1]["payload"]["index_id"]
+        requests = [_message(n, {"type": "AddRecord", "index_id": index_id, "url": r.url, "content": r.content,
+                                 "language": "en", "meta": {"title": r.title},
+                                 "filters": {"part": [r.page]} if r.page else None, "sort": None})
+                    for n, r in enumerate(records, start=2)]
+        requests.append(_message(len(records) + 2, {"type": "WriteFiles", "index_id": index_id,
+                                                    "output_path": str(html_dir / "pagefind")}))
+        last = len(records) + 2
+        writer = threading.Thread(target=_send, args=(process.stdin, b"".join(requests)), daemon=True)
+        writer.start()
+        answers = _read_until(process.stdout, last)
+        writer.join()
+        process.stdin.close()
+        process.wait(timeout=30)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    errors = [a["payload"] for a in answers if a.get("payload", {}).get("type") == "Error"]
+    if errors:
+        raise RuntimeError(errors[0].get("message", "the Pagefind service reported an error"))
 
 
 def index_for_search(html_dir: Path) -> None:
-    """Write the Pagefind index into ``html_dir/pagefind`` (filled in by the search issue)."""
-    return None
+    """Write the Pagefind index and its search interface into ``html_dir/pagefind``."""
+    html_dir = Path(html_dir)
+    records = collect_records(html_dir)
+    if not records:
+        return
+    try:
+        _write_index(html_dir, records)
+    except FileNotFoundError as err:
+        raise EditionError(Problem(str(html_dir), 1, 1, f"cannot build the search index: {err}; "
+                                   "install the project's dependencies (pagefind[bin])")) from None
+    except (OSError, RuntimeError, ValueError, KeyError, subprocess.TimeoutExpired) as err:
+        raise EditionError(Problem(str(html_dir), 1, 1, f"cannot build the search index: {err}")) from None
+    if not (html_dir / "pagefind" / "pagefind-ui.js").exists():
+        raise EditionError(Problem(str(html_dir), 1, 1, "the search index was not written (no pagefind/pagefind-ui.js)"))

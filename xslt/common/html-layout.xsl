@@ -1,10 +1,16 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- The page shell every HTML page shares: head, site navigation, footer.
-     Entry stylesheets call ed:page with a title, a page file name and the main content. -->
+<!-- The page shell every HTML page shares: head with citation metadata (Highwire, Dublin Core),
+     site navigation with a search box, the optional highlight switch, footer with one COinS span.
+     Entry stylesheets call ed:page with a title, a page file name and the main content;
+     new parameters are optional so that every caller keeps working. -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:ed="urn:weil-edition:xslt" xmlns="http://www.w3.org/1999/xhtml"
   exclude-result-prefixes="#all" expand-text="yes">
+
+  <!-- ed:work, ed:citation, ed:permalink (and, through it, functions.xsl and plain-text.xsl),
+       imported so that any page stylesheet including this module has them. -->
+  <xsl:import href="cite.xsl"/>
 
   <!-- The pages of the site navigation, in order: file name and label. -->
   <xsl:variable name="ed:site-pages" as="map(xs:string, xs:string)*" select="(
@@ -18,48 +24,140 @@
     map{'href': 'voices.html', 'label': 'Voices'},
     map{'href': 'figures.html', 'label': 'Figures'})"/>
 
+  <!-- What the highlight switch can mark: key (CSS hook "hl-{key}") and label. -->
+  <xsl:variable name="ed:highlights" as="map(xs:string, xs:string)*" select="(
+    map{'key': 'persons', 'label': 'Persons'},
+    map{'key': 'places', 'label': 'Places'},
+    map{'key': 'organisations', 'label': 'Organisations'},
+    map{'key': 'quotations', 'label': 'Quotations'},
+    map{'key': 'numbers', 'label': 'Numbers'})"/>
+
   <!-- Extension point: extra elements for <head> (metadata, scripts). Default: none. -->
   <xsl:template name="ed:head-extra" as="element()*"/>
 
+  <!-- One HTML page, written to html/{$href}.
+       $doc       the assembled edition (its header gives the metadata);
+       $href      the page's file name, e.g. 'persons.html' (marks the current page in the navigation);
+       $title     the page's title (the edition's title is appended unless it is the same);
+       $content   the contents of <main>;
+       $head-extra      more elements for <head>;
+       $highlight       show the highlight switch (pages with tagged text);
+       $description     a one-line description of the page for <meta name="description"> ('' = the edition's). -->
   <xsl:template name="ed:page">
     <xsl:param name="doc" as="document-node()" required="yes"/>
     <xsl:param name="href" as="xs:string" required="yes"/>
     <xsl:param name="title" as="xs:string" required="yes"/>
     <xsl:param name="content" as="node()*" required="yes"/>
     <xsl:param name="head-extra" as="element()*" select="()"/>
-    <xsl:variable name="work" as="xs:string" select="normalize-space($doc/tei:TEI/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[@type = 'main'])"/>
+    <xsl:param name="highlight" as="xs:boolean" select="false()"/>
+    <xsl:param name="description" as="xs:string" select="''"/>
+    <xsl:variable name="w" as="map(xs:string, xs:string)" select="ed:work($doc)"/>
     <xsl:result-document href="html/{$href}" method="html" html-version="5" encoding="UTF-8" indent="no">
       <html lang="en">
         <head>
           <meta charset="utf-8"/>
           <meta name="viewport" content="width=device-width, initial-scale=1"/>
-          <title>{if ($title = $work) then $title else $title || ' — ' || $work}</title>
+          <title>{if ($title = $w?title) then $title else $title || ' — ' || $w?title}</title>
+          <meta name="description" content="{($description[.], 'A scholarly digital edition of ' || $w?author || ', “' || $w?title || '”, with numbered paragraphs, registers of persons, places and organisations, and an apparatus of corrections.')[1]}"/>
           <link rel="stylesheet" href="assets/edition.css"/>
+          <xsl:call-template name="ed:metadata">
+            <xsl:with-param name="doc" select="$doc"/>
+          </xsl:call-template>
           <xsl:sequence select="$head-extra"/>
+          <xsl:call-template name="ed:head-extra"/>
+          <script src="assets/edition.js" defer=""></script>
         </head>
         <body>
           <a class="skip" href="#main">Skip to content</a>
           <header class="site">
-            <p class="site-title"><a href="index.html">{$work}</a></p>
+            <p class="site-title"><a href="index.html">{$w?title}</a></p>
             <nav aria-label="Edition">
               <ul>
                 <xsl:for-each select="$ed:site-pages">
-                  <li><a href="{?href}">
-                    <xsl:if test="?href = $href"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
-                    {?label}</a></li>
+                  <li><a href="{?href}"><xsl:if test="?href = $href"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>{?label}</a></li>
                 </xsl:for-each>
               </ul>
             </nav>
+            <form class="search-box" role="search" action="search.html" method="get">
+              <label for="site-search">Search the edition</label>
+              <input id="site-search" type="search" name="q" autocomplete="off"/>
+              <button type="submit">Search</button>
+            </form>
           </header>
+          <xsl:if test="$highlight">
+            <xsl:call-template name="ed:highlight-switch"/>
+          </xsl:if>
           <main id="main">
             <xsl:sequence select="$content"/>
           </main>
           <footer class="site">
-            <p>{normalize-space($doc/tei:TEI/tei:teiHeader/tei:fileDesc/tei:editionStmt/tei:edition)}. Source: {normalize-space($doc/tei:TEI/tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:bibl[1]/tei:title[@level = 'm'])} web page; TEI source and registers published with the edition.</p>
+            <p>{$w?edition}, {$w?publisher}, {$w?edition-year}. Source: “{$w?title}” by {$w?author}, {$w?site} website, {$w?posted}. <a href="index.html#how-to-cite">How to cite</a>.</p>
+            <xsl:call-template name="ed:coins">
+              <xsl:with-param name="doc" select="$doc"/>
+            </xsl:call-template>
           </footer>
+          <p class="status" role="status" aria-live="polite"></p>
         </body>
       </html>
     </xsl:result-document>
+  </xsl:template>
+
+  <!-- The highlight switch: checkboxes that work through CSS alone (body:has(#hl-… :checked));
+       the script only remembers the choice. -->
+  <xsl:template name="ed:highlight-switch">
+    <form class="highlight-switch" aria-label="Highlight in the text">
+      <fieldset>
+        <legend>Highlight</legend>
+        <xsl:for-each select="$ed:highlights">
+          <label class="hl-{?key}"><input type="checkbox" id="hl-{?key}" name="hl" value="{?key}"/> {?label}</label>
+        </xsl:for-each>
+      </fieldset>
+    </form>
+  </xsl:template>
+
+  <!-- Citation metadata for reference managers: Highwire Press citation_* tags and Dublin Core. -->
+  <xsl:template name="ed:metadata" as="element()*">
+    <xsl:param name="doc" as="document-node()" required="yes"/>
+    <xsl:variable name="w" as="map(xs:string, xs:string)" select="ed:work($doc)"/>
+    <xsl:variable name="url" as="xs:string" select="ed:permalink('', $base-url)"/>
+    <meta name="citation_title" content="{$w?title}"/>
+    <meta name="citation_author" content="{$w?author-family}, {$w?author-given}"/>
+    <meta name="citation_publication_date" content="{$w?edition-year}"/>
+    <meta name="citation_publisher" content="{$w?publisher}"/>
+    <meta name="citation_public_url" content="{$url}"/>
+    <meta name="citation_fulltext_html_url" content="{$url}"/>
+    <meta name="citation_language" content="en"/>
+    <link rel="schema.DC" href="http://purl.org/dc/elements/1.1/"/>
+    <meta name="DC.type" content="Text"/>
+    <meta name="DC.format" content="text/html"/>
+    <meta name="DC.title" content="{$w?title}"/>
+    <meta name="DC.creator" content="{$w?author-family}, {$w?author-given}"/>
+    <meta name="DC.publisher" content="{$w?publisher}"/>
+    <meta name="DC.date" content="{$w?edition-year}"/>
+    <meta name="DC.language" content="en"/>
+    <meta name="DC.identifier" content="{$url}"/>
+    <meta name="DC.source" content="{$w?site} website, {$w?posted}"/>
+    <meta name="DC.description" content="{$w?edition}: {$w?author}, “{$w?title}”."/>
+  </xsl:template>
+
+  <!-- One COinS span (OpenURL ContextObject in a span) describing the edition. -->
+  <xsl:template name="ed:coins" as="element()">
+    <xsl:param name="doc" as="document-node()" required="yes"/>
+    <xsl:variable name="w" as="map(xs:string, xs:string)" select="ed:work($doc)"/>
+    <xsl:variable name="pairs" as="xs:string*" select="(
+      'ctx_ver=Z39.88-2004',
+      'rft_val_fmt=' || encode-for-uri('info:ofi/fmt:kev:mtx:dc'),
+      'rft.type=webpage',
+      'rft.title=' || encode-for-uri($w?title),
+      'rft.creator=' || encode-for-uri($w?author-family || ', ' || $w?author-given),
+      'rft.aulast=' || encode-for-uri($w?author-family),
+      'rft.aufirst=' || encode-for-uri($w?author-given),
+      'rft.publisher=' || encode-for-uri($w?publisher),
+      'rft.date=' || encode-for-uri($w?edition-year),
+      'rft.source=' || encode-for-uri($w?site),
+      'rft.identifier=' || encode-for-uri(ed:permalink('', $base-url)),
+      'rft.language=en')"/>
+    <span class="Z3988" title="{string-join($pairs, '&amp;')}"></span>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -1,35 +1,128 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- TEI text to HTML (mode ed:html): paragraphs with permalinks and ¶ numbers, heads,
-     quotations with typographic marks, entity links, corrections and notes.
-     One rule for every kind of name: its element name (or @type) is its CSS class. -->
+<!-- TEI text to HTML (mode ed:html): paragraphs with permalinks, ¶ numbers and cite controls,
+     heads, quotations with typographic marks and their speakers, entity links with descriptions,
+     numbers with their values, corrections linked to the apparatus, note markers.
+     Modes ed:notes and ed:apparatus list the notes and the corrections at the end, with back-links.
+     One rule for every kind of name: its element name, @type and register kind are its CSS classes. -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:ed="urn:weil-edition:xslt" xmlns="http://www.w3.org/1999/xhtml"
   exclude-result-prefixes="#all" expand-text="yes">
 
+  <!-- ed:citation and ed:permalink for the cite controls (see html-layout.xsl). -->
+  <xsl:import href="cite.xsl"/>
+
   <xsl:mode name="ed:html" on-no-match="shallow-skip" on-multiple-match="fail"/>
+  <xsl:mode name="ed:notes" on-no-match="shallow-skip" on-multiple-match="fail"/>
+  <xsl:mode name="ed:apparatus" on-no-match="shallow-skip" on-multiple-match="fail"/>
+
+  <!-- The kind of a register entry, for CSS and the highlight switch:
+       person, place, org, event, work or term. -->
+  <xsl:function name="ed:entity-kind" as="xs:string" visibility="public">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="
+      if ($entry/self::tei:person or $entry/self::tei:personGrp) then 'person'
+      else if ($entry/self::tei:place) then 'place'
+      else if ($entry/self::tei:org) then 'org'
+      else if ($entry/self::tei:event) then 'event'
+      else if ($entry/self::tei:bibl) then 'work'
+      else 'term'"/>
+  </xsl:function>
+
+  <!-- Is $e rendered inside a link (a mention)? Links cannot nest in HTML. -->
+  <xsl:function name="ed:in-link" as="xs:boolean" visibility="public">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e/ancestor::*[@ref][ed:entry(., @ref)])"/>
+  </xsl:function>
+
+  <!-- "Name: description" of an entry, for tooltips. -->
+  <xsl:function name="ed:entry-tip" as="xs:string" visibility="public">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="description" as="xs:string" select="ed:entry-description($entry)"/>
+    <xsl:sequence select="ed:entry-name($entry) || (if ($description) then ': ' || $description else '')"/>
+  </xsl:function>
+
+  <!-- A number's normalised value, as a reader sees it: "100000", "70–80", "at least 100000", "460 CNY", "1993–1994". -->
+  <xsl:function name="ed:value-label" as="xs:string" visibility="public">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="value" as="xs:string?" select="($e/@value, $e/@quantity, $e/@when)[1]"/>
+    <xsl:variable name="low" as="xs:string?" select="($e/@atLeast, $e/@from, $e/@notBefore)[1]"/>
+    <xsl:variable name="high" as="xs:string?" select="($e/@atMost, $e/@to, $e/@notAfter)[1]"/>
+    <xsl:variable name="amount" as="xs:string" select="
+      if ($value) then $value
+      else if ($low and $high) then $low || '–' || $high
+      else if ($low) then 'at least ' || $low
+      else if ($high) then 'at most ' || $high
+      else ''"/>
+    <xsl:sequence select="normalize-space($amount || (if ($e/@unit) then ' ' || $e/@unit else '')
+      || (if ($e/self::tei:num/@type = 'percentage') then ' %' else ''))"/>
+  </xsl:function>
+
+  <!-- Number of an editorial intervention (correction or supplied text) in document order. -->
+  <xsl:function name="ed:intervention-number" as="xs:integer" visibility="public">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="n" as="xs:string">
+      <xsl:number select="$e" level="any" from="tei:text"
+        count="tei:choice[tei:sic and tei:corr] | tei:corr[not(parent::tei:choice)] | tei:supplied[ancestor::tei:p]"/>
+    </xsl:variable>
+    <xsl:sequence select="xs:integer($n)"/>
+  </xsl:function>
+
+  <!-- Number of a note in document order. -->
+  <xsl:function name="ed:note-number" as="xs:integer" visibility="public">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:variable name="n" as="xs:string">
+      <xsl:number select="$note" level="any" from="tei:text" count="tei:note"/>
+    </xsl:variable>
+    <xsl:sequence select="xs:integer($n)"/>
+  </xsl:function>
+
+  <!-- Where an element stands, as a link to its paragraph or section: "¶ 12". -->
+  <xsl:template name="ed:where" as="element()?">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="p" as="element(tei:p)?" select="$e/ancestor::tei:p[1]"/>
+    <xsl:variable name="div" as="element(tei:div)?" select="$e/ancestor::tei:div[1]"/>
+    <xsl:choose>
+      <xsl:when test="$p[@xml:id]"><a class="where" href="#{$p/@xml:id}">{ed:paragraph-label($p)}</a></xsl:when>
+      <xsl:when test="$div[@xml:id]"><a class="where" href="#{$div/@xml:id}">{if ($div/tei:head) then ed:plain($div/tei:head[1], 'reading') else 'heading'}</a></xsl:when>
+    </xsl:choose>
+  </xsl:template>
 
   <xsl:template match="text()" mode="ed:html"><xsl:value-of select="."/></xsl:template>
 
   <xsl:template match="tei:div" mode="ed:html">
     <section id="{@xml:id}" class="{(@type, 'div')[1]}">
+      <xsl:if test="tei:head[@xml:id or ../@xml:id]">
+        <xsl:attribute name="aria-labelledby" select="@xml:id || '-head'"/>
+      </xsl:if>
       <xsl:apply-templates mode="#current"/>
     </section>
   </xsl:template>
 
   <xsl:template match="tei:head" mode="ed:html">
-    <h2>
-      <xsl:if test="@type = 'editorial'"><xsl:attribute name="class">supplied-head</xsl:attribute></xsl:if>
+    <xsl:element name="h{min((count(ancestor::tei:div) + 1, 6))}" namespace="http://www.w3.org/1999/xhtml">
+      <xsl:if test="../@xml:id and not(preceding-sibling::tei:head)"><xsl:attribute name="id" select="../@xml:id || '-head'"/></xsl:if>
+      <xsl:if test="@type = 'editorial'">
+        <xsl:attribute name="class">supplied-head</xsl:attribute>
+        <xsl:attribute name="title">Heading supplied by the editors: the witness has lost it</xsl:attribute>
+      </xsl:if>
       <xsl:apply-templates mode="#current"/>
-    </h2>
+    </xsl:element>
   </xsl:template>
 
+  <!-- A citable paragraph: margin number (its permalink), text, cite control.
+       The cite control is a plain permalink without JavaScript; the script makes it copy the citation. -->
   <xsl:template match="tei:div/tei:p" mode="ed:html">
     <xsl:variable name="label" as="xs:string" select="ed:paragraph-label(.)"/>
-    <p id="{@xml:id}" class="para" data-n="{ed:paragraph-number(.)}">
-      <a class="pilcrow" href="#{@xml:id}" title="Permalink to {$label} ({@xml:id})">{ed:paragraph-number(.)}</a>
+    <xsl:variable name="n" as="xs:integer" select="ed:paragraph-number(.)"/>
+    <p id="{@xml:id}" class="para" data-n="{$n}">
+      <a class="pilcrow" href="#{@xml:id}" title="Permalink to {$label} ({@xml:id})" data-pagefind-ignore="">{if (ed:part(.) = 'comment') then 'c' || $n else $n}</a>
       <xsl:text> </xsl:text>
       <xsl:apply-templates mode="#current"/>
+      <xsl:text> </xsl:text>
+      <a class="cite" href="#{@xml:id}" data-pagefind-ignore=""
+         data-permalink="{ed:permalink(@xml:id, $base-url)}"
+         data-citation="{ed:citation(root(.), @xml:id, 'chicago', $base-url)}">Cite {$label}</a>
     </p>
   </xsl:template>
 
@@ -37,55 +130,142 @@
     <p class="closer"><xsl:apply-templates mode="#current"/></p>
   </xsl:template>
 
-  <!-- Quotations: typographic marks, nested levels alternating. -->
+  <xsl:template match="tei:foreign" mode="ed:html">
+    <i class="foreign" lang="{(@xml:lang, 'und')[1]}"><xsl:apply-templates mode="#current"/></i>
+  </xsl:template>
+
+  <!-- Quotations: typographic marks, nested levels alternating; speech carries its speaker,
+       quoted writing its source (name on hover and focus, a link to the register entry). -->
   <xsl:template match="tei:said | tei:q | tei:quote | tei:soCalled | tei:mentioned | tei:title" mode="ed:html">
-    <xsl:variable name="speaker" as="element()?" select="ed:entry(., @who)"/>
-    <span class="{local-name()}">
+    <xsl:variable name="speaker" as="element()?" select="ed:entry(., tokenize((@who, @source)[1], '\s+')[1])"/>
+    <xsl:variable name="role" as="xs:string" select="if (@who) then 'Said by' else 'Source:'"/>
+    <span class="{normalize-space(local-name() || ' ' || @type)}">
       <xsl:if test="$speaker">
         <xsl:attribute name="data-speaker" select="ed:entry-name($speaker)"/>
+        <xsl:attribute name="title" select="$role || ' ' || ed:entry-tip($speaker)"/>
       </xsl:if>
       <xsl:if test="ed:is-quoted(.)">{ed:typographic-mark(., 'before')}</xsl:if>
       <xsl:apply-templates mode="#current"/>
       <xsl:if test="ed:is-quoted(.)">{ed:typographic-mark(., 'after')}</xsl:if>
+      <xsl:if test="$speaker and not(ed:in-link(.))">
+        <a class="who" href="{ed:entity-href($speaker)}" title="{$role} {ed:entry-tip($speaker)}" data-tip="{$role} {ed:entry-tip($speaker)}"
+           data-pagefind-ignore=""><span class="visually-hidden"> ({lower-case($role)} {ed:entry-name($speaker)})</span></a>
+      </xsl:if>
     </span>
   </xsl:template>
 
-  <!-- Every mention links to its register entry, with its name and description as a tooltip. -->
+  <!-- Every mention links to its register entry, with its name and description as a tooltip
+       (title for the mouse, data-tip shown by CSS on hover and keyboard focus). A mention inside
+       another mention cannot be a link: it keeps its tooltip and classes and takes the focus. -->
   <xsl:template match="*[@ref][ed:entry(., @ref)]" mode="ed:html" priority="2">
     <xsl:variable name="entry" as="element()" select="ed:entry(., @ref)"/>
-    <a class="entity {local-name()} {@type}" href="{ed:entity-href($entry)}"
-       title="{ed:entry-name($entry)}: {ed:entry-description($entry)}">
-      <xsl:next-match/>
-    </a>
+    <xsl:variable name="class" as="xs:string" select="normalize-space('entity ' || local-name() || ' ' || @type || ' k-' || ed:entity-kind($entry))"/>
+    <xsl:choose>
+      <xsl:when test="ed:in-link(.)">
+        <span class="{$class}" title="{ed:entry-tip($entry)}" data-tip="{ed:entry-tip($entry)}"><xsl:next-match/></span>
+      </xsl:when>
+      <xsl:otherwise>
+        <a class="{$class}" href="{ed:entity-href($entry)}" title="{ed:entry-tip($entry)}" data-tip="{ed:entry-tip($entry)}"><xsl:next-match/></a>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
   <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:rs | tei:name | tei:term" mode="ed:html">
     <xsl:apply-templates mode="#current"/>
   </xsl:template>
 
+  <!-- Numbers, measures and dates: unchanged in the text, their normalised value on hover. -->
   <xsl:template match="tei:num | tei:measure | tei:date | tei:time" mode="ed:html">
-    <xsl:apply-templates mode="#current"/>
+    <xsl:variable name="value" as="xs:string" select="ed:value-label(.)"/>
+    <span class="{normalize-space(local-name() || ' ' || @type)}">
+      <xsl:if test="$value"><xsl:attribute name="title" select="$value"/></xsl:if>
+      <xsl:apply-templates mode="#current"/>
+    </span>
   </xsl:template>
 
-  <!-- Corrections: the corrected reading, the witness's form on hover and focus. -->
+  <!-- Corrections: the corrected reading, linked to its apparatus entry; the witness's form on hover and focus. -->
   <xsl:template match="tei:choice[tei:sic and tei:corr]" mode="ed:html">
-    <ins class="corr" title="The witness reads: {tei:sic}" tabindex="0"><xsl:apply-templates select="tei:corr/node()" mode="#current"/></ins>
+    <xsl:call-template name="ed:intervention">
+      <xsl:with-param name="tip" select="'Corrected by the editors; the witness reads: ' || ed:plain(tei:sic, 'diplomatic')"/>
+      <xsl:with-param name="content"><xsl:apply-templates select="tei:corr/node()" mode="#current"/></xsl:with-param>
+    </xsl:call-template>
   </xsl:template>
   <xsl:template match="tei:corr" mode="ed:html">
-    <ins class="corr" title="Inserted by the editors"><xsl:apply-templates mode="#current"/></ins>
+    <xsl:call-template name="ed:intervention">
+      <xsl:with-param name="tip" select="if (@type = 'space') then 'Space inserted by the editors' else 'Inserted by the editors'"/>
+      <xsl:with-param name="content"><xsl:apply-templates mode="#current"/></xsl:with-param>
+    </xsl:call-template>
   </xsl:template>
   <xsl:template match="tei:supplied" mode="ed:html">
-    <span class="supplied" title="Supplied by the editors">[<xsl:apply-templates mode="#current"/>]</span>
+    <xsl:call-template name="ed:intervention">
+      <xsl:with-param name="tip" select="'Supplied by the editors' || (if (@reason) then ' (' || @reason || ')' else '')"/>
+      <xsl:with-param name="content">[<xsl:apply-templates mode="#current"/>]</xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="ed:intervention">
+    <xsl:param name="tip" as="xs:string"/>
+    <xsl:param name="content" as="node()*"/>
+    <xsl:variable name="in-p" as="xs:boolean" select="exists(ancestor::tei:p)"/>
+    <xsl:variable name="kind" as="xs:string" select="if (self::tei:supplied) then 'supplied' else 'corr'"/>
+    <xsl:variable name="n" as="xs:integer?" select="if ($in-p) then ed:intervention-number(.) else ()"/>
+    <xsl:choose>
+      <xsl:when test="exists($n) and not(ed:in-link(.)) and not(@type = 'space')">
+        <a class="intervention" href="#app-{$n}" id="app-ref-{$n}" title="{$tip}" data-tip="{$tip}"><ins class="{$kind}"><xsl:sequence select="$content"/></ins></a>
+      </xsl:when>
+      <xsl:otherwise>
+        <ins class="{$kind}" title="{$tip}">
+          <xsl:if test="exists($n)"><xsl:attribute name="id" select="'app-ref-' || $n"/></xsl:if>
+          <xsl:sequence select="$content"/>
+        </ins>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- Notes: a numbered marker in the text; the note itself is listed at the end. -->
   <xsl:template match="tei:note" mode="ed:html">
-    <xsl:variable name="n" as="xs:integer" select="count(preceding::tei:note[ancestor::tei:text]) + 1"/>
-    <sup class="note-ref"><a href="#note-{$n}" id="note-ref-{$n}">{$n}</a></sup>
+    <xsl:variable name="n" as="xs:integer" select="ed:note-number(.)"/>
+    <sup class="note-ref" id="note-ref-{$n}">
+      <xsl:choose>
+        <xsl:when test="ed:in-link(.)">{$n}</xsl:when>
+        <xsl:otherwise><a href="#note-{$n}" title="Editorial note {$n}: {ed:plain(node(), 'reading')}" aria-label="Editorial note {$n}">{$n}</a></xsl:otherwise>
+      </xsl:choose>
+    </sup>
   </xsl:template>
 
   <xsl:template match="tei:note" mode="ed:notes">
-    <xsl:variable name="n" as="xs:integer" select="count(preceding::tei:note[ancestor::tei:text]) + 1"/>
-    <li id="note-{$n}"><xsl:apply-templates mode="ed:html"/> <a href="#note-ref-{$n}" class="back" aria-label="Back to the text">↩</a></li>
+    <xsl:variable name="n" as="xs:integer" select="ed:note-number(.)"/>
+    <li id="note-{$n}">
+      <xsl:call-template name="ed:where"><xsl:with-param name="e" select="."/></xsl:call-template>
+      <xsl:text> </xsl:text>
+      <xsl:apply-templates mode="ed:html"/>
+      <xsl:text> </xsl:text>
+      <a href="#note-ref-{$n}" class="back" aria-label="Back to the text of note {$n}">↩</a>
+    </li>
+  </xsl:template>
+
+  <!-- The apparatus of corrections: the editors' reading, the witness's, where, and a back-link. -->
+  <xsl:template match="tei:choice[tei:sic and tei:corr] | tei:corr[not(parent::tei:choice)] | tei:supplied" mode="ed:apparatus">
+    <xsl:variable name="n" as="xs:integer" select="ed:intervention-number(.)"/>
+    <li id="app-{$n}">
+      <xsl:call-template name="ed:where"><xsl:with-param name="e" select="."/></xsl:call-template>
+      <xsl:text> </xsl:text>
+      <xsl:choose>
+        <xsl:when test="self::tei:choice">
+          <span class="lem">{ed:plain(tei:corr, 'reading')}</span>] <span class="rdg">{ed:plain(tei:sic, 'diplomatic')}</span><xsl:text> </xsl:text><span class="siglum">witness</span>
+        </xsl:when>
+        <xsl:when test="self::tei:corr[@type = 'space']">
+          <span class="lem">{tokenize(normalize-space(preceding::text()[1]), ' ')[last()]} {tokenize(normalize-space(following::text()[1]), ' ')[1]}</span>] <span class="rdg">{tokenize(normalize-space(preceding::text()[1]), ' ')[last()]}{tokenize(normalize-space(following::text()[1]), ' ')[1]}</span><xsl:text> </xsl:text><span class="siglum">witness</span> (space inserted)
+        </xsl:when>
+        <xsl:when test="self::tei:corr">
+          <span class="lem">{ed:plain(., 'reading')}</span>] <span class="siglum">added by the editors</span>
+        </xsl:when>
+        <xsl:otherwise>
+          <span class="lem">[{ed:plain(node(), 'reading')}]</span><xsl:text> </xsl:text><span class="siglum">supplied by the editors{if (@reason) then ' (' || @reason || ')' else ''}</span>
+        </xsl:otherwise>
+      </xsl:choose>
+      <xsl:text> </xsl:text>
+      <a href="#app-ref-{$n}" class="back" aria-label="Back to the text of correction {$n}">↩</a>
+    </li>
   </xsl:template>
 
 </xsl:stylesheet>
