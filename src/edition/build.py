@@ -34,19 +34,24 @@ class BuildReport:
 def build(project: Project, out_dir: Path | None = None, parameters: dict | None = None, search: bool = True) -> BuildReport:
     """Validate and build every output into ``out_dir`` (default ``build/``), atomically."""
     out_dir = (out_dir or project.build_dir).resolve()
+    _recover_interrupted_swap(out_dir)
     require_valid(project)
     edition = load_edition(project)
-    _recover_interrupted_swap(out_dir)
     try:
         out_dir.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-new-", dir=out_dir.parent))
     except OSError as err:
         raise EditionError(Problem(str(out_dir), 1, 1, f"cannot write the output folder: {err.strerror}")) from None
-    try:
+    try:  # BaseException: Ctrl-C must not leave a half-written folder behind either
         _write_outputs(project, edition.serialize(), staging, parameters or {})
         if search:
             index_for_search(staging / "html")
         _swap(staging, out_dir)
+    except OSError as err:  # a full disk, a file in the way: the editor's words, not a traceback
+        shutil.rmtree(staging, ignore_errors=True)
+        where = err.filename or staging
+        raise EditionError(Problem(str(where), 1, 1, f"cannot write the build: {err.strerror or err}; "
+                                   "the previous build is untouched")) from None
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -56,8 +61,12 @@ def build(project: Project, out_dir: Path | None = None, parameters: dict | None
 
 def _write_outputs(project: Project, document_xml: bytes, staging: Path, parameters: dict) -> None:
     with Stylesheets() as sheets:
+        # Every stylesheet is compiled before Saxon sees the document: from then on it reads no file.
+        entries = project.entry_stylesheets()
+        for stylesheet in entries:
+            sheets.compile(stylesheet)
         document = sheets.document(document_xml)
-        for stylesheet in project.entry_stylesheets():
+        for stylesheet in entries:
             sheets.run(stylesheet, document, staging, parameters)
     assets = project.xslt_dir / "assets"
     if assets.is_dir():

@@ -1,10 +1,14 @@
 """The ``edition`` command: a thin layer over the library.
 
-Exit codes: 0 success, 1 invalid input or failure, 2 usage error.
+Exit codes: 0 success, 1 invalid input or failure, 2 usage error. Problems are
+printed as ``file:line:col: message`` lines; a Python traceback is never shown
+to an editor (set ``EDITION_DEBUG=1`` to see one for an unexpected error).
 """
 from __future__ import annotations
 
+import os
 import sys
+import tempfile
 from pathlib import Path
 
 import click
@@ -30,6 +34,41 @@ class Failure(click.ClickException):
         click.echo(self.message, err=True)
 
 
+class EditionGroup(click.Group):
+    """Turns an unexpected exception into one plain line and exit 1, instead of a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as err:
+            if os.environ.get("EDITION_DEBUG"):
+                raise
+            raise Failure(f"edition: internal error: {type(err).__name__}: {err}\n"
+                          "This is a bug in the edition tools, not in your files; "
+                          "run again with EDITION_DEBUG=1 and report what it prints.") from None
+
+
+def _writable_folder(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
+    """A usage error (exit 2) now, rather than a failed build later, if the output folder cannot be written.
+
+    The build writes beside the folder (then swaps), so the nearest existing ancestor of its parent must take a file.
+    """
+    if value is None:
+        return value
+    existing = value.resolve().parent
+    while not existing.exists():
+        existing = existing.parent
+    if not existing.is_dir():
+        raise click.BadParameter(f"{str(existing)!r} is a file, so no folder can be made inside it", ctx, param)
+    try:
+        tempfile.TemporaryFile(dir=existing).close()
+    except OSError as err:
+        raise click.BadParameter(f"cannot write in {str(existing)!r}: {err.strerror}", ctx, param) from None
+    return value
+
+
 def _project(ctx: click.Context) -> Project:
     return ctx.obj
 
@@ -38,9 +77,9 @@ def _fail(err: EditionError) -> Failure:
     return Failure("\n".join(str(p) for p in err.problems))
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=EditionGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="edition")
-@click.option("--project", "project_dir", type=click.Path(file_okay=False, path_type=Path), default=".",
+@click.option("--project", "project_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=".",
               show_default=True, help="The project folder (holding edition/, xslt/ and schema/).")
 @click.pass_context
 def main(ctx: click.Context, project_dir: Path) -> None:
@@ -70,7 +109,7 @@ def validate(ctx: click.Context, files: tuple[Path, ...]) -> None:
 
 
 @main.command()
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None, callback=_writable_folder,
               help="Output folder (default: build/ in the project).")
 @click.option("--ids/--no-ids", default=False, help="Prefix each paragraph of the text outputs with its identifier.")
 @click.option("--base-url", default="", help="Absolute URL the edition will be published at, for permalinks.")

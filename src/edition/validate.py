@@ -80,31 +80,70 @@ def check_schematron(edition: Edition, schema_path: Path) -> list[Problem]:
     return problems
 
 
+def _schema_problems(project: Project) -> list[Problem]:
+    """A missing or broken schema is one clear problem, not a crash (its checks are then skipped)."""
+    problems = []
+    for path, load, kind in ((project.relaxng, _relaxng, "RelaxNG schema"), (project.schematron, _schematron, "Schematron rules")):
+        name = _relative(path, project.root)
+        if not path.is_file():
+            problems.append(Problem(name, 1, 1, f"the {kind} file is missing, so the encoding cannot be checked against it"))
+            continue
+        try:
+            load(path)
+        except EditionError as err:
+            problems += err.problems
+        except (etree.RelaxNGParseError, etree.SchematronParseError, etree.XSLTParseError) as err:
+            problems.append(Problem(name, 1, 1, f"the {kind} cannot be used: {' '.join(str(err).split())}"))
+    return problems
+
+
+def check_root(source: Source) -> list[Problem]:
+    """Wrong root element or namespace, said plainly (RelaxNG's wording for this is confusing)."""
+    root = source.tree.getroot()
+    if root.tag == f"{{{NS['t']}}}TEI":
+        return []
+    qname = etree.QName(root)
+    found = f"<{qname.localname}> in namespace {qname.namespace!r}" if qname.namespace else f"<{qname.localname}> in no namespace"
+    return [source.locate(root, f"the document element is {found}; a TEI file starts with "
+                                f'<TEI xmlns="{NS["t"]}">')]
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(root.resolve()))
+    except ValueError:
+        return str(path)
+
+
 def validate(project: Project, files: list[Path] | None = None) -> list[Problem]:
     """Validate the edition (or the given files, each checked as the essay against the project's registers).
 
     Returns every problem found, sorted by file and position; an empty list means valid.
     """
-    problems: list[Problem] = []
+    problems: list[Problem] = _schema_problems(project)
+    with_relaxng = not any(p.file == _relative(project.relaxng, project.root) for p in problems)
+    with_schematron = not any(p.file == _relative(project.schematron, project.root) for p in problems)
     register_paths = project.register_files()
     essays = [Path(f) for f in files] if files else [project.main_document]
     essays = [p for p in essays if p.resolve() not in {r.resolve() for r in register_paths}] if files else essays
     registers, register_problems = read_sources(register_paths, project.root)
     problems += register_problems
     for register in registers:
-        problems += check_relaxng(register, project.relaxng)
+        problems += check_root(register)
+        problems += check_relaxng(register, project.relaxng) if with_relaxng else []
     for path in essays:
         sources, parse_problems = read_sources([path], project.root)
         problems += parse_problems
         if not sources:
             continue
         essay = sources[0]
-        relaxng_problems = check_relaxng(essay, project.relaxng)
-        problems += relaxng_problems
-        if essay.tree.getroot().tag != f"{{{NS['t']}}}TEI":
+        root_problems = check_root(essay)
+        problems += root_problems
+        problems += check_relaxng(essay, project.relaxng) if with_relaxng else []
+        if root_problems:
             continue
         edition = Edition(essay, registers)
-        problems += check_schematron(edition, project.schematron)
+        problems += check_schematron(edition, project.schematron) if with_schematron else []
         problems += idlock.check(edition, project.lock_file, project.root)
     return sorted(set(problems))
 
