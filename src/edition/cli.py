@@ -18,7 +18,7 @@ from .build import build as build_edition
 from .cite import FORMATS, citation
 from .corpus import load_edition
 from .project import Project
-from .validate import validate as validate_edition
+from .validate import errors, validate as validate_edition
 from .xmlio import EditionError
 
 
@@ -103,9 +103,12 @@ def validate(ctx: click.Context, files: tuple[Path, ...]) -> None:
     Example: edition validate edition/conditions.xml
     """
     problems = validate_edition(_project(ctx), list(files) or None)
-    if problems:
+    invalid = errors(problems)
+    if invalid:
         raise Failure("\n".join(map(str, problems)) + f"\n{len(problems)} problem(s) found.")
-    click.echo("valid")
+    for warning in problems:
+        click.echo(str(warning), err=True)
+    click.echo(f"valid ({len(problems)} warning(s))" if problems else "valid")
 
 
 @main.command()

@@ -5,11 +5,13 @@ as a local subprocess (``pagefind --service``). The index holds one record per
 citable unit, so that a result lands on the paragraph, not on the top of a page:
 
 - every numbered paragraph (``p.para[id]``) of the reading view, with its ¶ number
-  and section as the result title and ``index.html#<id>`` as its address
-  (filter "part": "Reading text");
+  and section as the result title and ``index.html#<id>`` as its address;
 - on every other page, every innermost element of ``<main>`` that has an ``id``
   (an index entry, a note), with the page's title and the entry's heading;
-- a page with no such element is one record (filter "part": the page's title).
+- a page with no such element is one record.
+
+No Pagefind filters are written: the service writes filter indexes in an order
+that changes from run to run, and every build must be byte-identical.
 
 Controls marked ``data-pagefind-ignore`` (permalinks, cite links, speaker
 markers) and screen-reader-only text are left out of the indexed text.
@@ -23,7 +25,6 @@ from __future__ import annotations
 import base64
 import json
 import subprocess
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,7 +45,6 @@ class Record:
     url: str
     title: str
     content: str
-    page: str = ""
 
 
 #: Elements after which words are separated (inline markup joins words as they stand).
@@ -86,7 +86,7 @@ def records_of_page(html_dir: Path, page: Path) -> list[Record]:
         where = " ".join(section[0].text_content().split()) if section else ""
         number = f"¶ {label}" if label and not label.startswith("c") else f"Comment ¶ {label.lstrip('c')}"
         records.append(Record(f"{name}#{para.get('id')}", " · ".join(filter(None, [number, where])) or title,
-                              _text(para), "Reading text"))
+                              _text(para)))
     if records:
         return records
     for element in main.iter():
@@ -99,11 +99,11 @@ def records_of_page(html_dir: Path, page: Path) -> list[Record]:
             continue
         heading = element.xpath("(.//h1|.//h2|.//h3|.//h4|.//dt|.//strong|.//b)[1]")
         label = " ".join(heading[0].text_content().split()) if heading else " ".join(text.split()[:8])
-        records.append(Record(f"{name}#{element.get('id')}", f"{label} · {title}", text, title))
+        records.append(Record(f"{name}#{element.get('id')}", f"{label} · {title}", text))
     if not records:
         text = _text(main)
         if text:
-            records.append(Record(name, title, text, title))
+            records.append(Record(name, title, text))
     return records
 
 
@@ -156,36 +156,35 @@ def _read_until(stream, last_id: int) -> list[dict]:
 def _write_index(html_dir: Path, records: list[Record]) -> None:
     """Talk to ``pagefind --service`` directly: one new index, every record, write.
 
-    (Pagefind's asyncio wrapper polls for each answer every 0.1 s, one record at a time:
-    a minute for the whole edition. This sends every request at once from a thread and
-    reads the answers as they come.)
+    Records are sent one at a time, each after the previous was acknowledged: the
+    service adds concurrent requests in whatever order they finish, which made two
+    builds of the same sources differ. (Pagefind's own asyncio wrapper also goes one
+    by one, but polls every 0.1 s per answer: a minute for the edition; reading the
+    answer from the pipe takes about a millisecond.)
     """
     process = subprocess.Popen([str(pagefind_binary()), "--service"], stdin=subprocess.PIPE,
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=html_dir)
+
+    def ask(message_id: int, payload: dict) -> dict:
+        _send(process.stdin, _message(message_id, payload))
+        answer = _read_until(process.stdout, message_id)[-1]["payload"]
+        if answer.get("type") == "Error":
+            raise RuntimeError(answer.get("message", "the Pagefind service reported an error"))
+        return answer
+
     try:
-        process.stdin.write(_message(1, {"type": "NewIndex", "config": {"force_language": "en"}}))
-        process.stdin.flush()
-        index_id = _read_until(process.stdout, 1)[-1]["payload"]["index_id"]
-        requests = [_message(n, {"type": "AddRecord", "index_id": index_id, "url": r.url, "content": r.content,
-                                 "language": "en", "meta": {"title": r.title},
-                                 "filters": {"part": [r.page]} if r.page else None, "sort": None})
-                    for n, r in enumerate(records, start=2)]
-        requests.append(_message(len(records) + 2, {"type": "WriteFiles", "index_id": index_id,
-                                                    "output_path": str(html_dir / "pagefind")}))
-        last = len(records) + 2
-        writer = threading.Thread(target=_send, args=(process.stdin, b"".join(requests)), daemon=True)
-        writer.start()
-        answers = _read_until(process.stdout, last)
-        writer.join()
+        index_id = ask(1, {"type": "NewIndex", "config": {"force_language": "en"}})["index_id"]
+        for n, r in enumerate(records, start=2):
+            ask(n, {"type": "AddRecord", "index_id": index_id, "url": r.url, "content": r.content,
+                    "language": "en", "meta": {"title": r.title},
+                    "filters": None, "sort": None})
+        ask(len(records) + 2, {"type": "WriteFiles", "index_id": index_id, "output_path": str(html_dir / "pagefind")})
         process.stdin.close()
         process.wait(timeout=30)
     finally:
         if process.poll() is None:
             process.kill()
             process.wait()
-    errors = [a["payload"] for a in answers if a.get("payload", {}).get("type") == "Error"]
-    if errors:
-        raise RuntimeError(errors[0].get("message", "the Pagefind service reported an error"))
 
 
 def index_for_search(html_dir: Path) -> None:

@@ -9,6 +9,7 @@ All problems are collected and returned at once, each located as
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 from pathlib import Path
 
@@ -72,11 +73,12 @@ def check_schematron(edition: Edition, schema_path: Path) -> list[Problem]:
         text = " ".join("".join(failure.xpath("svrl:text//text()", namespaces=SVRL)).split())
         hits = edition.document.xpath(failure.get("location"))
         if hits and isinstance(hits[0], etree._Element):
-            problems.append(edition.locate(hits[0], text))
+            problem = edition.locate(hits[0], text)
         elif hits:  # an attribute: locate its element
-            problems.append(edition.locate(hits[0].getparent(), text))
+            problem = edition.locate(hits[0].getparent(), text)
         else:
-            problems.append(Problem(edition.main.name, 1, 1, text))
+            problem = Problem(edition.main.name, 1, 1, text)
+        problems.append(dataclasses.replace(problem, warning=failure.get("role") == "warning"))
     return problems
 
 
@@ -143,13 +145,22 @@ def validate(project: Project, files: list[Path] | None = None) -> list[Problem]
         if root_problems:
             continue
         edition = Edition(essay, registers)
-        problems += check_schematron(edition, project.schematron) if with_schematron else []
+        rule_problems = check_schematron(edition, project.schematron) if with_schematron else []
+        if path.resolve() != project.main_document.resolve():
+            # Another essay checked against our registers: that it leaves entries unused says nothing about it.
+            rule_problems = [p for p in rule_problems if not (p.warning and p.file != essay.name)]
+        problems += rule_problems
         problems += idlock.check(edition, project.lock_file, project.root)
     return sorted(set(problems))
 
 
+def errors(problems: list[Problem]) -> list[Problem]:
+    """The problems that make the edition invalid (warnings left out)."""
+    return [p for p in problems if not p.warning]
+
+
 def require_valid(project: Project) -> None:
-    """Raise :class:`EditionError` unless the edition is valid."""
-    problems = validate(project)
+    """Raise :class:`EditionError` unless the edition is valid (warnings are allowed)."""
+    problems = errors(validate(project))
     if problems:
         raise EditionError(problems)

@@ -19,7 +19,7 @@ text node).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
@@ -41,6 +41,8 @@ class Problem:
     line: int
     column: int
     message: str
+    #: A warning is reported but does not make the edition invalid.
+    warning: bool = field(default=False, compare=False)
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}:{self.column}: {self.message}"
