@@ -154,13 +154,15 @@ def _read_until(stream, last_id: int) -> list[dict]:
 
 
 def _write_index(html_dir: Path, records: list[Record]) -> None:
-    """Talk to ``pagefind --service`` directly: one new index, every record, write.
+    """Talk to ``pagefind --service`` directly: one new index, every record, then its files.
 
     Records are sent one at a time, each after the previous was acknowledged: the
     service adds concurrent requests in whatever order they finish, which made two
     builds of the same sources differ. (Pagefind's own asyncio wrapper also goes one
     by one, but polls every 0.1 s per answer: a minute for the edition; reading the
-    answer from the pipe takes about a millisecond.)
+    answer from the pipe takes about a millisecond.) The files are asked for with
+    ``GetFiles`` and written here: with ``WriteFiles`` the service could exit, once its
+    input closed, before it had finished writing them, leaving a truncated file.
     """
     process = subprocess.Popen([str(pagefind_binary()), "--service"], stdin=subprocess.PIPE,
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=html_dir)
@@ -176,15 +178,21 @@ def _write_index(html_dir: Path, records: list[Record]) -> None:
         index_id = ask(1, {"type": "NewIndex", "config": {"force_language": "en"}})["index_id"]
         for n, r in enumerate(records, start=2):
             ask(n, {"type": "AddRecord", "index_id": index_id, "url": r.url, "content": r.content,
-                    "language": "en", "meta": {"title": r.title},
-                    "filters": None, "sort": None})
-        ask(len(records) + 2, {"type": "WriteFiles", "index_id": index_id, "output_path": str(html_dir / "pagefind")})
+                    "language": "en", "meta": {"title": r.title}, "filters": None, "sort": None})
+        files = ask(len(records) + 2, {"type": "GetFiles", "index_id": index_id})["files"]
         process.stdin.close()
         process.wait(timeout=30)
     finally:
         if process.poll() is None:
             process.kill()
             process.wait()
+    out = (html_dir / "pagefind").resolve()
+    for file in sorted(files, key=lambda f: f["path"]):
+        target = (out / file["path"]).resolve()
+        if out not in target.parents:
+            raise RuntimeError(f"Pagefind returned a file outside its folder: {file['path']!r}")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(base64.b64decode(file["content"]))
 
 
 def index_for_search(html_dir: Path) -> None:
