@@ -136,21 +136,29 @@ def _send(stream, data: bytes) -> None:
     stream.flush()
 
 
-def _read_until(stream, last_id: int) -> list[dict]:
-    """Read the service's answers (base64 JSON, comma-separated) until the one to request ``last_id``."""
-    answers, chunk = [], b""
-    while True:
-        byte = stream.read(1)
-        if not byte:
-            raise RuntimeError("the Pagefind service stopped before writing the index")
-        if byte != b",":
-            chunk += byte
-            continue
-        answer = json.loads(base64.b64decode(chunk))
-        chunk = b""
-        answers.append(answer)
-        if answer.get("message_id") == last_id or answer.get("payload", {}).get("type") == "Error":
-            return answers
+class _Answers:
+    """The service's answers: base64 JSON messages, each ended by a comma, read in blocks."""
+
+    def __init__(self, stream) -> None:
+        self.stream = stream
+        self.buffer = bytearray()
+
+    def until(self, last_id: int) -> list[dict]:
+        """Every answer up to the one to request ``last_id`` (or an error)."""
+        answers = []
+        while True:
+            end = self.buffer.find(b",")
+            if end < 0:
+                block = self.stream.read1(65536)
+                if not block:
+                    raise RuntimeError("the Pagefind service stopped before writing the index")
+                self.buffer += block
+                continue
+            answer = json.loads(base64.b64decode(bytes(self.buffer[:end])))
+            del self.buffer[: end + 1]
+            answers.append(answer)
+            if answer.get("message_id") == last_id or answer.get("payload", {}).get("type") == "Error":
+                return answers
 
 
 def _write_index(html_dir: Path, records: list[Record]) -> None:
@@ -167,9 +175,11 @@ def _write_index(html_dir: Path, records: list[Record]) -> None:
     process = subprocess.Popen([str(pagefind_binary()), "--service"], stdin=subprocess.PIPE,
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=html_dir)
 
+    answers = _Answers(process.stdout)
+
     def ask(message_id: int, payload: dict) -> dict:
         _send(process.stdin, _message(message_id, payload))
-        answer = _read_until(process.stdout, message_id)[-1]["payload"]
+        answer = answers.until(message_id)[-1]["payload"]
         if answer.get("type") == "Error":
             raise RuntimeError(answer.get("message", "the Pagefind service reported an error"))
         return answer
