@@ -25,6 +25,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from .build import run_stylesheets
 from .corpus import load_edition
 from .project import Project
 from .search import index_for_search
@@ -38,16 +39,6 @@ def _median(function, runs: int) -> float:
         function()
         times.append(time.perf_counter() - start)
     return statistics.median(times)
-
-
-def _one_processor(project: Project, xml: bytes, out: Path) -> None:
-    with Stylesheets() as sheets:
-        entries = project.entry_stylesheets()
-        for entry in entries:
-            sheets.compile(entry)
-        document = sheets.document(xml)
-        for entry in entries:
-            sheets.run(entry, document, out)
 
 
 def _processor_per_stylesheet(project: Project, xml: bytes, out: Path) -> None:
@@ -78,7 +69,7 @@ def main(argv: list[str] | None = None) -> None:
         source = tmp / "assembled.xml"
         source.write_bytes(xml)
         out = tmp / "out"
-        rows.append(("transform", "one processor, compile once (edition build)", _median(lambda: _one_processor(project, xml, out), args.runs)))
+        rows.append(("transform", "one processor, compile once (edition build)", _median(lambda: run_stylesheets(project, xml, out), args.runs)))
         rows.append(("transform", "processor and compilation per stylesheet", _median(lambda: _processor_per_stylesheet(project, xml, out), args.runs)))
         rows.append(("transform", "one process per output", _median(lambda: _process_per_output(project, source, out), args.runs)))
 

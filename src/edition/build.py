@@ -59,7 +59,8 @@ def build(project: Project, out_dir: Path | None = None, parameters: dict | None
     return BuildReport(out_dir, files)
 
 
-def _write_outputs(project: Project, document_xml: bytes, staging: Path, parameters: dict) -> None:
+def run_stylesheets(project: Project, document_xml: bytes, out_dir: Path, parameters: dict | None = None) -> None:
+    """Every entry stylesheet of ``xslt/`` on the document, with one processor, each compiled once."""
     with Stylesheets() as sheets:
         # Every stylesheet is compiled before Saxon sees the document: from then on it reads no file.
         entries = project.entry_stylesheets()
@@ -67,7 +68,11 @@ def _write_outputs(project: Project, document_xml: bytes, staging: Path, paramet
             sheets.compile(stylesheet)
         document = sheets.document(document_xml)
         for stylesheet in entries:
-            sheets.run(stylesheet, document, staging, parameters)
+            sheets.run(stylesheet, document, out_dir, parameters)
+
+
+def _write_outputs(project: Project, document_xml: bytes, staging: Path, parameters: dict) -> None:
+    run_stylesheets(project, document_xml, staging, parameters)
     assets = project.xslt_dir / "assets"
     if assets.is_dir():
         shutil.copytree(assets, staging / "html" / "assets")
