@@ -103,3 +103,19 @@ def test_ids_option_prefixes_each_paragraph_with_its_identifier(built):
     blocks = (built / "text" / "reading.txt").read_text(encoding="utf-8").split("\n\n")
     prefixed = [b.split("]", 1)[0][1:] for b in blocks if b.startswith("[p-")]
     assert prefixed == PARAGRAPH_IDS
+
+
+def test_links_to_a_retired_identifier_land_on_its_successor(built):
+    page = html.parse(str(built / "html" / "persons.html"))
+    anchor = page.xpath("//*[@id='grp-electrical-factory-workers']")
+    assert anchor and anchor[0].getparent().get("id") == "grp-zhengzhou-electrical-equipment-workers"
+
+
+def test_cite_follows_a_retired_identifier_to_its_successor(tmp_path):
+    import shutil
+    project = tmp_path / "project"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns("build", ".venv", ".git", "tests"))
+    lock = project / "edition" / "ids.lock"
+    lock.write_text(lock.read_text(encoding="utf-8") + "p-old-scale -> p-scale-disaster-difficult\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["--project", str(project), "cite", "p-old-scale"])
+    assert result.exit_code == 0 and "[p-scale-disaster-difficult]" in result.output.splitlines()[0]

@@ -59,3 +59,7 @@ def test_inserted_space_appears_only_in_reading(view, expected):
 def test_notes_are_left_out_of_both_views():
     for view in ("reading", "diplomatic"):
         assert plain('Liu Chaochi<note type="editorial">Liu Shaoqi</note> said', view) == "Liu Chaochi said"
+
+
+def test_predecessors_follow_a_chain_of_retirements():
+    assert call(("functions.xsl",), "predecessors", "c", "a b\nb c") == "b a"

@@ -222,3 +222,7 @@ def test_edition_passes_schematron():
 
 def test_edition_has_no_quotation_marks():
     assert [str(p) for p in validate(Project(ROOT)) if QUOTATION_MARK_MESSAGE in p.message] == []
+
+
+def test_every_register_entry_is_mentioned_or_a_parent_place():
+    assert [str(p) for p in validate(Project(ROOT)) if p.warning] == []

@@ -49,7 +49,7 @@ def compiled(modules: tuple[str, ...]):
 
 
 def call(modules: tuple[str, ...], function: str, *args) -> str:
-    """Call ``ed:function`` of the given ``xslt/common`` modules; return its string value."""
+    """Call ``ed:function`` of the given ``xslt/common`` modules; return its items' string values, space-separated."""
     sheets, executable = compiled(tuple(modules))
     values = []
     for arg in args:
@@ -61,7 +61,9 @@ def call(modules: tuple[str, ...], function: str, *args) -> str:
         else:
             values.append(sheets.value(arg))
     result = executable.call_function_returning_value(f"{{{ED_NS}}}{function}", values)
-    return str(result.head.string_value) if result is not None and result.size else ""
+    if result is None:
+        return ""
+    return " ".join(str(result.item_at(i).string_value) for i in range(result.size))
 
 
 def first(xml: str, xpath: str):

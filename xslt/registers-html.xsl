@@ -71,6 +71,7 @@
     <xsl:variable name="authorities" as="map(xs:string, xs:string)*" select="ed:authority-ids(.)"/>
     <xsl:variable name="description" as="xs:string" select="ed:entry-description(.)"/>
     <article id="{@xml:id}" class="entry k-{$kind?kind}{@type ! (' ' || .)}">
+      <xsl:sequence select="ed:retired-anchors(@xml:id, $retired)"/>
       <h3 class="entry-name">
         <xsl:apply-templates select="(tei:term)[1]" mode="ed:entry-name"/>
         <xsl:if test="empty(tei:term)">{ed:entry-name(.)}</xsl:if>

@@ -17,6 +17,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import idlock
 from .corpus import load_edition
 from .project import Project
 from .search import index_for_search
@@ -43,7 +44,9 @@ def build(project: Project, out_dir: Path | None = None, parameters: dict | None
     except OSError as err:
         raise EditionError(Problem(str(out_dir), 1, 1, f"cannot write the output folder: {err.strerror}")) from None
     try:  # BaseException: Ctrl-C must not leave a half-written folder behind either
-        _write_outputs(project, edition.serialize(), staging, parameters or {})
+        lock = idlock.read_lock(project.lock_file)
+        retired = "\n".join(f"{old} {new}" for old, new in lock.retired.items() if new)
+        _write_outputs(project, edition.serialize(), staging, {"retired": retired, **(parameters or {})})
         if search:
             index_for_search(staging / "html")
         _swap(staging, out_dir)

@@ -118,4 +118,22 @@
     <xsl:sequence select="normalize-space(string(($entry/tei:note[@type = 'description'], $entry/tei:gloss)[1]))"/>
   </xsl:function>
 
+  <!-- The retired identifiers that now lead to $id (directly or through a chain of retirements). -->
+  <xsl:function name="ed:predecessors" as="xs:string*" visibility="public">
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:param name="retired" as="xs:string"/>
+    <xsl:variable name="pairs" as="xs:string*" select="tokenize($retired, '\n')[normalize-space()]"/>
+    <xsl:variable name="direct" as="xs:string*" select="$pairs[tokenize(normalize-space(.), ' ')[2] = $id] ! tokenize(normalize-space(.), ' ')[1]"/>
+    <xsl:sequence select="$direct, $direct ! ed:predecessors(., $retired)"/>
+  </xsl:function>
+
+  <!-- Empty anchors for an element's retired identifiers, so that links to them land on it. -->
+  <xsl:function name="ed:retired-anchors" as="element()*" visibility="public">
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:param name="retired" as="xs:string"/>
+    <xsl:for-each select="ed:predecessors($id, $retired)">
+      <span xmlns="http://www.w3.org/1999/xhtml" id="{.}" class="retired-id"/>
+    </xsl:for-each>
+  </xsl:function>
+
 </xsl:stylesheet>

@@ -95,6 +95,7 @@
       <xsl:if test="tei:head[@xml:id or ../@xml:id]">
         <xsl:attribute name="aria-labelledby" select="@xml:id || '-head'"/>
       </xsl:if>
+      <xsl:sequence select="ed:retired-anchors(@xml:id, $retired)"/>
       <xsl:apply-templates mode="#current"/>
     </section>
   </xsl:template>
@@ -116,6 +117,7 @@
     <xsl:variable name="label" as="xs:string" select="ed:paragraph-label(.)"/>
     <xsl:variable name="n" as="xs:integer" select="ed:paragraph-number(.)"/>
     <p id="{@xml:id}" class="para" data-n="{$n}">
+      <xsl:sequence select="ed:retired-anchors(@xml:id, $retired)"/>
       <a class="pilcrow" href="#{@xml:id}" title="Permalink to {$label} ({@xml:id})" data-pagefind-ignore="">{if (ed:part(.) = 'comment') then 'c' || $n else $n}</a>
       <xsl:text> </xsl:text>
       <xsl:apply-templates mode="#current"/>

@@ -10,4 +10,7 @@
   <!-- Prefix each paragraph of the plain-text outputs with its identifier. -->
   <xsl:param name="ids" as="xs:boolean" select="false()"/>
 
+  <!-- Retired identifiers from edition/ids.lock, as "OLD SUCCESSOR" pairs, one a line: old links keep working. -->
+  <xsl:param name="retired" as="xs:string" select="''"/>
+
 </xsl:stylesheet>
