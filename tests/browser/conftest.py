@@ -57,20 +57,22 @@ def _serve(folder: Path):
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
-@pytest.fixture(scope="session")
-def mini_url(mini_site: Path):
-    server, url = _serve(mini_site)
+def _served(folder: Path):
+    """Yield the URL of ``folder`` served on 127.0.0.1 until the session ends."""
+    server, url = _serve(folder)
     yield url
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="session")
+def mini_url(mini_site: Path):
+    yield from _served(mini_site)
 
 
 @pytest.fixture(scope="session")
 def edition_url(edition_site: Path):
-    server, url = _serve(edition_site)
-    yield url
-    server.shutdown()
-    server.server_close()
+    yield from _served(edition_site)
 
 
 @pytest.fixture(scope="session")
