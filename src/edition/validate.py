@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 from pathlib import Path
 
 from lxml import etree, isoschematron
@@ -38,7 +39,25 @@ def check_relaxng(source: Source, schema_path: Path) -> list[Problem]:
     schema = _relaxng(schema_path)
     if schema.validate(source.tree):
         return []
-    return [Problem(source.name, e.line or 1, e.column or 1, _relaxng_message(e.message)) for e in schema.error_log]
+    return [Problem(source.name, e.line or 1, e.column or 1, _with_value(source, e.line, _relaxng_message(e.message)))
+            for e in schema.error_log]
+
+
+BAD_ATTRIBUTE = re.compile(r"^attribute @(?P<name>[\w:]+) is not allowed on <(?P<element>\w+)>$")
+
+
+def _with_value(source: Source, line: int, message: str) -> str:
+    """libxml2 says the same for a wrong value as for a wrong attribute: name the value, so the editor sees which."""
+    match = BAD_ATTRIBUTE.match(message)
+    if not match:
+        return message
+    name = match["name"].replace("xml:", "{http://www.w3.org/XML/1998/namespace}")
+    values = [e.get(name) for e in source.tree.iter(f"{{{NS['t']}}}{match['element']}")
+              if e.sourceline == line and e.get(name) is not None]
+    if not values:
+        return message
+    return (f'attribute @{match["name"]}="{values[0]}" on <{match["element"]}> is not allowed: '
+            "the value is not one the schema accepts here (or the attribute does not belong on this element)")
 
 
 def _relaxng_message(message: str) -> str:
@@ -52,6 +71,7 @@ def _relaxng_message(message: str) -> str:
         "Element ": "element <",
         " failed to validate attributes": "> has an attribute that is not allowed or a value outside its list",
         " has extra content: ": "> contains something not allowed: <",
+        " has wrong namespace: expecting ": "> is in the wrong namespace; expected <",
         "Invalid attribute ": "attribute @",
         " for element ": " is not allowed on <",
         "Expecting an element ": "expected element <",
@@ -150,8 +170,23 @@ def validate(project: Project, files: list[Path] | None = None) -> list[Problem]
             # Another essay checked against our registers: that it leaves entries unused says nothing about it.
             rule_problems = [p for p in rule_problems if not (p.warning and p.file != essay.name)]
         problems += rule_problems
-        problems += idlock.check(edition, project.lock_file, project.root)
+        if _is_version_of_the_edition(essay, project):
+            problems += idlock.check(edition, project.lock_file, project.root)
     return sorted(set(problems))
+
+
+def _edition_name(tree: etree._ElementTree) -> str:
+    return tree.xpath("string(/t:TEI/t:teiHeader/t:fileDesc/t:publicationStmt/t:idno[@type='edition'])", namespaces=NS)
+
+
+def _is_version_of_the_edition(essay: Source, project: Project) -> bool:
+    """The identifier lock binds the project's essay, and any file that names itself a version of the same edition."""
+    if essay.path.resolve() == project.main_document.resolve():
+        return True
+    try:
+        return bool(_edition_name(essay.tree)) and _edition_name(essay.tree) == _edition_name(parse_file(project.main_document))
+    except EditionError:
+        return False
 
 
 def errors(problems: list[Problem]) -> list[Problem]:
