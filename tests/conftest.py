@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from edition.corpus import load_edition
 from edition.cli import main
 from edition.project import Project
 
@@ -36,7 +37,7 @@ def project_copy(tmp_path: Path) -> Project:
 @pytest.fixture
 def without_validation(monkeypatch: pytest.MonkeyPatch) -> None:
     """``build()`` skips validation (it still parses every file safely)."""
-    monkeypatch.setattr("edition.build.require_valid", lambda project: None)
+    monkeypatch.setattr("edition.build.require_valid", load_edition)
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:

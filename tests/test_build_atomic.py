@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from edition.corpus import load_edition
 from edition.build import build
 from edition.xslt import Stylesheets
 
@@ -18,7 +19,7 @@ BROKEN = Path(__file__).parent / "fixtures" / "broken"
 def previous(project_copy, snapshot, monkeypatch):
     """A complete first build (validation skipped), and its bytes."""
     with monkeypatch.context() as patch:
-        patch.setattr("edition.build.require_valid", lambda project: None)
+        patch.setattr("edition.build.require_valid", load_edition)
         build(project_copy)
     files = snapshot(project_copy.build_dir)
     assert "html/index.html" in files and "text/reading.txt" in files

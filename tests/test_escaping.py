@@ -9,7 +9,6 @@ build by kind, so outputs added later (entity JSON, CSV, GeoJSON) are covered as
 """
 from __future__ import annotations
 
-import copy
 import csv
 import io
 import json

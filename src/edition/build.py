@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import idlock
-from .corpus import load_edition
 from .project import Project
 from .search import index_for_search
 from .validate import require_valid
@@ -36,8 +35,7 @@ def build(project: Project, out_dir: Path | None = None, parameters: dict | None
     """Validate and build every output into ``out_dir`` (default ``build/``), atomically."""
     out_dir = (out_dir or project.build_dir).resolve()
     _recover_interrupted_swap(out_dir)
-    require_valid(project)
-    edition = load_edition(project)
+    edition = require_valid(project)  # parsed once: validation hands over what it checked
     try:
         out_dir.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-new-", dir=out_dir.parent))

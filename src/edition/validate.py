@@ -142,6 +142,12 @@ def validate(project: Project, files: list[Path] | None = None) -> list[Problem]
 
     Returns every problem found, sorted by file and position; an empty list means valid.
     """
+    return _validate(project, files)[0]
+
+
+def _validate(project: Project, files: list[Path] | None) -> tuple[list[Problem], Edition | None]:
+    """The problems found, and the last essay assembled with the registers (parsed once, for the build)."""
+    edition = None
     problems: list[Problem] = _schema_problems(project)
     with_relaxng = not any(p.file == _relative(project.relaxng, project.root) for p in problems)
     with_schematron = not any(p.file == _relative(project.schematron, project.root) for p in problems)
@@ -172,7 +178,7 @@ def validate(project: Project, files: list[Path] | None = None) -> list[Problem]
         problems += rule_problems
         if _is_version_of_the_edition(essay, project):
             problems += idlock.check(edition, project.lock_file, project.root)
-    return sorted(set(problems))
+    return sorted(set(problems)), edition
 
 
 def _edition_name(tree: etree._ElementTree) -> str:
@@ -194,8 +200,10 @@ def errors(problems: list[Problem]) -> list[Problem]:
     return [p for p in problems if not p.warning]
 
 
-def require_valid(project: Project) -> None:
-    """Raise :class:`EditionError` unless the edition is valid (warnings are allowed)."""
-    problems = errors(validate(project))
-    if problems:
-        raise EditionError(problems)
+def require_valid(project: Project) -> Edition:
+    """The assembled edition; :class:`EditionError` unless it is valid (warnings are allowed)."""
+    problems, edition = _validate(project, None)
+    if errors(problems):
+        raise EditionError(errors(problems))
+    assert edition is not None  # no error means the essay was read
+    return edition
