@@ -119,3 +119,19 @@ def test_cite_follows_a_retired_identifier_to_its_successor(tmp_path):
     lock.write_text(lock.read_text(encoding="utf-8") + "p-old-scale -> p-scale-disaster-difficult\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["--project", str(project), "cite", "p-old-scale"])
     assert result.exit_code == 0 and "[p-scale-disaster-difficult]" in result.output.splitlines()[0]
+
+
+def test_tei_download_is_the_assembled_edition_and_valid_tei(built):
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    download = built / "html" / "tei" / "weil-conditions.xml"
+    tree = etree.parse(str(download))
+    assert tree.xpath("count(//t:standOff[@type='registers']/*)", namespaces=NS) == 6
+    assert tree.xpath("//t:text//t:p/@xml:id", namespaces=NS) == PARAGRAPH_IDS
+    jing = shutil.which("pyjing") or str(Path(sys.executable).with_name("pyjing"))
+    tei_all = ROOT.parent / "shared" / "schema" / "tei_all.rng"
+    result = subprocess.run([jing, str(tei_all), str(download)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr

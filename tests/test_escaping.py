@@ -77,6 +77,14 @@ def test_html_escapes_text_and_attributes(hostile_build):
                     assert not "".join(value.split()).lower().startswith("javascript:"), (page_path.name, value)
 
 
+def test_tei_download_keeps_the_data_as_text(hostile_build):
+    """The TEI source offered for download: well-formed, and the injected markup is character data."""
+    for path in files_of(hostile_build, ".xml"):
+        tree = parse_file(path)
+        assert not tree.xpath("//*[local-name() = 'script']"), path.name
+        assert "<script>alert('xss-text')</script>" in "".join(tree.getroot().itertext()), path.name
+
+
 def test_json_outputs_parse(hostile_build):
     for path in files_of(hostile_build, ".json", ".geojson"):
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -97,7 +105,7 @@ def test_csv_cells_cannot_be_formulas(hostile_build):
 
 def test_report_which_outputs_were_inspected(hostile_build):
     """Every file of the build is of a kind this module inspects (or plain text / assets / search index)."""
-    inspected = {".html", ".htm", ".json", ".geojson", ".csv", ".tsv"}
+    inspected = {".html", ".htm", ".json", ".geojson", ".csv", ".tsv", ".xml"}
     harmless = {".txt", ".bib", ".ris", ".css", ".js", ".svg", ".png", ".woff2", ".pf_meta", ".pf_index", ".pf_fragment", ".pagefind", ""}
     unknown = sorted(str(p.relative_to(hostile_build)) for p in hostile_build.rglob("*")
                      if p.is_file() and p.suffix not in inspected | harmless and "pagefind" not in p.parts)

@@ -91,7 +91,7 @@
             <xsl:sequence select="$content"/>
           </main>
           <footer class="site">
-            <p>{$w?edition}, {$w?publisher}, {$w?edition-year}. Source: “{$w?title}” by {$w?author}, {$w?site} website, {$w?posted}. <a href="index.html#how-to-cite">How to cite</a>.</p>
+            <p>{$w?edition}, {$w?publisher}, {$w?edition-year}. Source: “{$w?title}” by {$w?author}, {$w?site} website, {$w?posted}. <a href="index.html#how-to-cite">How to cite</a>. <a href="tei/weil-conditions.xml">TEI source</a> (essay and registers).</p>
             <xsl:call-template name="ed:coins">
               <xsl:with-param name="doc" select="$doc"/>
             </xsl:call-template>
