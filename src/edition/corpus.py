@@ -17,7 +17,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from .project import NS, TEI_NS, XML_ID, Project
+from .project import NS, Project, TEI_NS, XML_ID, display_name
 from .xmlio import EditionError, Problem, parse_file
 
 
@@ -33,7 +33,7 @@ class Source:
     @classmethod
     def read(cls, path: Path, root: Path | None = None) -> "Source":
         tree = parse_file(path)
-        name = _relative(path, root)
+        name = display_name(path, root)
         text = path.read_text(encoding="utf-8")
         return cls(path, name, tree, text.splitlines())
 
@@ -49,11 +49,6 @@ class Source:
         return Problem(self.name, line, column, message)
 
 
-def _relative(path: Path, root: Path | None) -> str:
-    try:
-        return str(path.resolve().relative_to(root.resolve())) if root else str(path)
-    except ValueError:
-        return str(path)
 
 
 @dataclass

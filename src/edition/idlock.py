@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .corpus import Edition
+from .project import display_name
 from .xmlio import EditionError, Problem
 
 LINE = re.compile(r"^(?P<id>[A-Za-z_][\w.-]*)(?:\s*->\s*(?P<successor>[A-Za-z_][\w.-]*)?)?$")
@@ -57,7 +58,7 @@ def check(edition: Edition, lock_path: Path, root: Path | None = None) -> list[P
     """Every locked identifier must still exist; retired ones must not, and must name an existing successor."""
     if not lock_path.exists():
         return []
-    name = _name(lock_path, root)
+    name = display_name(lock_path, root)
     lock = read_lock(lock_path)
     ids = edition.ids()
     problems = [Problem(name, line, 1, message) for line, message in lock.problems]
@@ -105,8 +106,3 @@ def release(edition: Edition, lock_path: Path) -> list[str]:
     return new
 
 
-def _name(path: Path, root: Path | None) -> str:
-    try:
-        return str(path.resolve().relative_to(root.resolve())) if root else str(path)
-    except ValueError:
-        return str(path)

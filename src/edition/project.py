@@ -13,6 +13,14 @@ XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 NS = {"t": TEI_NS}
 
 
+def display_name(path: Path, root: Path | None) -> str:
+    """How messages name a file: relative to the project folder when it lies inside it."""
+    try:
+        return str(path.resolve().relative_to(root.resolve())) if root else str(path)
+    except ValueError:
+        return str(path)
+
+
 @dataclass(frozen=True)
 class Project:
     """A project folder laid out as this repository is."""

@@ -18,7 +18,7 @@ from lxml import etree, isoschematron
 
 from . import idlock
 from .corpus import Edition, Source, read_sources
-from .project import NS, Project
+from .project import NS, Project, display_name
 from .xmlio import EditionError, Problem, parse_file
 
 SVRL = {"svrl": "http://purl.oclc.org/dsdl/svrl"}
@@ -106,7 +106,7 @@ def _schema_problems(project: Project) -> list[Problem]:
     """A missing or broken schema is one clear problem, not a crash (its checks are then skipped)."""
     problems = []
     for path, load, kind in ((project.relaxng, _relaxng, "RelaxNG schema"), (project.schematron, _schematron, "Schematron rules")):
-        name = _relative(path, project.root)
+        name = display_name(path, project.root)
         if not path.is_file():
             problems.append(Problem(name, 1, 1, f"the {kind} file is missing, so the encoding cannot be checked against it"))
             continue
@@ -130,11 +130,6 @@ def check_root(source: Source) -> list[Problem]:
                                 f'<TEI xmlns="{NS["t"]}">')]
 
 
-def _relative(path: Path, root: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(root.resolve()))
-    except ValueError:
-        return str(path)
 
 
 def validate(project: Project, files: list[Path] | None = None) -> list[Problem]:
@@ -149,10 +144,12 @@ def _validate(project: Project, files: list[Path] | None) -> tuple[list[Problem]
     """The problems found, and the last essay assembled with the registers (parsed once, for the build)."""
     edition = None
     problems: list[Problem] = _schema_problems(project)
-    with_relaxng = not any(p.file == _relative(project.relaxng, project.root) for p in problems)
-    with_schematron = not any(p.file == _relative(project.schematron, project.root) for p in problems)
+    with_relaxng = not any(p.file == display_name(project.relaxng, project.root) for p in problems)
+    with_schematron = not any(p.file == display_name(project.schematron, project.root) for p in problems)
     register_paths = project.register_files()
     essays = [Path(f) for f in files] if files else [project.main_document]
+    # Read once: which edition the project's essay belongs to (only other files need it).
+    edition_name = _project_edition_name(project) if files else ""
     essays = [p for p in essays if p.resolve() not in {r.resolve() for r in register_paths}] if files else essays
     registers, register_problems = read_sources(register_paths, project.root)
     problems += register_problems
@@ -176,7 +173,7 @@ def _validate(project: Project, files: list[Path] | None) -> tuple[list[Problem]
             # Another essay checked against our registers: that it leaves entries unused says nothing about it.
             rule_problems = [p for p in rule_problems if not (p.warning and p.file != essay.name)]
         problems += rule_problems
-        if _is_version_of_the_edition(essay, project):
+        if _is_version_of_the_edition(essay, project, edition_name):
             problems += idlock.check(edition, project.lock_file, project.root)
     return sorted(set(problems)), edition
 
@@ -185,14 +182,19 @@ def _edition_name(tree: etree._ElementTree) -> str:
     return tree.xpath("string(/t:TEI/t:teiHeader/t:fileDesc/t:publicationStmt/t:idno[@type='edition'])", namespaces=NS)
 
 
-def _is_version_of_the_edition(essay: Source, project: Project) -> bool:
+def _is_version_of_the_edition(essay: Source, project: Project, edition_name: str) -> bool:
     """The identifier lock binds the project's essay, and any file that names itself a version of the same edition."""
     if essay.path.resolve() == project.main_document.resolve():
         return True
+    return bool(edition_name) and _edition_name(essay.tree) == edition_name
+
+
+def _project_edition_name(project: Project) -> str:
+    """The name the project's essay gives its edition ('' if it cannot be read: that is reported elsewhere)."""
     try:
-        return bool(_edition_name(essay.tree)) and _edition_name(essay.tree) == _edition_name(parse_file(project.main_document))
+        return _edition_name(parse_file(project.main_document))
     except EditionError:
-        return False
+        return ""
 
 
 def errors(problems: list[Problem]) -> list[Problem]:

@@ -72,10 +72,6 @@ def safe_parser() -> etree.XMLParser:
     )
 
 
-def _display(path: str | Path) -> str:
-    return str(path)
-
-
 def parse_bytes(data: bytes, name: str) -> etree._ElementTree:
     """Parse ``data`` (named ``name`` in messages) safely; raise :class:`EditionError` if it is not acceptable."""
     if not data.strip():
@@ -124,11 +120,11 @@ def parse_file(path: str | Path) -> etree._ElementTree:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise EditionError(Problem(_display(path), 1, 1, f"the file is {size:,} bytes; the limit for a TEI file is {MAX_FILE_BYTES:,} bytes"))
+            raise EditionError(Problem(str(path), 1, 1, f"the file is {size:,} bytes; the limit for a TEI file is {MAX_FILE_BYTES:,} bytes"))
         data = path.read_bytes()
     except OSError as err:
-        raise EditionError(Problem(_display(path), 1, 1, f"cannot read the file: {err.strerror}")) from None
-    return parse_bytes(data, _display(path))
+        raise EditionError(Problem(str(path), 1, 1, f"cannot read the file: {err.strerror}")) from None
+    return parse_bytes(data, str(path))
 
 
 # libxml2's commonest complaints, in an editor's words (anything else is passed on as it is).
@@ -152,24 +148,3 @@ def _plain(msg: str) -> str:
         if re.match(pattern, msg):
             return re.sub(pattern, words, msg)
     return msg[0].lower() + msg[1:] if msg else msg
-
-
-def column_of(element: etree._Element) -> int:
-    """lxml records lines, not columns: find the element's start tag on its line (1 if not found)."""
-    line = element.sourceline
-    tree = element.getroottree()
-    source = getattr(tree, "_edition_lines", None)
-    if not line or source is None:
-        return 1
-    text = source[line - 1] if line - 1 < len(source) else ""
-    qname = etree.QName(element)
-    prefix = element.prefix
-    tag = f"<{prefix}:{qname.localname}" if prefix else f"<{qname.localname}"
-    index = text.find(tag)
-    return index + 1 if index >= 0 else 1
-
-
-def locate(element: etree._Element, fallback: str) -> tuple[str, int, int]:
-    """(file, line, column) of an element, for messages."""
-    base = getattr(element.getroottree(), "_edition_name", None) or fallback
-    return base, element.sourceline or 1, column_of(element)

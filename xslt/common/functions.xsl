@@ -46,13 +46,17 @@
     <xsl:sequence select="string-join(subsequence($words, 1, 8), ' ') || (if (count($words) gt 8) then ' …' else '')"/>
   </xsl:function>
 
+  <!-- The header's renditions and default renditions, looked up by key: ed:is-quoted is asked of
+       every element the text views and the HTML visit. -->
+  <xsl:key name="ed:rendition" match="tei:teiHeader//tei:rendition" use="@xml:id"/>
+  <xsl:key name="ed:tag-usage" match="tei:teiHeader//tei:tagsDecl/tei:namespace/tei:tagUsage" use="@gi"/>
+
   <!-- The renditions in force on an element: its own @rendition, else its element's default in tagsDecl. -->
   <xsl:function name="ed:renditions" as="element(tei:rendition)*" visibility="public">
     <xsl:param name="e" as="element()"/>
-    <xsl:variable name="header" as="element(tei:teiHeader)?" select="root($e)/tei:TEI/tei:teiHeader"/>
     <xsl:variable name="pointers" as="xs:string*" select="tokenize(
-      ($e/@rendition, $header//tei:tagsDecl/tei:namespace/tei:tagUsage[@gi = local-name($e)]/@rendition)[1], '\s+')"/>
-    <xsl:sequence select="for $ptr in $pointers[. ne ''] return $header//tei:rendition[@xml:id = substring-after($ptr, '#')]"/>
+      ($e/@rendition, key('ed:tag-usage', local-name($e), root($e))/@rendition)[1], '\s+')"/>
+    <xsl:sequence select="$pointers[. ne ''] ! key('ed:rendition', substring-after(., '#'), root($e))"/>
   </xsl:function>
 
   <!-- The witness's quotation mark before ('before') or after ('after') an element, or ''. -->
@@ -87,16 +91,29 @@
     <xsl:sequence select="root($context)/tei:TEI/tei:standOff//*[@xml:id = substring-after($pointer, '#')][1]"/>
   </xsl:function>
 
-  <!-- Which index page lists a register entry: one rule for every kind. -->
+  <!-- The kinds of register entry, in site order: the TEI elements of the kind, its kind token (CSS class,
+       data), its index page and title, and the ordered groups the page is divided into ('' = one group).
+       Every rule about kinds reads this table: no branch per kind anywhere else. -->
+  <xsl:variable name="ed:register-kinds" as="map(xs:string, item()*)*" select="(
+    map{'elements': ('person', 'personGrp'), 'kind': 'person', 'page': 'persons.html', 'title': 'Persons',
+        'groups': ('Named persons', 'Groups', 'Anonymous persons')},
+    map{'elements': 'place', 'kind': 'place', 'page': 'places.html', 'title': 'Places',
+        'groups': ('continent', 'region', 'country', 'state', 'province', 'district', 'city', 'town', 'village', 'site')},
+    map{'elements': 'org', 'kind': 'org', 'page': 'organisations.html', 'title': 'Organisations', 'groups': ''},
+    map{'elements': 'event', 'kind': 'event', 'page': 'events.html', 'title': 'Events', 'groups': ''},
+    map{'elements': 'bibl', 'kind': 'work', 'page': 'works.html', 'title': 'Works', 'groups': ''},
+    map{'elements': 'item', 'kind': 'term', 'page': 'glossary.html', 'title': 'Glossary', 'groups': ''})"/>
+
+  <!-- The row of the table above that an entry belongs to. -->
+  <xsl:function name="ed:register-kind" as="map(xs:string, item()*)" visibility="public">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="$ed:register-kinds[local-name($entry) = ?elements]"/>
+  </xsl:function>
+
+  <!-- Which index page lists a register entry. -->
   <xsl:function name="ed:index-page" as="xs:string" visibility="public">
     <xsl:param name="entry" as="element()"/>
-    <xsl:sequence select="
-      if ($entry/self::tei:person or $entry/self::tei:personGrp) then 'persons.html'
-      else if ($entry/self::tei:place) then 'places.html'
-      else if ($entry/self::tei:org) then 'organisations.html'
-      else if ($entry/self::tei:event) then 'events.html'
-      else if ($entry/self::tei:bibl) then 'works.html'
-      else 'glossary.html'"/>
+    <xsl:sequence select="ed:register-kind($entry)?page"/>
   </xsl:function>
 
   <!-- The link to a register entry's index entry. -->

@@ -15,12 +15,7 @@
   <!-- The pages of the site navigation, in order: file name and label. -->
   <xsl:variable name="ed:site-pages" as="map(xs:string, xs:string)*" select="(
     map{'href': 'index.html', 'label': 'Reading text'},
-    map{'href': 'persons.html', 'label': 'Persons'},
-    map{'href': 'places.html', 'label': 'Places'},
-    map{'href': 'organisations.html', 'label': 'Organisations'},
-    map{'href': 'events.html', 'label': 'Events'},
-    map{'href': 'works.html', 'label': 'Works'},
-    map{'href': 'glossary.html', 'label': 'Glossary'},
+    $ed:register-kinds ! map{'href': ?page, 'label': ?title},
     map{'href': 'voices.html', 'label': 'Voices'},
     map{'href': 'figures.html', 'label': 'Figures'})"/>
 

@@ -16,19 +16,6 @@
   <xsl:mode name="ed:notes" on-no-match="shallow-skip" on-multiple-match="fail"/>
   <xsl:mode name="ed:apparatus" on-no-match="shallow-skip" on-multiple-match="fail"/>
 
-  <!-- The kind of a register entry, for CSS and the highlight switch:
-       person, place, org, event, work or term. -->
-  <xsl:function name="ed:entity-kind" as="xs:string" visibility="public">
-    <xsl:param name="entry" as="element()"/>
-    <xsl:sequence select="
-      if ($entry/self::tei:person or $entry/self::tei:personGrp) then 'person'
-      else if ($entry/self::tei:place) then 'place'
-      else if ($entry/self::tei:org) then 'org'
-      else if ($entry/self::tei:event) then 'event'
-      else if ($entry/self::tei:bibl) then 'work'
-      else 'term'"/>
-  </xsl:function>
-
   <!-- Is $e rendered inside a link (a mention)? Links cannot nest in HTML. -->
   <xsl:function name="ed:in-link" as="xs:boolean" visibility="public">
     <xsl:param name="e" as="element()"/>
@@ -161,7 +148,7 @@
        another mention cannot be a link: it keeps its tooltip and classes and takes the focus. -->
   <xsl:template match="*[@ref][ed:entry(., @ref)]" mode="ed:html" priority="2">
     <xsl:variable name="entry" as="element()" select="ed:entry(., @ref)"/>
-    <xsl:variable name="class" as="xs:string" select="normalize-space('entity ' || local-name() || ' ' || @type || ' k-' || ed:entity-kind($entry))"/>
+    <xsl:variable name="class" as="xs:string" select="normalize-space('entity ' || local-name() || ' ' || @type || ' k-' || ed:register-kind($entry)?kind)"/>
     <xsl:choose>
       <xsl:when test="ed:in-link(.)">
         <span class="{$class}" title="{ed:entry-tip($entry)}" data-tip="{ed:entry-tip($entry)}"><xsl:next-match/></span>

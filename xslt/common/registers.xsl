@@ -1,7 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- Registers and what the text says about them, for the index pages and data files
-     (registers-html, entities-data, voices, figures): the kinds of register and their pages,
-     every entry in index order, the paragraphs that mention, quote or give voice to an entry,
+     (registers-html, entities-data, voices, figures): every entry in index order (the kinds of
+     register are the table $ed:register-kinds in functions.xsl), the paragraphs that mention, quote or give voice to an entry,
      coordinates, authority links, figure kinds and values, and RFC 4180 CSV with formula neutralising.
      Included by those entry points only; needs functions.xsl and plain-text.xsl beside it. -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -10,18 +10,6 @@
   xmlns:ed="urn:weil-edition:xslt" exclude-result-prefixes="#all" expand-text="yes">
 
   <!-- ================================================================ registers -->
-
-  <!-- The kinds of register, in site order: the page (as ed:index-page names it), the kind token,
-       the page title, and the ordered groups an index page is divided into ('' = one group). -->
-  <xsl:variable name="ed:register-kinds" as="map(xs:string, item()*)*" select="(
-    map{'page': 'persons.html', 'kind': 'person', 'title': 'Persons',
-        'groups': ('Named persons', 'Groups', 'Anonymous persons')},
-    map{'page': 'places.html', 'kind': 'place', 'title': 'Places',
-        'groups': ('continent', 'region', 'country', 'state', 'province', 'district', 'city', 'town', 'village', 'site')},
-    map{'page': 'organisations.html', 'kind': 'org', 'title': 'Organisations', 'groups': ''},
-    map{'page': 'events.html', 'kind': 'event', 'title': 'Events', 'groups': ''},
-    map{'page': 'works.html', 'kind': 'work', 'title': 'Works', 'groups': ''},
-    map{'page': 'glossary.html', 'kind': 'term', 'title': 'Glossary', 'groups': ''})"/>
 
   <!-- Sorting is deterministic: Unicode codepoints of a folded key (no accents, lower case), then the identifier. -->
   <xsl:variable name="ed:collation" as="xs:string" select="'http://www.w3.org/2005/xpath-functions/collation/codepoint'"/>
@@ -40,15 +28,7 @@
   <!-- Every register entry of the assembled edition, of every kind. -->
   <xsl:function name="ed:entries" as="element()*" visibility="public">
     <xsl:param name="doc" as="node()"/>
-    <xsl:sequence select="root($doc)/tei:TEI/tei:standOff//(tei:person | tei:personGrp | tei:place | tei:org
-      | tei:event | tei:bibl | tei:list[@type = 'glossary']/tei:item)[@xml:id]"/>
-  </xsl:function>
-
-  <!-- The register kind of an entry (person, place, org, event, work, term), from the page ed:index-page gives it. -->
-  <xsl:function name="ed:register-kind" as="map(xs:string, item()*)" visibility="public">
-    <xsl:param name="entry" as="element()"/>
-    <xsl:variable name="page" as="xs:string" select="ed:index-page($entry)"/>
-    <xsl:sequence select="$ed:register-kinds[?page = $page]"/>
+    <xsl:sequence select="root($doc)/tei:TEI/tei:standOff//tei:*[local-name() = $ed:register-kinds?elements][@xml:id]"/>
   </xsl:function>
 
   <!-- The group an entry is listed under on its page: persons named / groups / anonymous; places by type. -->
@@ -84,7 +64,7 @@
     <xsl:param name="doc" as="node()"/>
     <xsl:param name="kind" as="map(xs:string, item()*)"/>
     <xsl:variable name="groups" as="xs:string*" select="$kind?groups"/>
-    <xsl:perform-sort select="ed:entries($doc)[ed:index-page(.) = $kind?page]">
+    <xsl:perform-sort select="ed:entries($doc)[ed:register-kind(.)?kind = $kind?kind]">
       <xsl:sort select="(index-of($groups, ed:entry-group(.)), count($groups) + 1)[1]" data-type="number"/>
       <xsl:sort select="ed:entry-group(.)" collation="{$ed:collation}"/>
       <xsl:sort select="ed:sort-key(.)" collation="{$ed:collation}"/>
