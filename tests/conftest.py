@@ -1,5 +1,6 @@
 """Shared fixtures.
 
+``repo_root``: the repository's root folder, the one place tests learn where it is.
 ``project_copy``: a throw-away copy of this repository (without build/ and caches), for
 tests that edit sources, break stylesheets or build; the working tree is never touched.
 ``without_validation``: lets ``edition build`` run without the schema's verdict (for tests
@@ -24,6 +25,12 @@ REPO = Path(__file__).resolve().parents[1]
 # Never copied: outputs, version control, caches; anything else (schema/, xslt/, edition/) is.
 _NOT_COPIED = shutil.ignore_patterns("build", ".git", ".venv", "venv", "__pycache__", ".pytest_cache",
                                      ".hypothesis", "*.egg-info", ".build-*", ".build-previous")
+
+
+@pytest.fixture(scope="session")
+def repo_root() -> Path:
+    """The repository's root folder (tests read its files; they never write there)."""
+    return REPO
 
 
 @pytest.fixture

@@ -13,4 +13,7 @@
   <!-- Retired identifiers from edition/ids.lock, as "OLD SUCCESSOR" pairs, one a line: old links keep working. -->
   <xsl:param name="retired" as="xs:string" select="''"/>
 
+  <!-- The base map of the places page: SVG shapes projected by the build from an offline data package. -->
+  <xsl:param name="basemap" as="xs:string" select="''"/>
+
 </xsl:stylesheet>
