@@ -1,12 +1,88 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- Linked data in every page: ed:page-jsonld writes the page's schema.org description (the edition, its
      author, publisher and version, the register entries it mentions with their authority identifiers)
-     as the text of a <script type="application/ld+json"> in <head>. Context: the assembled TEI document. -->
+     as the text of a <script type="application/ld+json"> in <head>. Context: the assembled TEI document
+     (or pass it as $doc). Identifiers are absolute under the edition's base URL ($base-url, else the
+     header's idno type="URL"); an entry's identifier is its place in the register pages. -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   xmlns:ed="urn:weil-edition:xslt" xmlns="http://www.w3.org/1999/xhtml"
   exclude-result-prefixes="#all" expand-text="yes">
 
-  <xsl:template name="ed:page-jsonld"/>
+  <!-- The URI each authority's identifiers have as linked data (not the web page a reader opens). -->
+  <xsl:variable name="ed:authority-uris" as="map(xs:string, xs:string)" select="map{
+    'wikidata': 'http://www.wikidata.org/entity/',
+    'geonames': 'https://sws.geonames.org/',
+    'viaf': 'http://viaf.org/viaf/'}"/>
+
+  <!-- schema.org types by TEI element of a register entry; groups of people, which schema.org has no
+       type for, are Things whose additionalType is CIDOC-CRM's E74 Group. -->
+  <xsl:variable name="ed:schema-types" as="map(xs:string, xs:string)" select="map{
+    'person': 'Person', 'personGrp': 'Thing', 'place': 'Place', 'org': 'Organization',
+    'event': 'Event', 'bibl': 'CreativeWork', 'item': 'DefinedTerm'}"/>
+  <xsl:variable name="ed:crm-group" as="xs:string" select="'http://www.cidoc-crm.org/cidoc-crm/E74_Group'"/>
+
+  <xsl:template name="ed:page-jsonld" as="element()">
+    <xsl:param name="doc" as="document-node()" select="root(.)"/>
+    <script type="application/ld+json">{ed:page-jsonld-text($doc)}</script>
+  </xsl:template>
+
+  <!-- The JSON-LD text; '<' escaped so that no string can close the script element. -->
+  <xsl:function name="ed:page-jsonld-text" as="xs:string" visibility="public">
+    <xsl:param name="doc" as="document-node()"/>
+    <xsl:sequence select="replace(serialize(ed:edition-jsonld($doc),
+      map{'method': 'json', 'indent': false(), 'escape-solidus': false()}), '&lt;', '\\u003c')"/>
+  </xsl:function>
+
+  <!-- The edition's base URL with its trailing slash ('' if none is known: identifiers stay relative). -->
+  <xsl:function name="ed:linked-data-base" as="xs:string" visibility="public">
+    <xsl:param name="doc" as="document-node()"/>
+    <xsl:variable name="url" as="xs:string" select="(normalize-space($base-url)[.],
+      normalize-space($doc/tei:TEI/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:idno[@type = 'URL'][1]), '')[1]"/>
+    <xsl:sequence select="if ($url = '' or ends-with($url, '/')) then $url else $url || '/'"/>
+  </xsl:function>
+
+  <!-- The edition as a schema.org CreativeWork, with the register entries its text mentions. -->
+  <xsl:function name="ed:edition-jsonld" as="map(*)" visibility="public">
+    <xsl:param name="doc" as="document-node()"/>
+    <xsl:variable name="base" as="xs:string" select="ed:linked-data-base($doc)"/>
+    <xsl:variable name="h" as="element(tei:teiHeader)" select="$doc/tei:TEI/tei:teiHeader"/>
+    <xsl:variable name="w" as="map(xs:string, xs:string)" select="ed:work($doc)"/>
+    <xsl:variable name="edition" as="element(tei:edition)?" select="$h/tei:fileDesc/tei:editionStmt/tei:edition[1]"/>
+    <xsl:variable name="authors" as="map(*)*" select="$h/tei:fileDesc/tei:titleStmt/tei:author ! (
+      let $entry := ed:entry(., @ref) return
+      if ($entry) then ed:entry-jsonld($entry, $base) else map{'@type': 'Person', 'name': normalize-space(.)})"/>
+    <xsl:sequence select="map:merge((
+      map{'@context': 'https://schema.org',
+          '@type': 'CreativeWork',
+          '@id': ($base[.], 'index.html')[1],
+          'url': ($base[.], 'index.html')[1],
+          'name': $w?title,
+          'alternativeHeadline': normalize-space($h/tei:fileDesc/tei:titleStmt/tei:title[@type = 'sub']),
+          'author': array{ $authors },
+          'editor': array{ $h/tei:fileDesc/tei:titleStmt/tei:editor ! map{'@type': 'Organization', 'name': normalize-space(.)} },
+          'publisher': map{'@type': 'Organization', 'name': $w?publisher},
+          'inLanguage': string(($doc/tei:TEI/@xml:lang, 'en')[1])},
+      if ($edition/@n) then map{'version': string($edition/@n)} else (),
+      ($edition/tei:date/@when, $h/tei:fileDesc/tei:publicationStmt/tei:date/@when)[1] ! map{'datePublished': string(.)},
+      map{'isBasedOn': map{'@type': 'WebPage', 'name': $w?title,
+            'author': array{ $authors ! map:get(., '@id')[.] ! map{'@id': .} },
+            'isPartOf': map{'@type': 'WebSite', 'name': $w?site}},
+          'keywords': array{ $h/tei:profileDesc/tei:textClass/tei:keywords/tei:term ! normalize-space() },
+          'mentions': array{ ed:entries($doc)[exists(ed:entry-paragraphs(.))] ! ed:entry-jsonld(., $base) }}))"/>
+  </xsl:function>
+
+  <!-- One register entry: its type, its URL in the edition as @id, name and authority identifiers. -->
+  <xsl:function name="ed:entry-jsonld" as="map(*)" visibility="public">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:param name="base" as="xs:string"/>
+    <xsl:variable name="same-as" as="xs:string*" select="ed:authority-ids($entry)[map:contains($ed:authority-uris, ?type)]
+      ! ($ed:authority-uris(?type) || encode-for-uri(?id) || (if (?type = 'geonames') then '/' else ''))"/>
+    <xsl:sequence select="map:merge((
+      map{'@type': $ed:schema-types(local-name($entry)), '@id': $base || ed:entity-href($entry), 'name': ed:entry-name($entry)},
+      if ($entry/self::tei:personGrp) then map{'additionalType': $ed:crm-group} else (),
+      if (exists($same-as)) then map{'sameAs': array{ $same-as }} else ()))"/>
+  </xsl:function>
 
 </xsl:stylesheet>
