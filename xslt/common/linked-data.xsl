@@ -70,7 +70,13 @@
             'author': array{ $authors ! map:get(., '@id')[.] ! map{'@id': .} },
             'isPartOf': map{'@type': 'WebSite', 'name': $w?site}},
           'keywords': array{ $h/tei:profileDesc/tei:textClass/tei:keywords/tei:term ! normalize-space() },
-          'mentions': array{ ed:entries($doc)[exists(ed:entry-paragraphs(.))] ! ed:entry-jsonld(., $base) }}))"/>
+          'mentions': array{ ed:entries($doc)[ed:is-mentioned(.)] ! ed:entry-jsonld(., $base) }}))"/>
+  </xsl:function>
+
+  <!-- Whether the text (essay or comments, paragraphs or not) points at an entry by @ref, @who or @source. -->
+  <xsl:function name="ed:is-mentioned" as="xs:boolean" visibility="public">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="exists($ed:relations ! key(?key, '#' || $entry/@xml:id, root($entry)))"/>
   </xsl:function>
 
   <!-- One register entry: its type, its URL in the edition as @id, name and authority identifiers. -->
