@@ -1,0 +1,75 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Entry point: html/changes.html, the edition's revisions as the header's revisionDesc records them,
+     newest first: the version a change released (change/@n), its date, who made it and what it did.
+     A citation names a version; this page says what that version holds. -->
+<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:ed="urn:weil-edition:xslt" xmlns="http://www.w3.org/1999/xhtml"
+  exclude-result-prefixes="#all" expand-text="yes">
+
+  <xsl:import href="common/html-layer.xsl"/>
+
+  <xsl:output method="text"/>
+  <xsl:mode name="ed:change-text" on-no-match="text-only-copy" on-multiple-match="fail"/>
+
+  <xsl:template match="/">
+    <xsl:variable name="header" as="element(tei:teiHeader)" select="tei:TEI/tei:teiHeader"/>
+    <xsl:variable name="revisions" as="element(tei:revisionDesc)?" select="$header/tei:revisionDesc"/>
+    <xsl:variable name="current" as="xs:string" select="string($header/tei:fileDesc/tei:editionStmt/tei:edition[1]/@n)"/>
+    <xsl:call-template name="ed:page">
+      <xsl:with-param name="doc" select="."/>
+      <xsl:with-param name="href" select="'changes.html'"/>
+      <xsl:with-param name="title" select="'Changes'"/>
+      <xsl:with-param name="description" select="'The revisions of the edition, by version and date.'"/>
+      <xsl:with-param name="content" as="node()*">
+        <h1>Changes</h1>
+        <p class="changes-intro">
+          <xsl:if test="$current">This is version {$current} of the edition. </xsl:if>
+          <xsl:text>Each revision is listed with the version it released (where it released one), newest first. Citations name the version they cite; identifiers stay the same across versions.</xsl:text>
+        </p>
+        <ol class="changes" reversed="">
+          <xsl:for-each select="ed:changes-newest-first($revisions)">
+            <li>
+              <xsl:if test="@n"><xsl:attribute name="id" select="'version-' || @n"/></xsl:if>
+              <p class="change-head">
+                <xsl:if test="@n"><strong class="change-version">Version {@n}</strong>{if (@n = $current) then ' (this version)' else ''} · </xsl:if>
+                <time datetime="{@when}">{ed:change-date(@when)}</time>
+                <xsl:variable name="who" as="xs:string*" select="tokenize(@who) ! ed:responsible(root(current()), .)"/>
+                <xsl:if test="exists($who)"> · {string-join($who, ', ')}</xsl:if>
+              </p>
+              <p class="change-text"><xsl:apply-templates mode="ed:change-text"/></p>
+            </li>
+          </xsl:for-each>
+        </ol>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- Revisions newest first: by date, and in the header's own order (newest first, as TEI advises) for equal dates. -->
+  <xsl:function name="ed:changes-newest-first" as="element(tei:change)*" visibility="public">
+    <xsl:param name="revisions" as="element(tei:revisionDesc)?"/>
+    <xsl:perform-sort select="$revisions//tei:change">
+      <xsl:sort select="string(@when)" order="descending"/>
+      <xsl:sort select="count(preceding::tei:change)" data-type="number"/>
+    </xsl:perform-sort>
+  </xsl:function>
+
+  <!-- "30 November 2026" for a full date; a year or year-month as written. -->
+  <xsl:function name="ed:change-date" as="xs:string" visibility="public">
+    <xsl:param name="when" as="xs:string?"/>
+    <xsl:sequence select="if ($when castable as xs:date) then format-date(xs:date($when), '[D] [MNn] [Y]', 'en', (), ()) else string($when)"/>
+  </xsl:function>
+
+  <!-- The name a @who pointer stands for in the header (or the pointer itself). -->
+  <xsl:function name="ed:responsible" as="xs:string">
+    <xsl:param name="doc" as="document-node()"/>
+    <xsl:param name="pointer" as="xs:string"/>
+    <xsl:variable name="target" as="element()?" select="$doc//*[@xml:id = substring-after($pointer, '#')][1]"/>
+    <xsl:sequence select="if ($target) then normalize-space($target) else $pointer"/>
+  </xsl:function>
+
+  <!-- A change's description: its words, element names as code. -->
+  <xsl:template match="tei:gi" mode="ed:change-text"><code>&lt;{.}&gt;</code></xsl:template>
+  <xsl:template match="tei:att" mode="ed:change-text"><code>@{.}</code></xsl:template>
+
+</xsl:stylesheet>
