@@ -191,7 +191,7 @@
   <!-- The edition as a Collection. -->
   <xsl:function name="ed:collection-object" as="map(*)">
     <xsl:param name="context" as="map(*)"/>
-    <xsl:variable name="w" as="map(xs:string, xs:string)" select="ed:work($context?doc)"/>
+    <xsl:variable name="w" as="map(*)" select="ed:work($context?doc)"/>
     <xsl:sequence select="map{
       '@id': $context?collection-id,
       '@type': 'Collection',
@@ -206,7 +206,7 @@
   <!-- The essay as a Resource: its metadata, citation trees and endpoint templates. -->
   <xsl:function name="ed:resource-object" as="map(*)">
     <xsl:param name="context" as="map(*)"/>
-    <xsl:variable name="w" as="map(xs:string, xs:string)" select="ed:work($context?doc)"/>
+    <xsl:variable name="w" as="map(*)" select="ed:work($context?doc)"/>
     <xsl:variable name="doc" as="document-node()" select="$context?doc"/>
     <xsl:sequence select="map{
       '@id': $context?resource-id,

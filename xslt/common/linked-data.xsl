@@ -48,7 +48,7 @@
     <xsl:param name="doc" as="document-node()"/>
     <xsl:variable name="base" as="xs:string" select="ed:linked-data-base($doc)"/>
     <xsl:variable name="h" as="element(tei:teiHeader)" select="$doc/tei:TEI/tei:teiHeader"/>
-    <xsl:variable name="w" as="map(xs:string, xs:string)" select="ed:work($doc)"/>
+    <xsl:variable name="w" as="map(*)" select="ed:work($doc)"/>
     <xsl:variable name="edition" as="element(tei:edition)?" select="$h/tei:fileDesc/tei:editionStmt/tei:edition[1]"/>
     <xsl:variable name="authors" as="map(*)*" select="$h/tei:fileDesc/tei:titleStmt/tei:author ! (
       let $entry := ed:entry(., @ref) return
