@@ -115,7 +115,7 @@ def test_chromium_follows_the_fragment_link_to_the_words(new_page, edition_url):
 
 
 PAGES = ["index.html", "persons.html", "places.html", "organisations.html", "events.html", "works.html",
-         "glossary.html", "voices.html", "figures.html", "search.html"]
+         "glossary.html", "voices.html", "figures.html", "search.html", "changes.html"]
 
 
 @pytest.mark.parametrize("name", PAGES)
