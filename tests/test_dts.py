@@ -273,3 +273,21 @@ def test_a_retired_identifier_answers_with_its_successor(repo_root: Path, tmp_pa
     assert [c.get(XML_ID) for c in chunk.iter(f"{{{DTS_NS}}}wrapper").__next__()] == ["p-scale-disaster-difficult"]
     # retired identifiers are answered, never listed as units
     assert "p-old-scale-paragraph" not in members(api, "weil-conditions;down=-1.jsonld")
+
+
+def test_two_runs_write_the_same_bytes(repo_root: Path, api: Path, tmp_path: Path):
+    again = run_dts(repo_root, edition_with_url(repo_root), tmp_path)
+    first = {str(p.relative_to(api)): p.read_bytes() for p in sorted(api.rglob("*")) if p.is_file()}
+    second = {str(p.relative_to(again)): p.read_bytes() for p in sorted(again.rglob("*")) if p.is_file()}
+    assert first == second
+
+
+@pytest.mark.slow
+def test_the_build_publishes_the_api_at_the_given_base_url(project_copy: Project, tmp_path: Path):
+    """The whole build: dts.xsl runs with the other entry points, --base-url decides the identifiers."""
+    from edition.build import build
+
+    report = build(project_copy, tmp_path / "build", parameters={"base-url": "http://127.0.0.1:8000/", "ids": False}, search=False)
+    entry = load(report.out_dir / "html" / "api" / "dts" / "index.jsonld")
+    assert entry["@id"] == "http://127.0.0.1:8000/api/dts"
+    assert "html/api/dts/document/weil-conditions.xml" in report.files

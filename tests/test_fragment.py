@@ -106,3 +106,10 @@ def test_a_retired_identifier_quotes_its_successor(project_copy: Project):
     lock.write_text(lock.read_text(encoding="utf-8") + "p-old-hat -> p-scale-disaster-difficult\n", encoding="utf-8")
     cited = cite_quote(project_copy, "p-old-hat", "hat of the state", "text", BASE)
     assert "#p-scale-disaster-difficult:~:text=hat%20of%20the%20state" in cited
+
+
+def test_words_of_a_heading_above_get_context(project: Project, texts: dict[str, str]):
+    """'The Urban Proletariat' heads the section: the browser would find the heading first."""
+    assert "urban proletariat" in texts["p-general-outline-has"]
+    link = cite_quote(project, "p-general-outline-has", "urban proletariat", "text", BASE).splitlines()[1]
+    assert link.split(":~:text=")[1].split(",")[1] == "urban%20proletariat"

@@ -92,8 +92,14 @@ def fragment_directive(passage: QuotedPassage, earlier_text: str = "") -> str:
     return ":~:" + text_directive(passage, ambiguous)
 
 
-def reading_texts(project: Project) -> dict[str, str]:
-    """Every paragraph's reading text by identifier, in reading order (the same rule as the HTML)."""
+#: What the reading page shows before and around the paragraphs: the editorial declarations ("About this
+#: edition"), the title page, headings, and the citable paragraphs (which carry an identifier).
+PAGE_TEXT = ("/t:TEI/t:teiHeader/t:encodingDesc/t:editorialDecl//t:p"
+             " | /t:TEI/t:text//t:titlePage | /t:TEI/t:text//t:head | /t:TEI/t:text//t:p[@xml:id]")
+
+
+def page_texts(project: Project) -> list[tuple[str, str]]:
+    """(identifier or '', reading text) of what the reading page shows, in page order."""
     edition = load_edition(project)
     with Stylesheets() as sheets:
         executable = sheets.compile(project.xslt_dir / "common" / "cite.xsl")
@@ -101,14 +107,19 @@ def reading_texts(project: Project) -> dict[str, str]:
         xpath = sheets.processor.new_xpath_processor()
         xpath.declare_namespace("t", NS["t"])
         xpath.set_context(xdm_item=document)
-        paragraphs = xpath.evaluate("/t:TEI/t:text//t:p[@xml:id]")
-        idents = xpath.evaluate("/t:TEI/t:text//t:p[@xml:id]/string(@xml:id)")
-        texts = {}
-        for i in range(paragraphs.size if paragraphs is not None else 0):
+        nodes = xpath.evaluate(PAGE_TEXT)
+        idents = xpath.evaluate(f"({PAGE_TEXT}) ! (if (self::t:p[@xml:id][ancestor::t:text]) then string(@xml:id) else '')")
+        texts = []
+        for i in range(nodes.size if nodes is not None else 0):
             value = executable.call_function_returning_value(
-                f"{{{ED_NS}}}plain", [paragraphs.item_at(i).get_node_value(), sheets.value("reading")])
-            texts[str(idents.item_at(i).string_value)] = str(value.head.string_value)
+                f"{{{ED_NS}}}plain", [nodes.item_at(i).get_node_value(), sheets.value("reading")])
+            texts.append((str(idents.item_at(i).string_value), str(value.head.string_value)))
     return texts
+
+
+def reading_texts(project: Project) -> dict[str, str]:
+    """Every paragraph's reading text by identifier, in reading order (the same rule as the HTML)."""
+    return {ident: text for ident, text in page_texts(project) if ident}
 
 
 def cite_quote(project: Project, ident: str, words: str, fmt: str = "text", base_url: str = "") -> str:
@@ -118,14 +129,16 @@ def cite_quote(project: Project, ident: str, words: str, fmt: str = "text", base
     """
     current = idlock.resolve(idlock.read_lock(project.lock_file), ident) or ident
     cited = citation(project, ident, fmt, base_url)  # checks the identifier, names the version
-    texts = reading_texts(project)
+    page = page_texts(project)
+    texts = {ident: text for ident, text in page if ident}
     if current not in texts:
         raise EditionError(Problem(ident, 1, 1, f"{ident!r} is a section, not a paragraph: quote words from one of its paragraphs"))
     passage = find_words(texts[current], words)
     if passage is None:
         raise EditionError(Problem(ident, 1, 1, f"the words {' '.join(words.split())!r} are not in the reading text of "
                                    f"paragraph {current}; copy them from that paragraph"))
-    earlier = " ".join(texts[k] for k in list(texts)[:list(texts).index(current)])
+    position = [ident for ident, _ in page].index(current)
+    earlier = " ".join(text for _, text in page[:position])
     permalink = re.compile(r"[^\s{}\"<>]*#" + re.escape(current) + r"(?![\w-])")
     directive = fragment_directive(passage, earlier)
     cited = permalink.sub(lambda m: m.group(0) + directive, cited)
