@@ -50,12 +50,14 @@ def test_diplomatic_text_equals_witness_character_for_character(built):
 
 
 def test_reading_text_differs_from_diplomatic_only_at_interventions(built):
-    """Block by block, every character that differs is part of a recorded intervention."""
+    """Block by block, every character that differs is part of a recorded intervention: a correction or
+    supplied word (corr, supplied) against a witness error (sic), or a regularised reading (reg) against
+    the writer's own form (orig)."""
     strip = str.maketrans("", "", QUOTE_CHARS + "[] ")
     tree = etree.parse(str(ROOT / "edition" / "conditions.xml"))
     added = {" ".join(e.xpath("string(.)").split()).translate(strip)
-             for e in tree.xpath("//t:text//t:corr | //t:text//t:supplied", namespaces=NS)}
-    removed = {" ".join(e.xpath("string(.)").split()).translate(strip) for e in tree.xpath("//t:text//t:sic", namespaces=NS)}
+             for e in tree.xpath("//t:text//t:corr | //t:text//t:supplied | //t:text//t:reg", namespaces=NS)}
+    removed = {" ".join(e.xpath("string(.)").split()).translate(strip) for e in tree.xpath("//t:text//t:sic | //t:text//t:orig", namespaces=NS)}
     reading = [b for b in built["reading"].split("\n\n") if not re.fullmatch(r"\[[^]]*\]\s*", b)]
     diplomatic = built["diplomatic"].split("\n\n")
     assert len(reading) == len(diplomatic)
