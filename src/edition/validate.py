@@ -131,9 +131,15 @@ def _names(names, limit: int = 12) -> str:
 def diagnose(located: Located, model: SchemaModel) -> list[tuple[etree._Element, Problem]]:
     """Every mistake the schema's model can name, each at its start tag or attribute."""
     findings = []
+    foreign: set[int] = set()  # elements not in the schema: what they contain is part of the same mistake
+    keep = []
     for element in located.tree.iter(etree.Element):
-        name = _name(element)
         parent = element.getparent()
+        if parent is not None and id(parent) in foreign:
+            foreign.add(id(element))
+            keep.append(element)
+            continue
+        name = _name(element)
         parent_name = _name(parent) if parent is not None else None
         parent_model = model.elements.get(parent_name) if parent_name else None
         here = element_model = model.elements.get(name)
@@ -148,6 +154,8 @@ def diagnose(located: Located, model: SchemaModel) -> list[tuple[etree._Element,
                 message += f"; did you mean <{hint}>?" if hint else (
                     f"; <{parent_name}> may contain {_names(parent_model.children)}" if parent_model and parent_model.children else "")
             findings.append((element, located.at_element(element, message)))
+            foreign.add(id(element))
+            keep.append(element)
             continue
         if parent_model is not None and name not in parent_model.children:
             allowed = f"<{parent_name}> may contain {_names(parent_model.children)}" if parent_model.children else f"<{parent_name}> contains no elements"

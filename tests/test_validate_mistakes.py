@@ -1,0 +1,180 @@
+"""One editing mistake at a time, injected into a copy of the REAL edition (essay or register):
+``edition validate`` names the offending token, says what is allowed, and places the message at
+the exact line and column where the mistake was typed: the start tag, the attribute, or the character.
+
+Each case replaces the first occurrence of ``old`` by ``new`` in one file of the copy. The expected
+place is computed from the edited file: where ``new`` begins, plus the position of ``at`` inside it
+(the offending token). The expected message is written out in full: it is the contract with editors.
+Every Schematron rule and every kind of RelaxNG mistake has a case; ``tests/fixtures/invalid-*.xml``
+keep checking the same rules on small files (tests/test_schema.py).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from edition.errors import Problem
+from edition.project import Project
+from edition.validate import validate
+
+ESSAY = "edition/conditions.xml"
+PERSONS = "edition/registers/persons.xml"
+PLACES = "edition/registers/places.xml"
+GLOSSARY = "edition/registers/glossary.xml"
+LOCK = "edition/ids.lock"
+
+
+@dataclass(frozen=True)
+class Mistake:
+    file: str
+    old: str
+    new: str
+    at: str  # where the message must point: its first occurrence in ``new``, else its last before the edit
+    message: str
+    severity: str = "error"
+    at_offset: int = 0  # added to the position of ``at`` (a character inside a token)
+
+
+def inject(project: Project, mistake: Mistake) -> tuple[int, int]:
+    """Make the mistake in the copy; return the line and column (1-based, characters) it must be reported at."""
+    path = project.root / mistake.file
+    text = path.read_text(encoding="utf-8")
+    start = text.index(mistake.old)
+    edited = text[:start] + mistake.new + text[start + len(mistake.old):]
+    path.write_text(edited, encoding="utf-8")
+    # The offending token is in what was typed, or (a thing left out) the entry or element before it.
+    at = start + mistake.new.index(mistake.at) if mistake.at in mistake.new else edited.rindex(mistake.at, 0, start)
+    offset = at + mistake.at_offset
+    line = edited.count("\n", 0, offset) + 1
+    return line, offset - (edited.rfind("\n", 0, offset) + 1) + 1
+
+
+PRESIDENT = '<persName ref="#chiang-kai-shek">Chiang Kai-shek</persName>'
+TWO = '<num type="cardinal" value="2">two</num>'
+DATE = 'when="1999"'
+
+MISTAKES = {
+    # ---------------------------------------------------------------- elements (RelaxNG)
+    "element-name-near-miss": Mistake(
+        ESSAY, PRESIDENT, PRESIDENT.replace("persName", "persname"), "<persname",
+        "element <persname> is not allowed here: the schema has no element <persname>; did you mean <persName>?"),
+    "element-unknown": Mistake(
+        ESSAY, TWO, f"<blink>{TWO}</blink>", "<blink",
+        "element <blink> is not allowed here: the schema has no element <blink>; <p> may contain <att>, <choice>, "
+        "<code>, <corr>, <date>, <foreign>, <gi>, <measure>, <mentioned>, <name>, <note>, <num> and 14 more"),
+    "element-misplaced": Mistake(
+        ESSAY, TWO, f"<gloss>{TWO}</gloss>", "<gloss",
+        "element <gloss> is not allowed here: <p> may contain <att>, <choice>, <code>, <corr>, <date>, <foreign>, "
+        "<gi>, <measure>, <mentioned>, <name>, <note>, <num> and 14 more"),
+    "element-missing": Mistake(
+        ESSAY, '<choice><sic>we they</sic><corr resp="#editors">they</corr></choice>',
+        '<choice><sic>we they</sic></choice>', "<choice",
+        "<choice> is incomplete; <choice> holds: (sic, corr) | (corr, sic) | (orig, reg) | (reg, orig)"),
+    "element-wrong-namespace": Mistake(
+        ESSAY, TWO, f'<b xmlns="http://www.w3.org/1999/xhtml">{TWO}</b>', "<b ",
+        "element <b> is not in the TEI namespace (http://www.w3.org/1999/xhtml): every element of the edition is TEI"),
+    # -------------------------------------------------------------- attributes (RelaxNG)
+    "attribute-name-near-miss": Mistake(
+        ESSAY, TWO, TWO.replace("type=", "typ="), "typ=",
+        "attribute @typ is not allowed on <num>; did you mean @type? (<num> takes @atLeast, @atMost, @type, @value)"),
+    "attribute-required-missing": Mistake(
+        ESSAY, TWO, TWO.replace('type="cardinal" ', ""), "<num",
+        '<num> needs @type: one of "cardinal", "ordinal", "percentage", "fraction"'),
+    # ------------------------------------------------------------------ values (RelaxNG)
+    "value-closed-list-near-miss": Mistake(
+        ESSAY, TWO, TWO.replace('"cardinal"', '"cardnal"'), "type=",
+        'attribute @type="cardnal" on <num> is not allowed: @type must be one of "cardinal", "ordinal", '
+        '"percentage", "fraction"; did you mean "cardinal"?'),
+    "value-date": Mistake(
+        ESSAY, DATE, 'when="1999-13"', "when=",
+        'attribute @when="1999-13" on <date> is not allowed: @when must be a W3C date: YYYY, YYYY-MM, YYYY-MM-DD '
+        "or --MM-DD (day and month, no year)"),
+    "value-number": Mistake(
+        ESSAY, TWO, TWO.replace('value="2"', 'value="2,000"'), "value=",
+        'attribute @value="2,000" on <num> is not allowed: @value must be a decimal number such as 12 or 3.5 (no commas)'),
+    "value-pointer-form": Mistake(
+        ESSAY, PRESIDENT, PRESIDENT.replace('"#chiang', '"chiang'), "ref=",
+        'attribute @ref="chiang-kai-shek" on <persName> is not allowed: @ref must be a same-document pointer to an '
+        "identifier: '#' followed by an identifier"),
+    "value-identifier-form": Mistake(
+        ESSAY, '<p xml:id="p-scale-disaster-difficult">', '<p xml:id="P-scale-disaster-difficult">', "xml:id",
+        'attribute @xml:id="P-scale-disaster-difficult" on <p> is not allowed: @xml:id must be an identifier: '
+        "lower-case ASCII letter, then letters, digits, hyphens"),
+    "value-text-datatype": Mistake(
+        PLACES, "<geo>", "<geo>x", "x",
+        '<geo> holds "x34.0 100.0": it must be decimal degrees, "LATITUDE LONGITUDE"'),
+    # ---------------------------------------------------------------- pointers (Schematron)
+    "pointer-dangling-near-miss": Mistake(
+        ESSAY, 'ref="#zhengzhou"', 'ref="#zhengzou"', "ref=",
+        "<placeName> points to '#zhengzou', but no element has xml:id 'zhengzou' (neither in the essay nor in a "
+        "register); did you mean '#zhengzhou'?"),
+    "pointer-dangling-in-register": Mistake(
+        PERSONS, '<note type="description">American writer',
+        '<note type="description"><ptr target="#p-every-clas-stratum"/>American writer', "target=",
+        "<ptr> points to '#p-every-clas-stratum', but no element has xml:id 'p-every-clas-stratum' (neither in "
+        "the essay nor in a register); did you mean '#p-every-class-stratum'?"),
+    "link-target": Mistake(
+        ESSAY, 'target="registers/persons.xml"', 'target="javascript:alert(1)"', "target=",
+        "link target 'javascript:alert(1)' must be '#id', an http(s) URL, or a path inside the edition"),
+    # ------------------------------------------------------------- identifiers (Schematron)
+    "identifier-duplicate": Mistake(
+        ESSAY, '<p xml:id="p-older-workers-have">', '<p xml:id="p-scale-disaster-difficult">', "<p",
+        "identifier 'p-scale-disaster-difficult' is used 2 times: every xml:id must be unique in the edition "
+        "(essay and registers together)"),
+    "identifier-duplicate-across-files": Mistake(
+        PLACES, '<place xml:id="asia"', '<place xml:id="robert-weil" type="site"><placeName>Somewhere</placeName>'
+        '<location><geo>1 1</geo></location><note type="description">Nowhere.</note></place><place xml:id="asia"',
+        "<place",
+        "identifier 'robert-weil' is used 2 times: every xml:id must be unique in the edition (essay and registers "
+        "together)"),
+    # ------------------------------------------------------- text structure (Schematron)
+    "citation-use": Mistake(
+        ESSAY, '<citeStructure unit="section" match="//text/body/div" use="@xml:id">',
+        '<citeStructure unit="section" match="//text/body/div" use="@n">', "<citeStructure",
+        'citeStructure for \'section\' has use="@n": the edition cites by identifier, so use must be "@xml:id"'),
+    "citation-match": Mistake(
+        ESSAY, '<citeStructure unit="section" match="//text/body/div" use="@xml:id">',
+        '<citeStructure unit="section" match="//text/body/div/div" use="@xml:id">', "<citeStructure",
+        'citeStructure match="//text/body/div/div" is not one the Schematron knows: update the citation rules in '
+        "schema/edition.sch to check what it selects"),
+    "text-quotation-mark": Mistake(
+        ESSAY, "The scale of the disaster", 'The "scale of the disaster', '"',
+        "quotation mark character \" left in the text of <p> at 'The \"scale of the disaster is diffi': replace the "
+        "quotation by markup (said, quote, q, soCalled, mentioned or title) and record the marks in @rendition"),
+    "text-curly-quotation-mark-after-markup": Mistake(
+        ESSAY, f"{TWO} cities", f"{TWO} “cities", "“",
+        "quotation mark character “ left in the text of <p> at ' “cities, somewhere around ': replace the quotation "
+        "by markup (said, quote, q, soCalled, mentioned or title) and record the marks in @rendition"),
+    "speech-without-speaker": Mistake(
+        ESSAY, '<said who="#anon-henan-worker-hat-of-state" direct="true">', '<said direct="true">', "<said",
+        "speech (<said> beginning 'hat of the state') has no speaker: add who=\"#ID\" "
+        "naming the speaker's register entry"),
+    # ----------------------------------------------------------------- registers (Schematron)
+    "register-without-description": Mistake(
+        PERSONS, '<note type="description">American writer and activist on China',
+        '<note type="editorial">American writer and activist on China', '<person xml:id="robert-weil">',
+        "register entry 'robert-weil' (person) has no description: add <note type=\"description\">"),
+    "register-place-without-coordinates": Mistake(
+        PLACES, "<location>\n            <geo>34.0 100.0</geo>\n          </location>", "", '<place xml:id="asia"',
+        "place 'asia' has no coordinates: add <location><geo>LATITUDE LONGITUDE</geo></location> in decimal degrees"),
+    "register-coordinates-out-of-range": Mistake(
+        PLACES, "<geo>34.0 100.0", "<geo>94.0 100.0", "<geo>",
+        "place 'asia' has coordinates '94.0 100.0': write \"LATITUDE LONGITUDE\" in decimal degrees, latitude "
+        "between -90 and 90, longitude between -180 and 180"),
+    "register-glossary-without-gloss": Mistake(
+        GLOSSARY, "<gloss>下岗 'stepping down from the post': laid-off workers who, at least in theory, still receive a "
+        "payment from their former enterprise for a set number of years.</gloss>", "<gloss/>", '<item xml:id="term-xiagang">',
+        "glossary entry 'term-xiagang' has no description: add a <gloss>"),
+}
+
+
+@pytest.mark.parametrize("case", [k for k, m in MISTAKES.items() if m.message], ids=str)
+def test_one_mistake_one_exact_message(project_copy: Project, case: str):
+    mistake = MISTAKES[case]
+    line, column = inject(project_copy, mistake)
+    # Only problems of the mistake's severity: a pointer taken away also leaves its entry unmentioned (a warning).
+    problems = [p for p in validate(project_copy) if p.file != LOCK and p.severity == mistake.severity]
+    assert problems == [Problem(mistake.file, line, column, mistake.message)], "\n".join(map(str, problems))
+    assert [p.severity for p in problems] == [mistake.severity]
