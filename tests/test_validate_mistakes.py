@@ -139,6 +139,20 @@ MISTAKES = {
         '<citeStructure unit="section" match="//text/body/div/div" use="@xml:id">', "<citeStructure",
         'citeStructure match="//text/body/div/div" is not one the Schematron knows: update the citation rules in '
         "schema/edition.sch to check what it selects"),
+    "citation-section-without-identifier": Mistake(
+        ESSAY, '<div type="section" xml:id="migrant-labor">', '<div type="section">', "<div",
+        'this <div> (type "section") is a citable unit (refsDecl) but has no xml:id'),
+    "citation-paragraph-without-identifier": Mistake(
+        ESSAY, '<p xml:id="p-scale-disaster-difficult">', "<p>", "<p>",
+        "this paragraph (beginning 'The scale of the disaster is difficult t') is a citable unit (refsDecl) but has "
+        "no xml:id"),
+    "division-without-identifier": Mistake(
+        ESSAY, '<div type="comments" xml:id="comments">', '<div type="comments">', "<div",
+        'this <div> (type "comments") has no xml:id: every division of the text needs one'),
+    "paragraph-without-identifier": Mistake(
+        ESSAY, '<div type="introduction" xml:id="introduction">', '<div type="introduction" xml:id="introduction"><div '
+        'type="section" xml:id="inner"><p>Inner words.</p></div>', "<p>",
+        "this paragraph (beginning 'Inner words.') has no xml:id: every paragraph of the text needs one"),
     "text-quotation-mark": Mistake(
         ESSAY, "The scale of the disaster", 'The "scale of the disaster', '"',
         "quotation mark character \" left in the text of <p> at 'The \"scale of the disaster is diffi': replace the "
@@ -178,3 +192,56 @@ def test_one_mistake_one_exact_message(project_copy: Project, case: str):
     problems = [p for p in validate(project_copy) if p.file != LOCK and p.severity == mistake.severity]
     assert problems == [Problem(mistake.file, line, column, mistake.message)], "\n".join(map(str, problems))
     assert [p.severity for p in problems] == [mistake.severity]
+
+
+# ------------------------------------------------------------------- warnings and the lock
+
+
+def test_unused_register_entry_is_a_warning_that_fails_only_when_strict(project_copy: Project, run_edition):
+    mistake = Mistake(PERSONS, '<person xml:id="alex-day">', '<person xml:id="nobody-mentions-me"><persName>N. Body'
+                      '</persName><note type="description">Unmentioned.</note></person><person xml:id="alex-day">',
+                      "<person", "register entry 'nobody-mentions-me' (person) is not mentioned anywhere in the edition",
+                      severity="warning")
+    line, column = inject(project_copy, mistake)
+    problems = [p for p in validate(project_copy) if p.file != LOCK]
+    assert problems == [Problem(PERSONS, line, column, mistake.message)]
+    assert problems[0].severity == "warning"
+    relaxed = run_edition(project_copy, "validate")
+    assert relaxed.exit_code == 0
+    assert f"{PERSONS}:{line}:{column}: warning: {mistake.message}" in relaxed.stderr
+    strict = run_edition(project_copy, "validate", "--strict")
+    assert strict.exit_code == 1 and f"{PERSONS}:{line}:{column}: warning: {mistake.message}" in strict.stderr
+
+
+def test_released_identifier_renamed_is_reported_at_its_lock_line(project_copy: Project):
+    inject(project_copy, Mistake(ESSAY, '<p xml:id="p-scale-disaster-difficult">', '<p xml:id="p-scale-of-disaster">',
+                                 "<p", ""))
+    lock_lines = project_copy.lock_file.read_text(encoding="utf-8").splitlines()
+    line = lock_lines.index("p-scale-disaster-difficult") + 1
+    assert validate(project_copy) == [Problem(LOCK, line, 1, (
+        "released identifier 'p-scale-disaster-difficult' is missing from the edition: restore it, or retire it as "
+        "'p-scale-disaster-difficult -> SUCCESSOR' naming the identifier that replaces it"))]
+
+
+# ------------------------------------------------------------------------- well-formedness
+
+
+@pytest.mark.parametrize("file, old, new, at, message", [
+    (ESSAY, TWO, TWO.replace("</num>", "</nun>"), "</nun>",
+     "not well-formed XML: <num> (opened on line {line}) is closed by </nun>"),
+    (ESSAY, "The scale of the disaster", "The scale & the disaster", " the disaster",
+     "not well-formed XML: a bare '&': write &amp; for an ampersand"),
+    (PLACES, '<place xml:id="asia" type="region">', '<place xml:id="asia" type="region>', "",
+     "not well-formed XML: an attribute value is not closed (a quotation mark is missing) or contains '<'"),
+])
+def test_well_formedness_mistake_is_located_in_project_terms(project_copy: Project, run_edition, file, old, new, at, message):
+    """Located where libxml2 stops, named project-relative like every other message (never by absolute path)."""
+    line, column = inject(project_copy, Mistake(file, old, new, at or new, ""))
+    problems = validate(project_copy)
+    assert len(problems) == 1, problems
+    problem = problems[0]
+    assert (problem.file, problem.message) == (file, message.format(line=line))
+    assert problem.line == line or not at
+    result = run_edition(project_copy, "validate")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"{file}:{problem.line}:{problem.column}: error: ")

@@ -362,6 +362,8 @@ def _validate(project: Project, files: list[Path] | None) -> tuple[list[Problem]
         if root_problems:
             continue
         edition = Edition(essay.source, [r.source for r in registers])
+        if register_problems:
+            continue  # a register that cannot be read would make every pointer into it look dangling: one problem, one message
         rule_problems = check_schematron(edition, project.schematron, assemble(edition, essay, registers)) if with_schematron else []
         if path.resolve() != project.main_document.resolve():
             # Another essay checked against our registers: that it leaves entries unused says nothing about it.
