@@ -24,6 +24,7 @@ import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from lxml import etree, isoschematron
 
@@ -218,13 +219,18 @@ def _relaxng_message(message: str, element: etree._Element, model: SchemaModel) 
 # --------------------------------------------------------------- Schematron
 
 
-def check_schematron(edition: Edition, schema_path: Path, assembly: Assembly) -> list[Problem]:
-    """The project's Schematron rules (asserts and reports), on the assembled edition, placed in the typed files."""
+def check_schematron(edition: Edition, schema_path: Path, assembly: Callable[[], Assembly]) -> list[Problem]:
+    """The project's Schematron rules (asserts and reports), on the assembled edition, placed in the typed files.
+
+    ``assembly`` is called only if a rule fired (pairing every element with its typed original costs time).
+    """
     schema = _schematron(schema_path)
     schema.validate(edition.document)  # its verdict counts failed asserts only: read the whole report instead
     problems = []
     ids = None
-    for failure in schema.validation_report.xpath("//svrl:failed-assert | //svrl:successful-report", namespaces=SVRL):
+    fired = schema.validation_report.xpath("//svrl:failed-assert | //svrl:successful-report", namespaces=SVRL)
+    places = assembly() if fired else None
+    for failure in fired:
         message = " ".join("".join(failure.xpath("svrl:text//text()", namespaces=SVRL)).split())
         role = (failure.get("role") or "error").lower()
         severity = role if role in SEVERITIES else "error"
@@ -234,9 +240,9 @@ def check_schematron(edition: Edition, schema_path: Path, assembly: Assembly) ->
         node = hits[0] if hits else edition.document.getroot()
         if not isinstance(node, etree._Element):
             node = node.getparent() if hasattr(node, "getparent") and node.getparent() is not None else edition.document.getroot()
-        place = assembly.origin(node)
+        place = places.origin(node)
         if place is None:  # an element the assembly made (the standOff itself): the essay's root
-            place = assembly.origin(edition.document.getroot())
+            place = places.origin(edition.document.getroot())
         located, original = place
         attribute = hints.get("attribute")
         if attribute:
@@ -364,7 +370,7 @@ def _validate(project: Project, files: list[Path] | None) -> tuple[list[Problem]
         edition = Edition(essay.source, [r.source for r in registers])
         if register_problems:
             continue  # a register that cannot be read would make every pointer into it look dangling: one problem, one message
-        rule_problems = check_schematron(edition, project.schematron, assemble(edition, essay, registers)) if with_schematron else []
+        rule_problems = check_schematron(edition, project.schematron, functools.partial(assemble, edition, essay, registers)) if with_schematron else []
         if path.resolve() != project.main_document.resolve():
             # Another essay checked against our registers: that it leaves entries unused says nothing about it.
             rule_problems = [p for p in rule_problems if not (p.warning and p.file != essay.source.name)]
