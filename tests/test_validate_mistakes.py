@@ -72,6 +72,13 @@ MISTAKES = {
         ESSAY, '<choice><sic>we they</sic><corr resp="#editors">they</corr></choice>',
         '<choice><sic>we they</sic></choice>', "<choice",
         "<choice> is incomplete; <choice> holds: (sic, corr) | (corr, sic) | (orig, reg) | (reg, orig)"),
+    "element-out-of-order": Mistake(
+        ESSAY, '</p>\n        <p xml:id="p-older-workers-have">',
+        '</p><head>Late heading</head>\n        <p xml:id="p-older-workers-have">', "<head>",
+        "element <head> is not allowed here; <div> holds: head?, (p | div)+, closer?"),
+    "text-where-only-elements-go": Mistake(
+        PLACES, '<place xml:id="asia" type="region">', '<place xml:id="asia" type="region">stray words', "stray",
+        "text is not allowed directly in <place>; <place> holds: placeName+, location?, idno*, note*, place*"),
     "element-wrong-namespace": Mistake(
         ESSAY, TWO, f'<b xmlns="http://www.w3.org/1999/xhtml">{TWO}</b>', "<b ",
         "element <b> is not in the TEI namespace (http://www.w3.org/1999/xhtml): every element of the edition is TEI"),
@@ -170,6 +177,10 @@ MISTAKES = {
         PERSONS, '<note type="description">American writer and activist on China',
         '<note type="editorial">American writer and activist on China', '<person xml:id="robert-weil">',
         "register entry 'robert-weil' (person) has no description: add <note type=\"description\">"),
+    "register-place-without-description": Mistake(
+        PLACES, '<note type="description">The continent; the essay compares Chinese conditions with those elsewhere '
+        'in Asia.</note>', "", '<place xml:id="asia"',
+        "register entry 'asia' (place) has no description: add <note type=\"description\">"),
     "register-place-without-coordinates": Mistake(
         PLACES, "<location>\n            <geo>34.0 100.0</geo>\n          </location>", "", '<place xml:id="asia"',
         "place 'asia' has no coordinates: add <location><geo>LATITUDE LONGITUDE</geo></location> in decimal degrees"),
@@ -245,3 +256,12 @@ def test_well_formedness_mistake_is_located_in_project_terms(project_copy: Proje
     result = run_edition(project_copy, "validate")
     assert result.exit_code == 1
     assert result.stderr.startswith(f"{file}:{problem.line}:{problem.column}: error: ")
+
+
+def test_a_report_fails_the_command_too(project_copy: Project, run_edition):
+    """A Schematron report (the quotation-mark rule) makes the edition invalid, as an assert does."""
+    mistake = MISTAKES["text-quotation-mark"]
+    line, column = inject(project_copy, mistake)
+    result = run_edition(project_copy, "validate")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [f"{ESSAY}:{line}:{column}: error: {mistake.message}", "1 problem(s) found."]

@@ -104,8 +104,23 @@ def check_relaxng(file: File, schema_path: Path) -> list[Problem]:
         if id(element) in explained or any(id(a) in explained for a in element.iterancestors()) or id(element) in reported:
             continue
         reported.add(id(element))
+        stray = _stray_text(element) if "Did not expect text" in entry.message else None
+        if stray is not None:  # at the first character of the text typed where only elements may go
+            owner, in_tail, offset = stray
+            message = f"text is not allowed directly in <{_name(element)}>; <{_name(element)}> holds: {model.content_model(_name(element))}"
+            problems.append(file.located.at_character(owner, in_tail, offset, message))
+            continue
         problems.append(file.located.at_element(element, _relaxng_message(entry.message, element, model)))
     return problems
+
+
+def _stray_text(element: etree._Element) -> tuple[etree._Element, bool, int] | None:
+    """The first text of an element that is not whitespace: (its owner, whether it is a tail, its first character)."""
+    pieces = [(element, False, element.text)] + [(child, True, child.tail) for child in element]
+    for owner, in_tail, text in pieces:
+        if text and text.strip():
+            return owner, in_tail, len(text) - len(text.lstrip())
+    return None
 
 
 def _element_of(tree: etree._ElementTree, entry) -> etree._Element | None:
