@@ -13,9 +13,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from typing import Callable
+
+from lxml import etree
+
 from .corpus import Edition
-from .project import display_name
 from .errors import EditionError, Problem
+from .project import display_name
 
 LINE = re.compile(r"^(?P<id>[A-Za-z_][\w.-]*)(?:\s*->\s*(?P<successor>[A-Za-z_][\w.-]*)?)?$")
 
@@ -69,8 +73,13 @@ def read_lock(path: Path, root: Path | None = None) -> Lock:
     return parse_lock(text)
 
 
-def check(edition: Edition, lock_path: Path, root: Path | None = None) -> list[Problem]:
-    """Every locked identifier must still exist; retired ones must not, and must name an existing successor."""
+def check(edition: Edition, lock_path: Path, root: Path | None = None,
+          locate: Callable[[etree._Element, str], Problem] | None = None) -> list[Problem]:
+    """Every locked identifier must still exist; retired ones must not, and must name an existing successor.
+
+    ``locate`` places a problem at an element of the assembled edition (default: the edition's own guess).
+    """
+    locate = locate or edition.locate
     if not lock_path.exists():
         return []
     name = display_name(lock_path, root)
@@ -91,7 +100,7 @@ def check(edition: Edition, lock_path: Path, root: Path | None = None) -> list[P
             problems.append(Problem(name, line, 1, f"retired identifier {ident!r} must name its successor ('{ident} -> SUCCESSOR')"))
             continue
         if ident in ids:
-            problems.append(edition.locate(ids[ident], f"identifier {ident!r} was retired (lock file line {line}) and cannot be reused"))
+            problems.append(locate(ids[ident], f"identifier {ident!r} was retired (lock file line {line}) and cannot be reused"))
         final = resolve(lock, successor)
         if final is None or final not in ids:
             problems.append(Problem(name, line, 1, f"retired identifier {ident!r} points to {successor!r}, which is not in the edition"))

@@ -273,6 +273,12 @@ def check_schematron(edition: Edition, schema_path: Path, assembly: Callable[[],
     return problems
 
 
+def _at_typed(places: Callable[[], Assembly], element: etree._Element, message: str) -> Problem:
+    """A problem at the start tag, in the file where it was typed, of an element of the assembled edition."""
+    located, original = places().origin(element)
+    return located.at_element(original, message)
+
+
 def _at_character(located: Located, element: etree._Element, hints: dict, message: str, severity: str) -> Problem:
     """At character ``offset`` of the ``text-node``-th text node of the element (1 = the first)."""
     try:
@@ -385,13 +391,14 @@ def _validate(project: Project, files: list[Path] | None) -> tuple[list[Problem]
         edition = Edition(essay.source, [r.source for r in registers])
         if register_problems:
             continue  # a register that cannot be read would make every pointer into it look dangling: one problem, one message
-        rule_problems = check_schematron(edition, project.schematron, functools.partial(assemble, edition, essay, registers)) if with_schematron else []
+        places = functools.lru_cache(maxsize=1)(functools.partial(assemble, edition, essay, registers))
+        rule_problems = check_schematron(edition, project.schematron, places) if with_schematron else []
         if path.resolve() != project.main_document.resolve():
             # Another essay checked against our registers: that it leaves entries unused says nothing about it.
             rule_problems = [p for p in rule_problems if not (p.warning and p.file != essay.source.name)]
         problems += rule_problems
         if _is_version_of_the_edition(essay.source, project, edition_name):
-            problems += idlock.check(edition, project.lock_file, project.root)
+            problems += idlock.check(edition, project.lock_file, project.root, functools.partial(_at_typed, places))
     return sorted(set(problems)), edition
 
 
