@@ -265,3 +265,14 @@ def test_a_report_fails_the_command_too(project_copy: Project, run_edition):
     result = run_edition(project_copy, "validate")
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [f"{ESSAY}:{line}:{column}: error: {mistake.message}", "1 problem(s) found."]
+
+
+def test_retired_identifier_reused_is_placed_where_it_was_typed(project_copy: Project):
+    with project_copy.lock_file.open("a", encoding="utf-8") as lock:
+        lock.write("p-retired-name -> p-every-class-stratum\n")
+    lock_line = len(project_copy.lock_file.read_text(encoding="utf-8").splitlines())
+    line, column = inject(project_copy, Mistake(
+        ESSAY, '</p>\n        <p xml:id="p-older-workers-have">',
+        '</p><p xml:id="p-retired-name">New words.</p>\n        <p xml:id="p-older-workers-have">', '<p xml:id="p-retired', ""))
+    assert validate(project_copy) == [Problem(ESSAY, line, column, (
+        f"identifier 'p-retired-name' was retired (lock file line {lock_line}) and cannot be reused"))]
