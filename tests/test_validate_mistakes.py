@@ -100,7 +100,7 @@ MISTAKES = {
         "or --MM-DD (day and month, no year)"),
     "value-number": Mistake(
         ESSAY, TWO, TWO.replace('value="2"', 'value="2,000"'), "value=",
-        'attribute @value="2,000" on <num> is not allowed: @value must be a decimal number such as 12 or 3.5 (no commas)'),
+        'attribute @value="2,000" on <num> is not allowed: @value must be a decimal number such as 12 or 3.5 (no commas, no spaces)'),
     "value-pointer-form": Mistake(
         ESSAY, PRESIDENT, PRESIDENT.replace('"#chiang', '"chiang'), "ref=",
         'attribute @ref="chiang-kai-shek" on <persName> is not allowed: @ref must be a same-document pointer to an '
