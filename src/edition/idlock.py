@@ -20,6 +20,7 @@ from lxml import etree
 from .corpus import Edition
 from .errors import EditionError, Problem
 from .project import display_name
+from .xmlio import byte_position
 
 LINE = re.compile(r"^(?P<id>[A-Za-z_][\w.-]*)(?:\s*->\s*(?P<successor>[A-Za-z_][\w.-]*)?)?$")
 
@@ -66,8 +67,7 @@ def read_lock(path: Path, root: Path | None = None) -> Lock:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        line = data.count(b"\n", 0, err.start) + 1
-        column = len(data[data.rfind(b"\n", 0, err.start) + 1:err.start].decode("utf-8", "replace")) + 1
+        line, column = byte_position(data, err.start)
         raise EditionError(Problem(name, line, column, f"the lock file is not valid UTF-8 (byte 0x{data[err.start]:02x}); "
                                    "save it as UTF-8 (identifiers are plain ASCII)")) from None
     return parse_lock(text)

@@ -30,7 +30,8 @@ from lxml import etree
 
 from .errors import EditionError, Problem
 
-__all__ = ["EditionError", "Problem", "MAX_FILE_BYTES", "safe_parser", "parse_bytes", "parse_file", "read_tei", "decode"]
+__all__ = ["EditionError", "Problem", "MAX_FILE_BYTES", "safe_parser", "parse_bytes", "parse_file", "read_tei", "decode",
+           "byte_position"]
 
 #: Larger TEI files than this are refused before parsing (the essay is ~0.5 MB).
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -70,12 +71,12 @@ def decode(data: bytes, name: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        line, column = _position(data, err.start)
+        line, column = byte_position(data, err.start)
         raise EditionError(Problem(name, line, column, f"the file is not valid UTF-8 (byte 0x{data[err.start]:02x}); "
                                    "save it as UTF-8")) from None
 
 
-def _position(data: bytes, offset: int) -> tuple[int, int]:
+def byte_position(data: bytes, offset: int) -> tuple[int, int]:
     """Line and column (in characters) of a byte offset."""
     line_start = data.rfind(b"\n", 0, offset) + 1
     return data.count(b"\n", 0, offset) + 1, len(data[line_start:offset].decode("utf-8", "replace")) + 1
@@ -137,8 +138,7 @@ def _refuse_doctype(data: bytes, name: str) -> None:
     while match := _PROLOG_ITEM.match(data, position):
         position = match.end()
     if data.startswith(b"<!DOCTYPE", position):
-        line = data.count(b"\n", 0, position) + 1
-        column = position - (data.rfind(b"\n", 0, position) + 1) + 1
+        line, column = byte_position(data, position)
         raise EditionError(Problem(name, line, column, "a DOCTYPE declaration is not allowed: the edition never "
                                    "loads DTDs or entities; remove the <!DOCTYPE …> line"))
 
