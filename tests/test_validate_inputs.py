@@ -45,7 +45,7 @@ def test_text_format_is_file_line_col_severity_message(project_copy, run_edition
 def test_json_format_lists_every_problem_for_tools(project_copy, run_edition):
     line, column = break_essay(project_copy)
     result = run_edition(project_copy, "validate", "--format", "json")
-    assert result.exit_code == 1
+    assert result.exit_code == 1 and result.stderr.strip() == "1 problem(s) found."
     assert json.loads(result.stdout) == [
         {"file": ESSAY, "line": line, "column": column, "severity": "error", "message": BAD_TYPE_MESSAGE}]
 
@@ -59,7 +59,8 @@ def test_github_format_is_a_workflow_annotation(project_copy, run_edition):
     line, column = break_essay(project_copy)
     result = run_edition(project_copy, "validate", "--format", "github")
     assert result.exit_code == 1
-    assert result.stderr.splitlines()[0] == f"::error file={ESSAY},line={line},col={column}::{BAD_TYPE_MESSAGE}"
+    assert result.stdout.splitlines() == [f"::error file={ESSAY},line={line},col={column}::{BAD_TYPE_MESSAGE}"]
+    assert result.stderr.strip() == "1 problem(s) found."
 
 
 def test_unknown_format_is_a_usage_error(run_edition, repo_root):

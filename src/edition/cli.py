@@ -152,12 +152,12 @@ def validate(ctx: click.Context, files: tuple[Path, ...], fmt: str, strict: bool
     project = _project(ctx)
     problems = validate_edition(project, list(files) or None)
     failed = bool(errors(problems)) or (strict and bool(problems))
-    if fmt == "json":
-        click.echo(_json(problems))
+    if fmt in ("json", "github"):  # for tools: on standard output (where GitHub reads workflow commands)
+        click.echo(_json(problems) if fmt == "json" else "\n".join(map(_github, problems)))
         if failed:
-            ctx.exit(1)
+            raise Failure(f"{len(problems)} problem(s) found.")
         return
-    lines = [(_github if fmt == "github" else _text)(p) for p in problems]
+    lines = list(map(_text, problems))
     if failed:
         raise Failure("\n".join(lines + [f"{len(problems)} problem(s) found."]))
     for line in lines:
