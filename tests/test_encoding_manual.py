@@ -91,7 +91,7 @@ def test_example_is_real_and_linked_to_its_paragraph(manual, edition):
     assert href.startswith("index.html#p-")
     paragraph = edition.xpath("//*[@xml:id=$id]", id=href.split("#")[1])[0]
     first = paragraph.find(f".//{{{TEI}}}soCalled")
-    assert example.xpath("string(pre/code)").startswith(f"<soCalled") and (first.text or "") in example.xpath("string(pre/code)")
+    assert example.xpath("string(pre/code)").startswith("<soCalled") and (first.text or "") in example.xpath("string(pre/code)")
 
 
 def test_register_only_element_links_to_its_entry(manual):

@@ -11,7 +11,6 @@ keep checking the same rules on small files (tests/test_schema.py).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 

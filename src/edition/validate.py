@@ -158,8 +158,8 @@ def diagnose(located: Located, model: SchemaModel) -> list[tuple[etree._Element,
         name = _name(element)
         parent_name = _name(parent) if parent is not None else None
         parent_model = model.elements.get(parent_name) if parent_name else None
-        here = element_model = model.elements.get(name)
-        if element_model is None:
+        here = model.elements.get(name)
+        if here is None:
             candidates = parent_model.children if parent_model and suggest(name, parent_model.children) else model.elements
             hint = suggest(name, candidates)
             if etree.QName(element).namespace != TEI_NS and parent is not None:
