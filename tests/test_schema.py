@@ -50,7 +50,7 @@ def ids(paths: list[Path]) -> list[str]:
 
 def errors(problems) -> list[str]:
     """Problems that make a file invalid (warnings do not)."""
-    return [str(p) for p in problems if not p.message.startswith(WARNING)]
+    return [str(p) for p in problems if not p.warning]
 
 
 def make_project(root: Path, registers: Path = FIXTURE_REGISTERS) -> Project:

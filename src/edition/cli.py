@@ -1,11 +1,16 @@
 """The ``edition`` command: a thin layer over the library.
 
-Exit codes: 0 success, 1 invalid input or failure, 2 usage error. Problems are
-printed as ``file:line:col: message`` lines; a Python traceback is never shown
-to an editor (set ``EDITION_DEBUG=1`` to see one for an unexpected error).
+Exit codes: 0 success, 1 invalid input or failure, 2 usage error. The library
+raises :class:`~edition.errors.EditionError` for the user's problems; the
+decorator :func:`reports_problems` turns it into the command's failure (the
+problems, one a line, exit 1). A Python traceback is never shown to an editor
+(set ``EDITION_DEBUG=1`` to see one for an unexpected error).
 """
 from __future__ import annotations
 
+import errno
+import functools
+import json
 import os
 import sys
 import tempfile
@@ -17,9 +22,9 @@ from . import __version__, idlock
 from .build import build as build_edition
 from .cite import FORMATS, citation
 from .corpus import load_edition
-from .project import Project
+from .errors import EditionError, Problem
+from .project import Project, display_name
 from .validate import errors, validate as validate_edition
-from .xmlio import EditionError
 
 
 class Failure(click.ClickException):
@@ -73,8 +78,44 @@ def _project(ctx: click.Context) -> Project:
     return ctx.obj
 
 
-def _fail(err: EditionError) -> Failure:
-    return Failure("\n".join(str(p) for p in err.problems))
+def reports_problems(command):
+    """The library's :class:`EditionError` becomes the command's failure: its problems, one a line, exit 1."""
+
+    @functools.wraps(command)
+    def run(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except EditionError as err:
+            raise Failure("\n".join(str(p) for p in err.problems)) from None
+
+    return run
+
+
+# ------------------------------------------------------------ problem formats
+
+
+def _text(problem: Problem) -> str:
+    return f"{problem.place}: {problem.severity}: {problem.message}"
+
+
+def _github(problem: Problem) -> str:
+    """A GitHub Actions workflow annotation (shown on the line of the pull request)."""
+    def escape(value: str, in_property: bool = False) -> str:
+        value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return value.replace(":", "%3A").replace(",", "%2C") if in_property else value
+    level = {"error": "error", "warning": "warning"}.get(problem.severity, "notice")
+    place = f"file={escape(problem.file, True)}"
+    if problem.line:
+        place += f",line={problem.line},col={problem.column}"
+    return f"::{level} {place}::{escape(problem.message)}"
+
+
+def _json(problems: list[Problem]) -> str:
+    return json.dumps([{"file": p.file, "line": p.line, "column": p.column, "severity": p.severity, "message": p.message}
+                       for p in problems], ensure_ascii=False, indent=2)
+
+
+PROBLEM_FORMATS = ("text", "json", "github")
 
 
 @click.group(cls=EditionGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -93,21 +134,34 @@ def main(ctx: click.Context, project_dir: Path) -> None:
 
 @main.command()
 @click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(PROBLEM_FORMATS), default="text", show_default=True,
+              help="text: file:line:col: severity: message; json: a list of objects (for editor plugins and "
+                   "scripts); github: workflow annotations.")
+@click.option("--strict", is_flag=True, help="Warnings fail too (exit 1).")
 @click.pass_context
-def validate(ctx: click.Context, files: tuple[Path, ...]) -> None:
+@reports_problems
+def validate(ctx: click.Context, files: tuple[Path, ...], fmt: str, strict: bool) -> None:
     """Check the TEI files: well-formedness, RelaxNG, Schematron, identifier lock.
 
-    Without FILES, checks every TEI file under edition/. Every problem is
-    reported at once as file:line:col: message.
+    Without FILES, checks the essay and its registers. Every problem is
+    reported at once, at the line and column where it was typed, as
+    file:line:col: error|warning: message. Warnings fail only with --strict.
 
-    Example: edition validate edition/conditions.xml
+    Example: edition validate edition/conditions.xml --format json
     """
-    problems = validate_edition(_project(ctx), list(files) or None)
-    invalid = errors(problems)
-    if invalid:
-        raise Failure("\n".join(map(str, problems)) + f"\n{len(problems)} problem(s) found.")
-    for warning in problems:
-        click.echo(str(warning), err=True)
+    project = _project(ctx)
+    problems = validate_edition(project, list(files) or None)
+    failed = bool(errors(problems)) or (strict and bool(problems))
+    if fmt in ("json", "github"):  # for tools: on standard output (where GitHub reads workflow commands)
+        click.echo(_json(problems) if fmt == "json" else "\n".join(map(_github, problems)))
+        if failed:
+            raise Failure(f"{len(problems)} problem(s) found.")
+        return
+    lines = list(map(_text, problems))
+    if failed:
+        raise Failure("\n".join(lines + [f"{len(problems)} problem(s) found."]))
+    for line in lines:
+        click.echo(line, err=True)
     click.echo(f"valid ({len(problems)} warning(s))" if problems else "valid")
 
 
@@ -117,6 +171,7 @@ def validate(ctx: click.Context, files: tuple[Path, ...]) -> None:
 @click.option("--ids/--no-ids", default=False, help="Prefix each paragraph of the text outputs with its identifier.")
 @click.option("--base-url", default="", help="Absolute URL the edition will be published at, for permalinks.")
 @click.pass_context
+@reports_problems
 def build(ctx: click.Context, out: Path | None, ids: bool, base_url: str) -> None:
     """Build the edition: HTML, plain text and indexes.
 
@@ -124,10 +179,7 @@ def build(ctx: click.Context, out: Path | None, ids: bool, base_url: str) -> Non
 
     Example: edition build --out /tmp/edition
     """
-    try:
-        report = build_edition(_project(ctx), out, parameters={"ids": ids, "base-url": base_url})
-    except EditionError as err:
-        raise _fail(err) from None
+    report = build_edition(_project(ctx), out, parameters={"ids": ids, "base-url": base_url})
     click.echo(f"built {len(report.files)} files in {report.out_dir}")
 
 
@@ -137,19 +189,18 @@ def build(ctx: click.Context, out: Path | None, ids: bool, base_url: str) -> Non
               help="Citation style.")
 @click.option("--base-url", default="", help="Absolute URL of the published edition, for the permalink.")
 @click.pass_context
+@reports_problems
 def cite(ctx: click.Context, identifier: str, fmt: str, base_url: str) -> None:
     """Print the citation of a paragraph or section by its identifier.
 
     Example: edition cite p-scale-disaster-difficult --format chicago
     """
-    try:
-        click.echo(citation(_project(ctx), identifier, fmt, base_url))
-    except EditionError as err:
-        raise _fail(err) from None
+    click.echo(citation(_project(ctx), identifier, fmt, base_url))
 
 
 @main.command()
 @click.pass_context
+@reports_problems
 def lock(ctx: click.Context) -> None:
     """Release the edition's new identifiers: add them to edition/ids.lock.
 
@@ -159,15 +210,13 @@ def lock(ctx: click.Context) -> None:
     Example: edition lock
     """
     project = _project(ctx)
-    try:
-        new = idlock.release(load_edition(project), project.lock_file)
-    except EditionError as err:
-        raise _fail(err) from None
+    new = idlock.release(load_edition(project), project.lock_file, project.root)
     click.echo(f"released {len(new)} new identifier(s)")
 
 
 @main.command(name="check-names")
 @click.pass_context
+@reports_problems
 def check_names(ctx: click.Context) -> None:
     """List names from the registers left untagged in the text, and tagged
     mentions whose words are not a known name of their entry.
@@ -178,10 +227,7 @@ def check_names(ctx: click.Context) -> None:
     """
     from .names import check_names as find_name_problems
 
-    try:
-        problems = find_name_problems(_project(ctx))
-    except EditionError as err:
-        raise _fail(err) from None
+    problems = find_name_problems(_project(ctx))
     if problems:
         raise Failure("\n".join(map(str, problems)) + f"\n{len(problems)} name problem(s) found.")
     click.echo("every name is tagged and every mention matches its entry")
@@ -192,6 +238,7 @@ def check_names(ctx: click.Context) -> None:
 @click.option("--dir", "html_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Folder to serve (default: build/html).")
 @click.pass_context
+@reports_problems
 def serve(ctx: click.Context, port: int, html_dir: Path | None) -> None:
     """Serve the built HTML edition on 127.0.0.1 for local preview.
 
@@ -199,10 +246,16 @@ def serve(ctx: click.Context, port: int, html_dir: Path | None) -> None:
     """
     from .serve import serve_forever
 
-    folder = html_dir or _project(ctx).build_dir / "html"
+    project = _project(ctx)
+    folder = html_dir or project.build_dir / "html"
     if not (folder / "index.html").exists():
-        raise Failure(f"{folder}: no built edition here; run 'edition build' first")
-    serve_forever(folder, port)
+        raise EditionError(Problem(display_name(folder, project.root), 0, 0, "no built edition here; run 'edition build' first"))
+    try:
+        serve_forever(folder, port)
+    except OSError as err:  # the port is taken, or not ours to open: the user's to fix
+        words = ("is already in use (another server is running there?): stop it, or choose another with --port"
+                 if err.errno == errno.EADDRINUSE else f"cannot be opened: {err.strerror or err}")
+        raise EditionError(Problem(f"127.0.0.1:{port}", 0, 0, f"port {port} {words}")) from None
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -13,9 +13,14 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from typing import Callable
+
+from lxml import etree
+
 from .corpus import Edition
+from .errors import EditionError, Problem
 from .project import display_name
-from .xmlio import EditionError, Problem
+from .xmlio import byte_position
 
 LINE = re.compile(r"^(?P<id>[A-Za-z_][\w.-]*)(?:\s*->\s*(?P<successor>[A-Za-z_][\w.-]*)?)?$")
 
@@ -50,16 +55,38 @@ def parse_lock(text: str) -> Lock:
     return lock
 
 
-def read_lock(path: Path) -> Lock:
-    return parse_lock(path.read_text(encoding="utf-8")) if path.exists() else Lock()
+def read_lock(path: Path, root: Path | None = None) -> Lock:
+    """The lock file (empty if there is none); :class:`EditionError`, located, if it cannot be read."""
+    if not path.exists():
+        return Lock()
+    name = display_name(path, root)
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise EditionError(Problem(name, 1, 1, f"cannot read the lock file: {err.strerror}")) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line, column = byte_position(data, err.start)
+        raise EditionError(Problem(name, line, column, f"the lock file is not valid UTF-8 (byte 0x{data[err.start]:02x}); "
+                                   "save it as UTF-8 (identifiers are plain ASCII)")) from None
+    return parse_lock(text)
 
 
-def check(edition: Edition, lock_path: Path, root: Path | None = None) -> list[Problem]:
-    """Every locked identifier must still exist; retired ones must not, and must name an existing successor."""
+def check(edition: Edition, lock_path: Path, root: Path | None = None,
+          locate: Callable[[etree._Element, str], Problem] | None = None) -> list[Problem]:
+    """Every locked identifier must still exist; retired ones must not, and must name an existing successor.
+
+    ``locate`` places a problem at an element of the assembled edition (default: the edition's own guess).
+    """
+    locate = locate or edition.locate
     if not lock_path.exists():
         return []
     name = display_name(lock_path, root)
-    lock = read_lock(lock_path)
+    try:
+        lock = read_lock(lock_path, root)
+    except EditionError as err:
+        return err.problems
     ids = edition.ids()
     problems = [Problem(name, line, 1, message) for line, message in lock.problems]
     for ident in lock.released:
@@ -73,7 +100,7 @@ def check(edition: Edition, lock_path: Path, root: Path | None = None) -> list[P
             problems.append(Problem(name, line, 1, f"retired identifier {ident!r} must name its successor ('{ident} -> SUCCESSOR')"))
             continue
         if ident in ids:
-            problems.append(edition.locate(ids[ident], f"identifier {ident!r} was retired (lock file line {line}) and cannot be reused"))
+            problems.append(locate(ids[ident], f"identifier {ident!r} was retired (lock file line {line}) and cannot be reused"))
         final = resolve(lock, successor)
         if final is None or final not in ids:
             problems.append(Problem(name, line, 1, f"retired identifier {ident!r} points to {successor!r}, which is not in the edition"))
@@ -90,11 +117,11 @@ def resolve(lock: Lock, ident: str, _seen: frozenset = frozenset()) -> str | Non
     return ident
 
 
-def release(edition: Edition, lock_path: Path) -> list[str]:
+def release(edition: Edition, lock_path: Path, root: Path | None = None) -> list[str]:
     """Add every identifier of the edition not yet in the lock; return the new ones (in document order)."""
-    lock = read_lock(lock_path)
+    lock = read_lock(lock_path, root)
     if lock.problems:
-        raise EditionError([Problem(str(lock_path), line, 1, msg) for line, msg in lock.problems])
+        raise EditionError([Problem(display_name(lock_path, root), line, 1, msg) for line, msg in lock.problems])
     known = set(lock.lines)
     new = [i for i in edition.ids() if i not in known]
     if new:

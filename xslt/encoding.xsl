@@ -1,0 +1,242 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Entry point: the encoding manual, html/encoding.html, generated so that it stays true.
+     For each element the edition uses (in the essay and the registers): what it means here (the
+     RelaxNG schema's documentation), its attributes with their allowed values (from the schema) and
+     the values the edition gives them, how often it occurs, and one real example linked to its
+     paragraph (or register entry); then every Schematron rule with its severity and message.
+
+     Saxon reads no file at run time (the build seals it), so the schema and the rules arrive as
+     stylesheet parameters: $schema-rng and $schema-sch, each the text of the file. Without them the
+     page says that the schema was not supplied. -->
+<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:rng="http://relaxng.org/ns/structure/1.0" xmlns:a="http://relaxng.org/ns/compatibility/annotations/1.0"
+  xmlns:sch="http://purl.oclc.org/dsdl/schematron"
+  xmlns:ed="urn:weil-edition:xslt" xmlns="http://www.w3.org/1999/xhtml"
+  exclude-result-prefixes="#all" expand-text="yes">
+
+  <xsl:import href="common/html-layer.xsl"/>
+
+  <!-- The text of the RelaxNG schema (XML syntax) and of the Schematron rules; '' = not supplied. -->
+  <xsl:param name="schema-rng" as="xs:string" select="''"/>
+  <xsl:param name="schema-sch" as="xs:string" select="''"/>
+
+  <xsl:output method="text" encoding="UTF-8"/>
+  <xsl:mode name="ed:manual-rule" on-no-match="shallow-skip"/>
+
+  <!-- How long an example may be, in characters of its XML. -->
+  <xsl:variable name="ed:example-length" as="xs:integer" select="400"/>
+
+  <xsl:template match="/">
+    <xsl:variable name="doc" as="document-node()" select="."/>
+    <xsl:variable name="rng" as="document-node()?" select="if ($schema-rng) then parse-xml($schema-rng) else ()"/>
+    <xsl:variable name="sch" as="document-node()?" select="if ($schema-sch) then parse-xml($schema-sch) else ()"/>
+    <xsl:call-template name="ed:page">
+      <xsl:with-param name="doc" select="$doc"/>
+      <xsl:with-param name="href" select="'encoding.html'"/>
+      <xsl:with-param name="title" select="'Encoding manual'"/>
+      <xsl:with-param name="description" select="'How the edition is encoded in TEI: every element and attribute it uses, with its meaning, allowed values, frequency and a real example, and the rules the validator enforces.'"/>
+      <xsl:with-param name="content" as="element()*">
+        <article class="encoding-manual">
+          <h1>Encoding manual</h1>
+          <xsl:choose>
+            <xsl:when test="empty($rng)">
+              <p class="not-supplied">The schema was not supplied to this build, so the manual could not be generated.</p>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:call-template name="ed:manual">
+                <xsl:with-param name="doc" select="$doc"/>
+                <xsl:with-param name="rng" select="$rng"/>
+                <xsl:with-param name="sch" select="$sch"/>
+              </xsl:call-template>
+            </xsl:otherwise>
+          </xsl:choose>
+        </article>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="ed:manual" as="element()*">
+    <xsl:param name="doc" as="document-node()" required="yes"/>
+    <xsl:param name="rng" as="document-node()" required="yes"/>
+    <xsl:param name="sch" as="document-node()?" required="yes"/>
+    <xsl:variable name="used" as="element()*" select="$doc//tei:*[not(self::tei:standOff)]"/>
+    <xsl:variable name="names" as="xs:string*" select="sort(distinct-values($used ! local-name()), (), function($n) { lower-case($n) })"/>
+    <p class="register-summary">The edition uses {count($names)} TEI elements, {count($used)} times in all. This page is generated from the schema (<code>schema/edition.rnc</code>) and the rules (<code>schema/edition.sch</code>) that <code>edition validate</code> enforces, and from the edition itself: what is written here is what is checked.</p>
+    <nav class="toc" aria-labelledby="manual-toc">
+      <h2 id="manual-toc">Elements</h2>
+      <ul class="element-index">
+        <xsl:for-each select="$names">
+          <li><a href="#element-{.}"><code>&lt;{.}&gt;</code></a></li>
+        </xsl:for-each>
+        <xsl:if test="exists($sch)"><li><a href="#rules">The rules</a></li></xsl:if>
+      </ul>
+    </nav>
+    <section id="elements" aria-labelledby="elements-heading">
+      <h2 id="elements-heading">Elements and attributes</h2>
+      <xsl:for-each-group select="$used" group-by="local-name()">
+        <xsl:sort select="lower-case(current-grouping-key())"/>
+        <xsl:call-template name="ed:element-entry">
+          <xsl:with-param name="name" select="current-grouping-key()"/>
+          <xsl:with-param name="occurrences" select="current-group()"/>
+          <xsl:with-param name="rng" select="$rng"/>
+        </xsl:call-template>
+      </xsl:for-each-group>
+    </section>
+    <xsl:if test="exists($sch)">
+      <section id="rules" aria-labelledby="rules-heading">
+        <h2 id="rules-heading">The rules</h2>
+        <p>Beyond the schema, <code>edition validate</code> checks these rules on the edition with its registers assembled. An <em>error</em> makes the edition invalid; a <em>warning</em> is reported and fails only with <code>--strict</code>.</p>
+        <xsl:apply-templates select="$sch/sch:schema/sch:pattern" mode="ed:manual-rule"/>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- One element: meaning, count, attributes, example. -->
+  <xsl:template name="ed:element-entry" as="element()">
+    <xsl:param name="name" as="xs:string" required="yes"/>
+    <xsl:param name="occurrences" as="element()+" required="yes"/>
+    <xsl:param name="rng" as="document-node()" required="yes"/>
+    <xsl:variable name="definitions" as="element(rng:element)*" select="$rng//rng:element[@name = $name]"/>
+    <xsl:variable name="meanings" as="xs:string*" select="distinct-values($definitions ! ed:rng-documentation(.))"/>
+    <xsl:variable name="attributes" as="element(rng:attribute)*" select="$definitions ! ed:rng-attributes(., $rng, ())"/>
+    <xsl:variable name="example" as="element()" select="($occurrences[ancestor::tei:p[@xml:id] and ancestor::tei:text], $occurrences)[1]"/>
+    <section class="element" id="element-{$name}" aria-labelledby="element-{$name}-heading">
+      <h3 id="element-{$name}-heading"><code>&lt;{$name}&gt;</code></h3>
+      <p class="meaning">{if (exists($meanings)) then string-join($meanings, ' ') else 'The schema gives no description of this element.'}</p>
+      <p class="frequency">Occurs {count($occurrences)} time{if (count($occurrences) = 1) then '' else 's'} in the edition.</p>
+      <xsl:if test="exists($attributes)">
+        <table class="attributes">
+          <thead><tr><th scope="col">Attribute</th><th scope="col">Allowed</th><th scope="col">Used in the edition</th></tr></thead>
+          <tbody>
+            <xsl:for-each-group select="$attributes" group-by="@name">
+              <xsl:sort select="current-grouping-key()"/>
+              <xsl:variable name="attribute" as="xs:string" select="current-grouping-key()"/>
+              <xsl:variable name="values" as="attribute()*" select="$occurrences/@*[name() = $attribute]"/>
+              <tr>
+                <th scope="row"><code>@{$attribute}</code></th>
+                <td>{string-join(distinct-values(current-group() ! ed:rng-allowed(., $rng)), '; or ')}</td>
+                <td>
+                  <xsl:choose>
+                    <xsl:when test="empty($values)">never</xsl:when>
+                    <xsl:otherwise>
+                      <xsl:text>{count($values)} time{if (count($values) = 1) then '' else 's'}</xsl:text>
+                      <xsl:variable name="distinct" as="xs:string*" select="distinct-values($values ! string())"/>
+                      <xsl:if test="count($distinct) le 12 and $attribute ne 'xml:id' and not(some $v in $distinct satisfies starts-with($v, '#') and count($distinct) gt 6)">
+                        <xsl:text>: </xsl:text>
+                        <xsl:for-each select="sort($distinct)">
+                          <xsl:variable name="value" as="xs:string" select="."/>
+                          <code>{$value}</code> ({count($values[. = $value])})<xsl:if test="position() ne last()">, </xsl:if>
+                        </xsl:for-each>
+                      </xsl:if>
+                    </xsl:otherwise>
+                  </xsl:choose>
+                </td>
+              </tr>
+            </xsl:for-each-group>
+          </tbody>
+        </table>
+      </xsl:if>
+      <xsl:variable name="paragraph" as="element()?" select="$example/ancestor::tei:p[@xml:id][ancestor::tei:text][1]"/>
+      <xsl:variable name="entry" as="element()?" select="$example/ancestor-or-self::*[@xml:id][parent::tei:listPerson or parent::tei:listPlace or parent::tei:listOrg or parent::tei:listEvent or parent::tei:listBibl or parent::tei:list][1]"/>
+      <figure class="example">
+        <pre><code>{ed:example($example)}</code></pre>
+        <figcaption>
+          <xsl:choose>
+            <xsl:when test="exists($paragraph)">Example from <a href="index.html#{$paragraph/@xml:id}">{ed:paragraph-label($paragraph)}</a>.</xsl:when>
+            <xsl:when test="exists($entry)">Example from the register entry <a href="{ed:entity-href($entry)}">{$entry/@xml:id/string()}</a>.</xsl:when>
+            <xsl:otherwise>Example from the edition's header.</xsl:otherwise>
+          </xsl:choose>
+        </figcaption>
+      </figure>
+    </section>
+  </xsl:template>
+
+  <!-- A pattern of the Schematron: its rules, each assertion with severity and message. -->
+  <xsl:template match="sch:pattern" mode="ed:manual-rule">
+    <section class="rule-pattern" id="rules-{@id}" aria-labelledby="rules-{@id}-heading">
+      <h3 id="rules-{@id}-heading">{translate(@id, '-', ' ')}</h3>
+      <table class="rules">
+        <thead><tr><th scope="col">Checked on</th><th scope="col">Severity</th><th scope="col">Message (… stands for the offending value)</th></tr></thead>
+        <tbody>
+          <xsl:for-each select="sch:rule/(sch:assert | sch:report)">
+            <tr>
+              <td><code>{../@context}</code></td>
+              <td>{(@role, 'error')[1]}</td>
+              <td>{normalize-space(string-join(node() ! (if (self::sch:value-of or self::sch:name) then '…' else string(.)), ''))}</td>
+            </tr>
+          </xsl:for-each>
+        </tbody>
+      </table>
+    </section>
+  </xsl:template>
+
+  <!-- ======================================================= reading the RelaxNG schema -->
+
+  <!-- An element definition's documentation: its own, or that of the define it is the content of. -->
+  <xsl:function name="ed:rng-documentation" as="xs:string*">
+    <xsl:param name="element" as="element(rng:element)"/>
+    <xsl:sequence select="($element/a:documentation, $element/parent::rng:define/a:documentation)[1] ! normalize-space()"/>
+  </xsl:function>
+
+  <!-- The attributes an element definition allows, through references, not into child elements. -->
+  <xsl:function name="ed:rng-attributes" as="element(rng:attribute)*">
+    <xsl:param name="node" as="element()"/>
+    <xsl:param name="rng" as="document-node()"/>
+    <xsl:param name="seen" as="xs:string*"/>
+    <xsl:for-each select="$node/*">
+      <xsl:choose>
+        <xsl:when test="self::rng:attribute"><xsl:sequence select="."/></xsl:when>
+        <xsl:when test="self::rng:element"/>
+        <xsl:when test="self::rng:ref[not(@name = $seen)]">
+          <xsl:sequence select="$rng//rng:define[@name = current()/@name] ! ed:rng-attributes(., $rng, ($seen, current()/@name))"/>
+        </xsl:when>
+        <xsl:when test="self::rng:ref"/>
+        <xsl:otherwise><xsl:sequence select="ed:rng-attributes(., $rng, $seen)"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
+  </xsl:function>
+
+  <!-- What an attribute allows, in words: its list of values, or its datatype's documentation or pattern. -->
+  <xsl:function name="ed:rng-allowed" as="xs:string">
+    <xsl:param name="attribute" as="element(rng:attribute)"/>
+    <xsl:param name="rng" as="document-node()"/>
+    <xsl:variable name="content" as="element()*" select="ed:rng-value-patterns($attribute, $rng, ())"/>
+    <xsl:variable name="values" as="xs:string*" select="$content[self::rng:value] ! string()"/>
+    <xsl:variable name="documented" as="xs:string*" select="($attribute/a:documentation, $content[self::a:documentation]) ! normalize-space()"/>
+    <xsl:variable name="data" as="element(rng:data)*" select="$content[self::rng:data]"/>
+    <xsl:variable name="list" as="xs:boolean" select="exists($content[self::rng:list])"/>
+    <xsl:sequence select="string-join((
+      if (exists($values)) then 'one of ' || string-join($values ! ('&quot;' || . || '&quot;'), ', ') else (),
+      if (exists($documented)) then $documented[1]
+      else if (exists($data)) then string-join(distinct-values($data ! (@type || (rng:param[@name = 'pattern'] ! (' matching ' || .)))), ' or ')
+      else if (empty($values)) then 'any text' else (),
+      if ($list) then '(several, separated by spaces)' else ()), ' ')"/>
+  </xsl:function>
+
+  <!-- The value patterns under an attribute (values, data, lists) and the documentation of the defines they come from. -->
+  <xsl:function name="ed:rng-value-patterns" as="element()*">
+    <xsl:param name="node" as="element()"/>
+    <xsl:param name="rng" as="document-node()"/>
+    <xsl:param name="seen" as="xs:string*"/>
+    <xsl:for-each select="$node/*">
+      <xsl:choose>
+        <xsl:when test="self::rng:value or self::rng:data"><xsl:sequence select="."/></xsl:when>
+        <xsl:when test="self::rng:list"><xsl:sequence select="(., ed:rng-value-patterns(., $rng, $seen))"/></xsl:when>
+        <xsl:when test="self::rng:ref[not(@name = $seen)]">
+          <xsl:variable name="define" as="element(rng:define)*" select="$rng//rng:define[@name = current()/@name]"/>
+          <xsl:sequence select="($define/a:documentation, $define ! ed:rng-value-patterns(., $rng, ($seen, current()/@name)))"/>
+        </xsl:when>
+        <xsl:when test="self::a:documentation or self::rng:ref"/>
+        <xsl:otherwise><xsl:sequence select="ed:rng-value-patterns(., $rng, $seen)"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
+  </xsl:function>
+
+  <!-- An element as it is typed, shortened: the example of the manual. -->
+  <xsl:function name="ed:example" as="xs:string">
+    <xsl:param name="element" as="element()"/>
+    <xsl:variable name="xml" as="xs:string" select="replace(serialize($element, map{'method': 'xml', 'omit-xml-declaration': true()}), ' xmlns=&quot;http://www.tei-c.org/ns/1.0&quot;', '')"/>
+    <xsl:sequence select="if (string-length($xml) gt $ed:example-length) then substring($xml, 1, $ed:example-length) || ' …' else $xml"/>
+  </xsl:function>
+</xsl:stylesheet>
