@@ -53,6 +53,7 @@ def inject(project: Project, mistake: Mistake) -> tuple[int, int]:
 PRESIDENT = '<persName ref="#chiang-kai-shek">Chiang Kai-shek</persName>'
 TWO = '<num type="cardinal" value="2">two</num>'
 DATE = 'when="1999"'
+XIAGANG_GLOSS = ('<gloss><seg type="editorial" resp="#editors">下岗, literally stepping down from one\'s post: the reform-era term for workers of state enterprises laid off while keeping, for a time, a formal tie to their enterprise.</seg> The essay defines it as workers who, at least in theory, receive a payment from their former factory, usually for a set number of years <ptr target="#p-scale-disaster-difficult"/>; many laid-off workers are refused it <ptr target="#p-older-workers-have"/>, protests now defend Xiagang payments <ptr target="#p-demonstrations-sometimes-large"/>, and migrants say of a laid-off urban worker that he deserves to be Xiagang <ptr target="#p-surface-least-would"/>.</gloss>')
 
 MISTAKES = {
     # ---------------------------------------------------------------- elements (RelaxNG)
@@ -105,8 +106,10 @@ MISTAKES = {
         'attribute @ref="chiang-kai-shek" on <persName> is not allowed: @ref must be a same-document pointer to an '
         "identifier: '#' followed by an identifier"),
     "value-identifier-form": Mistake(
-        ESSAY, '<p xml:id="p-scale-disaster-difficult">', '<p xml:id="P-scale-disaster-difficult">', "xml:id",
-        'attribute @xml:id="P-scale-disaster-difficult" on <p> is not allowed: @xml:id must be an identifier: '
+        # A section nothing points to: renaming a paragraph would also (rightly) leave pointers dangling.
+        ESSAY, '<div type="section" xml:id="urban-proletariat">', '<div type="section" xml:id="Urban-proletariat">',
+        "xml:id",
+        'attribute @xml:id="Urban-proletariat" on <div> is not allowed: @xml:id must be an identifier: '
         "lower-case ASCII letter, then letters, digits, hyphens"),
     "value-text-datatype": Mistake(
         PLACES, "<geo>", "<geo>x", "x",
@@ -117,8 +120,8 @@ MISTAKES = {
         "<placeName> points to '#zhengzou', but no element has xml:id 'zhengzou' (neither in the essay nor in a "
         "register); did you mean '#zhengzhou'?"),
     "pointer-dangling-in-register": Mistake(
-        PERSONS, '<note type="description">American writer',
-        '<note type="description"><ptr target="#p-every-clas-stratum"/>American writer', "target=",
+        PERSONS, '<note type="description">Author of the essay',
+        '<note type="description"><ptr target="#p-every-clas-stratum"/>Author of the essay', "target=",
         "<ptr> points to '#p-every-clas-stratum', but no element has xml:id 'p-every-clas-stratum' (neither in "
         "the essay nor in a register); did you mean '#p-every-class-stratum'?"),
     "link-target": Mistake(
@@ -126,8 +129,9 @@ MISTAKES = {
         "link target 'javascript:alert(1)' must be '#id', an http(s) URL, or a path inside the edition"),
     # ------------------------------------------------------------- identifiers (Schematron)
     "identifier-duplicate": Mistake(
-        ESSAY, '<p xml:id="p-older-workers-have">', '<p xml:id="p-scale-disaster-difficult">', "<p",
-        "identifier 'p-scale-disaster-difficult' is used 2 times: every xml:id must be unique in the edition "
+        # Paragraphs no pointer names, so the change leaves nothing else dangling.
+        ESSAY, '<p xml:id="p-urban-working-class">', '<p xml:id="p-stream-migrant-labor">', "<p",
+        "identifier 'p-stream-migrant-labor' is used 2 times: every xml:id must be unique in the edition "
         "(essay and registers together)"),
     "identifier-duplicate-across-files": Mistake(
         PLACES, '<place xml:id="asia"', '<place xml:id="robert-weil" type="site"><placeName>Somewhere</placeName>'
@@ -149,8 +153,8 @@ MISTAKES = {
         ESSAY, '<div type="section" xml:id="migrant-labor">', '<div type="section">', "<div",
         'this <div> (type "section") is a citable unit (refsDecl) but has no xml:id'),
     "citation-paragraph-without-identifier": Mistake(
-        ESSAY, '<p xml:id="p-scale-disaster-difficult">', "<p>", "<p>",
-        "this paragraph (beginning 'The scale of the disaster is difficult t') is a citable unit (refsDecl) but has "
+        ESSAY, '<p xml:id="p-stream-migrant-labor">', "<p>", "<p>",
+        "this paragraph (beginning 'The stream of migrant labor in China, ma') is a citable unit (refsDecl) but has "
         "no xml:id"),
     "division-without-identifier": Mistake(
         ESSAY, '<div type="comments" xml:id="comments">', '<div type="comments">', "<div",
@@ -173,12 +177,12 @@ MISTAKES = {
         "naming the speaker's register entry"),
     # ----------------------------------------------------------------- registers (Schematron)
     "register-without-description": Mistake(
-        PERSONS, '<note type="description">American writer and activist on China',
-        '<note type="editorial">American writer and activist on China', '<person xml:id="robert-weil">',
+        PERSONS, '<note type="description">Author of the essay',
+        '<note type="editorial">Author of the essay', '<person xml:id="robert-weil">',
         "register entry 'robert-weil' (person) has no description: add <note type=\"description\">"),
     "register-place-without-description": Mistake(
-        PLACES, '<note type="description">The continent; the essay compares Chinese conditions with those elsewhere '
-        'in Asia.</note>', "", '<place xml:id="asia"',
+        PLACES, '<note type="description"><seg type="editorial" resp="#editors">The continent.</seg>',
+        '<note type="editorial"><seg type="editorial" resp="#editors">The continent.</seg>', '<place xml:id="asia"',
         "register entry 'asia' (place) has no description: add <note type=\"description\">"),
     "register-place-without-coordinates": Mistake(
         PLACES, "<location>\n            <geo>34.0 100.0</geo>\n          </location>", "", '<place xml:id="asia"',
@@ -188,8 +192,7 @@ MISTAKES = {
         "place 'asia' has coordinates '94.0 100.0': write \"LATITUDE LONGITUDE\" in decimal degrees, latitude "
         "between -90 and 90, longitude between -180 and 180"),
     "register-glossary-without-gloss": Mistake(
-        GLOSSARY, "<gloss>下岗 'stepping down from the post': laid-off workers who, at least in theory, still receive a "
-        "payment from their former enterprise for a set number of years.</gloss>", "<gloss/>", '<item xml:id="term-xiagang">',
+        GLOSSARY, XIAGANG_GLOSS, "<gloss/>", '<item xml:id="term-xiagang">',
         "glossary entry 'term-xiagang' has no description: add a <gloss>"),
 }
 
@@ -224,13 +227,13 @@ def test_unused_register_entry_is_a_warning_that_fails_only_when_strict(project_
 
 
 def test_released_identifier_renamed_is_reported_at_its_lock_line(project_copy: Project):
-    inject(project_copy, Mistake(ESSAY, '<p xml:id="p-scale-disaster-difficult">', '<p xml:id="p-scale-of-disaster">',
+    inject(project_copy, Mistake(ESSAY, '<p xml:id="p-stream-migrant-labor">', '<p xml:id="p-migrant-labor-stream">',
                                  "<p", ""))
     lock_lines = project_copy.lock_file.read_text(encoding="utf-8").splitlines()
-    line = lock_lines.index("p-scale-disaster-difficult") + 1
+    line = lock_lines.index("p-stream-migrant-labor") + 1
     assert validate(project_copy) == [Problem(LOCK, line, 1, (
-        "released identifier 'p-scale-disaster-difficult' is missing from the edition: restore it, or retire it as "
-        "'p-scale-disaster-difficult -> SUCCESSOR' naming the identifier that replaces it"))]
+        "released identifier 'p-stream-migrant-labor' is missing from the edition: restore it, or retire it as "
+        "'p-stream-migrant-labor -> SUCCESSOR' naming the identifier that replaces it"))]
 
 
 # ------------------------------------------------------------------------- well-formedness
