@@ -1,0 +1,309 @@
+"""The base map of the places page, projected once at build time.
+
+``basemap_svg(edition)`` reads the edition's places (``place/location/geo`` "LAT LONG", and how
+often the text points at each), chooses the frames they need, and projects the shapes of an
+offline boundary data set into SVG path data for them. The stylesheet parameter ``basemap``
+carries the result; ``xslt/common/maps.xsl`` draws markers, labels and lists over it, reading
+each panel's projection from its ``data-*`` attributes, so Python and XSLT place a point alike.
+
+Three panels, all equirectangular (x scaled by the cosine of the panel's middle latitude):
+
+- ``main``: the area holding most mentions, grown place by place (most mentioned first) while it
+  stays within ``MAIN_SPAN`` degrees; countries and first-order divisions (provinces) inside it;
+- ``zoom``: the same rule within ``ZOOM_SPAN`` degrees: the few places the text keeps returning to;
+- ``world``: every country, small, for the places outside the main frame.
+
+The shapes are DCW-GMT (the Digital Chart of the World as the Generic Mapping Tools keep it:
+countries and, for the larger ones, their provinces or states), read from the netCDF file the
+Debian package ``gmt-dcw`` installs. Nothing is fetched; the output is small (clipped to each
+panel, simplified to half a pixel) and the same for the same input.
+"""
+from __future__ import annotations
+
+import math
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from lxml import etree
+
+from .xmlio import EditionError, Problem
+
+TEI = "http://www.tei-c.org/ns/1.0"
+SVG = "http://www.w3.org/2000/svg"
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+
+#: Where DCW-GMT's netCDF file may be: $DCW_GMT, then the Debian package ``gmt-dcw``, then GMT's own share folder.
+DCW_CANDIDATES = ("/usr/share/gmt-dcw/dcw-gmt.nc", "/usr/share/gmt/dcw/dcw-gmt.nc", "/usr/local/share/gmt/dcw/dcw-gmt.nc")
+
+#: Largest extent (longitude, latitude degrees) of the main frame and of the zoom.
+MAIN_SPAN = (64.0, 36.0)
+ZOOM_SPAN = (3.0, 2.0)
+#: Width in SVG units of each panel; heights follow from the frame's proportions.
+WIDTHS = {"main": 800.0, "zoom": 400.0, "world": 360.0}
+#: The world panel's frame (west, south, east, north): Antarctica left out.
+WORLD_FRAME = (-180.0, -58.0, 180.0, 84.0)
+#: Simplification tolerance in SVG units: half a unit in the main and zoom panels, one in the small world.
+TOLERANCE = {"main": 0.5, "zoom": 0.5, "world": 1.0}
+#: Territories drawn as countries of their own, not among China's provinces (DCW also lists them under CN).
+OWN_TERRITORIES = ("CNTW", "CNHK", "CNMO")
+
+_MISSING = 65535  # DCW's pen-up mark between two rings of one shape
+
+
+@dataclass(frozen=True)
+class Place:
+    """A register place with coordinates, and how many pointers in the text name it."""
+
+    id: str
+    lat: float
+    lon: float
+    mentions: int
+
+
+@dataclass(frozen=True)
+class Frame:
+    """A panel's extent and projection: x = (lon - west) * kx, y = (north - lat) * ky."""
+
+    name: str
+    west: float
+    south: float
+    east: float
+    north: float
+
+    @property
+    def kx(self) -> float:
+        return WIDTHS[self.name] / (self.east - self.west)
+
+    @property
+    def ky(self) -> float:
+        return self.kx / math.cos(math.radians((self.north + self.south) / 2))
+
+    @property
+    def width(self) -> float:
+        return WIDTHS[self.name]
+
+    @property
+    def height(self) -> float:
+        return round((self.north - self.south) * self.ky, 1)
+
+    def project(self, lon: float, lat: float) -> tuple[float, float]:
+        return (lon - self.west) * self.kx, (self.north - lat) * self.ky
+
+    def contains(self, place: Place) -> bool:
+        return self.west <= place.lon <= self.east and self.south <= place.lat <= self.north
+
+
+def places(edition: etree._ElementTree) -> list[Place]:
+    """Every register place with ``location/geo``, with the count of ``@ref`` pointers to it in the text.
+
+    >>> [p.id for p in places(edition)][:2]           # doctest: +SKIP
+    ['asia', 'china']
+    """
+    counts: dict[str, int] = {}
+    for ref in edition.iterfind(f".//{{{TEI}}}text//*[@ref]"):
+        for token in ref.get("ref").split():
+            if token.startswith("#"):
+                counts[token[1:]] = counts.get(token[1:], 0) + 1
+    found = []
+    for place in edition.iterfind(f".//{{{TEI}}}place[@{XML_ID}]"):
+        geo = place.findtext(f"{{{TEI}}}location/{{{TEI}}}geo")
+        if not geo:
+            continue
+        lat, lon = (float(v) for v in geo.split()[:2])
+        found.append(Place(place.get(XML_ID), lat, lon, counts.get(place.get(XML_ID), 0)))
+    return found
+
+
+def frame_for(name: str, candidates: list[Place], span: tuple[float, float], margin: float) -> Frame:
+    """The box around the most mentioned places that fits in ``span`` degrees, padded by ``margin`` (a fraction)."""
+    ranked = sorted(candidates, key=lambda p: (-p.mentions, p.id))
+    if not ranked:
+        return Frame(name, *WORLD_FRAME)
+    west = east = ranked[0].lon
+    south = north = ranked[0].lat
+    for place in ranked[1:]:
+        w, e, s, n = min(west, place.lon), max(east, place.lon), min(south, place.lat), max(north, place.lat)
+        if e - w <= span[0] and n - s <= span[1]:
+            west, east, south, north = w, e, s, n
+    # Pad, and keep at least a fifth of the span so a single place is not a point.
+    pad_x = max((east - west) * margin, span[0] / 10)
+    pad_y = max((north - south) * margin, span[1] / 10)
+    return Frame(name, round(west - pad_x, 2), round(south - pad_y, 2), round(east + pad_x, 2), round(north + pad_y, 2))
+
+
+def densest_frame(name: str, candidates: list[Place], span: tuple[float, float], margin: float) -> Frame:
+    """The box of ``span`` degrees holding the most places (then the most mentions), tightened and padded.
+
+    Counting places rather than mentions keeps a country's or region's centroid, mentioned often but
+    standing for a whole area, from pulling the zoom away from where the text's places crowd together.
+    """
+    def window(centre: Place) -> list[Place]:
+        return [p for p in candidates if abs(p.lon - centre.lon) <= span[0] / 2 and abs(p.lat - centre.lat) <= span[1] / 2]
+
+    if not candidates:
+        return Frame(name, *WORLD_FRAME)
+    seed = max(sorted(candidates, key=lambda p: p.id), key=lambda p: (len(window(p)), sum(q.mentions for q in window(p))))
+    return frame_for(name, window(seed), span, margin)
+
+
+def frames(found: list[Place]) -> list[Frame]:
+    """The main frame, the zoom inside it, and the world."""
+    main = frame_for("main", found, MAIN_SPAN, 0.08)
+    zoom = densest_frame("zoom", [p for p in found if main.contains(p)], ZOOM_SPAN, 0.25)
+    return [main, zoom, Frame("world", *WORLD_FRAME)]
+
+
+def dcw_file() -> Path:
+    """The DCW-GMT netCDF file, or an EditionError saying how to install it."""
+    for candidate in filter(None, (os.environ.get("DCW_GMT"), *DCW_CANDIDATES)):
+        if Path(candidate).is_file():
+            return Path(candidate)
+    raise EditionError(Problem(DCW_CANDIDATES[0], 1, 1, "the base map's boundary data is missing: install the Debian "
+                                                        "package gmt-dcw (or set DCW_GMT to a dcw-gmt.nc file)"))
+
+
+class Shapes:
+    """DCW's shapes, read on demand: countries under their ISO code (CN), divisions under code + division (CNHA)."""
+
+    def __init__(self, path: Path) -> None:
+        import h5py  # netCDF-4 files are HDF5
+
+        self._nc = h5py.File(path, "r")
+        self.codes = sorted(k[:-4] for k in self._nc.keys() if k.endswith("_lon"))
+
+    def extent(self, code: str) -> tuple[float, float, float, float]:
+        """(west, south, east, north) from the file's attributes, without reading the points."""
+        lon, lat = self._nc[f"{code}_lon"].attrs, self._nc[f"{code}_lat"].attrs
+        return float(lon["min"][0]), float(lat["min"][0]), float(lon["max"][0]), float(lat["max"][0])
+
+    def rings(self, code: str) -> list[tuple["np.ndarray", "np.ndarray"]]:
+        """The shape's rings as (longitudes, latitudes) arrays; DCW marks a new ring with 65535 in both."""
+        import numpy as np
+
+        axes = []
+        for axis in ("lon", "lat"):
+            var = self._nc[f"{code}_{axis}"]
+            axes.append((var[()], float(var.attrs["min"][0]), float(var.attrs["scale"][0])))
+        (xs, xmin, xscale), (ys, ymin, yscale) = axes
+        breaks = np.flatnonzero(xs == _MISSING)
+        rings = []
+        for part_x, part_y in zip(np.split(xs, breaks), np.split(ys, breaks)):
+            keep = part_x != _MISSING
+            if keep.sum() >= 3:
+                rings.append((xmin + part_x[keep] / xscale, ymin + part_y[keep] / yscale))
+        return rings
+
+
+@lru_cache(maxsize=None)
+def _shapes(path: Path) -> Shapes:
+    return Shapes(path)
+
+
+def _clip(ring: list[tuple[float, float]], width: float, height: float, pad: float) -> list[tuple[float, float]]:
+    """Sutherland–Hodgman: the part of a polygon ring inside the panel (plus ``pad``)."""
+    edges = ((0, -pad, 1), (0, width + pad, -1), (1, -pad, 1), (1, height + pad, -1))
+    for axis, limit, sign in edges:
+        if not ring:
+            break
+        out = []
+        previous = ring[-1]
+        for point in ring:
+            inside_now = sign * (point[axis] - limit) >= 0
+            inside_before = sign * (previous[axis] - limit) >= 0
+            if inside_now != inside_before:
+                t = (limit - previous[axis]) / (point[axis] - previous[axis])
+                crossing = [0.0, 0.0]
+                crossing[axis] = limit
+                crossing[1 - axis] = previous[1 - axis] + t * (point[1 - axis] - previous[1 - axis])
+                out.append((crossing[0], crossing[1]))
+            if inside_now:
+                out.append(point)
+            previous = point
+        ring = out
+    return ring
+
+
+def _simplify(ring: list[tuple[float, float]], tolerance: float) -> list[tuple[float, float]]:
+    """Douglas–Peucker, iterative: the points that keep the ring within ``tolerance`` of its original."""
+    if len(ring) < 4:
+        return ring
+    keep = [False] * len(ring)
+    keep[0] = keep[-1] = True
+    stack = [(0, len(ring) - 1)]
+    while stack:
+        first, last = stack.pop()
+        (x1, y1), (x2, y2) = ring[first], ring[last]
+        dx, dy = x2 - x1, y2 - y1
+        norm = math.hypot(dx, dy)
+        worst, index = 0.0, -1
+        for i in range(first + 1, last):
+            x, y = ring[i]
+            d = abs(dy * (x - x1) - dx * (y - y1)) / norm if norm else math.hypot(x - x1, y - y1)
+            if d > worst:
+                worst, index = d, i
+        if worst > tolerance:
+            keep[index] = True
+            stack.append((first, index))
+            stack.append((index, last))
+    return [p for p, k in zip(ring, keep) if k]
+
+
+def _path(rings: list, frame: Frame) -> str:
+    """SVG path data for the rings of one shape inside ``frame`` ('' when nothing of it shows)."""
+    import numpy as np
+
+    tolerance = TOLERANCE[frame.name]
+    data = []
+    for lons, lats in rings:
+        xs, ys = (lons - frame.west) * frame.kx, (frame.north - lats) * frame.ky
+        if xs.max() - xs.min() < tolerance and ys.max() - ys.min() < tolerance:
+            continue  # an island smaller than the tolerance
+        # Keep one point per half-tolerance cell before the costlier simplification.
+        cells = np.round(np.column_stack((xs, ys)) / (tolerance / 2))
+        moved = np.ones(len(xs), dtype=bool)
+        moved[1:] = np.any(cells[1:] != cells[:-1], axis=1)
+        thinned = list(zip(xs[moved].tolist(), ys[moved].tolist()))
+        clipped = _clip(thinned, frame.width, frame.height, 4 * tolerance)
+        simple = _simplify(clipped, tolerance)
+        if len(simple) >= 3:
+            data.append("M" + "L".join(f"{x:.1f} {y:.1f}" for x, y in simple) + "Z")
+    return "".join(data)
+
+
+def _overlaps(extent: tuple[float, float, float, float], frame: Frame) -> bool:
+    west, south, east, north = extent
+    return west <= frame.east and east >= frame.west and south <= frame.north and north >= frame.south
+
+
+def panel(frame: Frame, shapes: Shapes, divisions: bool) -> etree._Element:
+    """One panel: a ``g`` with its projection in ``data-*`` attributes, a path per country, and per division if asked."""
+    g = etree.Element(f"{{{SVG}}}g", {
+        "class": f"panel panel-{frame.name}", "data-panel": frame.name,
+        "data-west": f"{frame.west:g}", "data-south": f"{frame.south:g}", "data-east": f"{frame.east:g}",
+        "data-north": f"{frame.north:g}", "data-kx": repr(frame.kx), "data-ky": repr(frame.ky),
+        "data-width": f"{frame.width:g}", "data-height": f"{frame.height:g}"})
+    layers = [("country", [c for c in shapes.codes if len(c) == 2 or c in OWN_TERRITORIES])]
+    if divisions:
+        layers.append(("division", [c for c in shapes.codes if len(c) == 4 and c not in OWN_TERRITORIES]))
+    for kind, codes in layers:
+        for code in codes:
+            if _overlaps(shapes.extent(code), frame) and (d := _path(shapes.rings(code), frame)):
+                label = code if len(code) == 2 else f"{code[:2]}.{code[2:]}"
+                etree.SubElement(g, f"{{{SVG}}}path", {"class": kind, "data-code": label, "d": d})
+    return g
+
+
+def basemap_svg(edition: etree._ElementTree, data: Path | None = None) -> str:
+    """The ``basemap`` stylesheet parameter: an SVG ``g`` per panel (main, zoom, world) of projected shapes.
+
+    >>> svg = basemap_svg(load_edition(project).tree)      # doctest: +SKIP
+    >>> svg.startswith('<svg xmlns="http://www.w3.org/2000/svg" class="ed-basemap">')
+    True
+    """
+    shapes = _shapes(data or dcw_file())
+    root = etree.Element(f"{{{SVG}}}svg", {"class": "ed-basemap"}, nsmap={None: SVG})
+    for frame in frames(places(edition)):
+        root.append(panel(frame, shapes, divisions=frame.name != "world"))
+    return etree.tostring(root, encoding="unicode")
