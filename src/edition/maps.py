@@ -40,6 +40,10 @@ DCW_CANDIDATES = ("/usr/share/gmt-dcw/dcw-gmt.nc", "/usr/share/gmt/dcw/dcw-gmt.n
 #: Largest extent (longitude, latitude degrees) of the main frame and of the zoom.
 MAIN_SPAN = (64.0, 36.0)
 ZOOM_SPAN = (3.0, 2.0)
+#: Smallest extent of the zoom, so that it shows the borders around the cluster, not only the cluster.
+ZOOM_EXTENT = (5.0, 3.2)
+#: Smallest width / height of a frame as drawn.
+MIN_ASPECT = 1.25
 #: Width in SVG units of each panel; heights follow from the frame's proportions.
 WIDTHS = {"main": 800.0, "zoom": 400.0, "world": 360.0}
 #: The world panel's frame (west, south, east, north): Antarctica left out.
@@ -116,8 +120,10 @@ def places(edition: etree._ElementTree) -> list[Place]:
     return found
 
 
-def frame_for(name: str, candidates: list[Place], span: tuple[float, float], margin: float) -> Frame:
-    """The box around the most mentioned places that fits in ``span`` degrees, padded by ``margin`` (a fraction)."""
+def frame_for(name: str, candidates: list[Place], span: tuple[float, float], margin: float,
+              extent: tuple[float, float] = (0.0, 0.0)) -> Frame:
+    """The box around the most mentioned places that fits in ``span`` degrees, padded by ``margin`` (a fraction)
+    and to at least ``extent`` degrees."""
     ranked = sorted(candidates, key=lambda p: (-p.mentions, p.id))
     if not ranked:
         return Frame(name, *WORLD_FRAME)
@@ -128,12 +134,16 @@ def frame_for(name: str, candidates: list[Place], span: tuple[float, float], mar
         if e - w <= span[0] and n - s <= span[1]:
             west, east, south, north = w, e, s, n
     # Pad, and keep at least a fifth of the span so a single place is not a point.
-    pad_x = max((east - west) * margin, span[0] / 10)
-    pad_y = max((north - south) * margin, span[1] / 10)
+    pad_x = max((east - west) * margin, span[0] / 10, (extent[0] - (east - west)) / 2)
+    pad_y = max((north - south) * margin, span[1] / 10, (extent[1] - (north - south)) / 2)
+    # No taller than wide on screen (x is scaled by the cosine of the latitude): widen a narrow frame.
+    cos = math.cos(math.radians((north + south) / 2))
+    pad_x = max(pad_x, ((north - south + 2 * pad_y) * MIN_ASPECT / cos - (east - west)) / 2)
     return Frame(name, round(west - pad_x, 2), round(south - pad_y, 2), round(east + pad_x, 2), round(north + pad_y, 2))
 
 
-def densest_frame(name: str, candidates: list[Place], span: tuple[float, float], margin: float) -> Frame:
+def densest_frame(name: str, candidates: list[Place], span: tuple[float, float], margin: float,
+                  extent: tuple[float, float]) -> Frame:
     """The box of ``span`` degrees holding the most places (then the most mentions), tightened and padded.
 
     Counting places rather than mentions keeps a country's or region's centroid, mentioned often but
@@ -145,13 +155,13 @@ def densest_frame(name: str, candidates: list[Place], span: tuple[float, float],
     if not candidates:
         return Frame(name, *WORLD_FRAME)
     seed = max(sorted(candidates, key=lambda p: p.id), key=lambda p: (len(window(p)), sum(q.mentions for q in window(p))))
-    return frame_for(name, window(seed), span, margin)
+    return frame_for(name, window(seed), span, margin, extent)
 
 
 def frames(found: list[Place]) -> list[Frame]:
     """The main frame, the zoom inside it, and the world."""
     main = frame_for("main", found, MAIN_SPAN, 0.08)
-    zoom = densest_frame("zoom", [p for p in found if main.contains(p)], ZOOM_SPAN, 0.25)
+    zoom = densest_frame("zoom", [p for p in found if main.contains(p)], ZOOM_SPAN, 0.25, ZOOM_EXTENT)
     return [main, zoom, Frame("world", *WORLD_FRAME)]
 
 
