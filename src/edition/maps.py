@@ -266,7 +266,10 @@ def _path(rings: list, frame: Frame) -> str:
 
     tolerance = TOLERANCE[frame.name]
     data = []
+    centre = (frame.west + frame.east) / 2
     for lons, lats in rings:
+        # DCW gives some shapes in 0–360° longitudes (the Americas): bring each ring whole to the frame's side.
+        lons = lons + 360 * round((centre - float(lons.mean())) / 360)
         xs, ys = (lons - frame.west) * frame.kx, (frame.north - lats) * frame.ky
         if xs.max() - xs.min() < tolerance and ys.max() - ys.min() < tolerance:
             continue  # an island smaller than the tolerance
@@ -284,7 +287,8 @@ def _path(rings: list, frame: Frame) -> str:
 
 def _overlaps(extent: tuple[float, float, float, float], frame: Frame) -> bool:
     west, south, east, north = extent
-    return west <= frame.east and east >= frame.west and south <= frame.north and north >= frame.south
+    return south <= frame.north and north >= frame.south and any(
+        west + shift <= frame.east and east + shift >= frame.west for shift in (-360, 0, 360))
 
 
 def panel(frame: Frame, shapes: Shapes, divisions: bool) -> etree._Element:

@@ -280,10 +280,12 @@
     <xsl:variable name="unit" as="xs:double" select="24"/>
     <xsl:variable name="em" as="xs:double" select="11"/>
     <xsl:variable name="offsets" as="map(xs:integer, xs:double)" select="ed:year-offsets($items, $first, $last, $unit)"/>
-    <!-- Each item's mark and label, as [x1, x2 of the mark, x2 of the label] (20 units of margin on the left). -->
+    <!-- Each item's mark and label, as [x1, x2 of the mark, x2 of the label, 1 for a bar or 0 for a dot]
+         (20 units of margin on the left); a span too short to see is a dot. -->
     <xsl:variable name="spans" as="array(xs:double)*" select="$items ! (
-      let $x1 := 20 + ed:year-x($offsets, ?start), $x2 := max((20 + ed:year-x($offsets, ?end), $x1 + 8))
-      return [$x1, $x2, $x2 + 4 + string-length(ed:short-label(?label)) * $em * 0.55])"/>
+      let $x1 := 20 + ed:year-x($offsets, ?start), $end := 20 + ed:year-x($offsets, ?end),
+          $bar := $end - $x1 ge 8, $x2 := if ($bar) then $end else $x1 + 8
+      return [$x1, $x2, $x2 + 4 + string-length(ed:short-label(?label)) * $em * 0.55, if ($bar) then 1e0 else 0e0])"/>
     <xsl:variable name="lanes" as="xs:integer*" select="ed:lanes($spans)"/>
     <xsl:variable name="width" as="xs:double" select="max(($spans ! ?3, 20 + $offsets($last))) + 20"/>
     <xsl:variable name="height" as="xs:double" select="(max(($lanes, 0)) + 1) * 20 + 50"/>
@@ -317,7 +319,7 @@
               <a href="{ed:timeline-href(.)}" class="item {?kind}" aria-label="{?label} ({?when})">
                 <title>{?label} ({?when})</title>
                 <xsl:choose>
-                  <xsl:when test="$span(2) - $span(1) gt 8">
+                  <xsl:when test="$span(4) = 1">
                     <rect x="{$span(1)}" y="{$y - 5}" width="{round($span(2) - $span(1), 1)}" height="10" rx="3"/>
                   </xsl:when>
                   <xsl:otherwise>
