@@ -183,13 +183,16 @@ class Shapes:
         self._nc = h5py.File(path, "r")
         self.codes = sorted(k[:-4] for k in self._nc.keys() if k.endswith("_lon"))
 
+    @lru_cache(maxsize=None)
     def extent(self, code: str) -> tuple[float, float, float, float]:
         """(west, south, east, north) from the file's attributes, without reading the points."""
         lon, lat = self._nc[f"{code}_lon"].attrs, self._nc[f"{code}_lat"].attrs
         return float(lon["min"][0]), float(lat["min"][0]), float(lon["max"][0]), float(lat["max"][0])
 
-    def rings(self, code: str) -> list[tuple["np.ndarray", "np.ndarray"]]:
-        """The shape's rings as (longitudes, latitudes) arrays; DCW marks a new ring with 65535 in both."""
+    @lru_cache(maxsize=None)
+    def rings(self, code: str) -> tuple["np.ndarray", "np.ndarray", "np.ndarray"]:
+        """The shape's points as longitudes and latitudes, and the index where each ring starts
+        (DCW marks a new ring with 65535 in both coordinates)."""
         import numpy as np
 
         axes = []
@@ -197,13 +200,12 @@ class Shapes:
             var = self._nc[f"{code}_{axis}"]
             axes.append((var[()], float(var.attrs["min"][0]), float(var.attrs["scale"][0])))
         (xs, xmin, xscale), (ys, ymin, yscale) = axes
-        breaks = np.flatnonzero(xs == _MISSING)
-        rings = []
-        for part_x, part_y in zip(np.split(xs, breaks), np.split(ys, breaks)):
-            keep = part_x != _MISSING
-            if keep.sum() >= 3:
-                rings.append((xmin + part_x[keep] / xscale, ymin + part_y[keep] / yscale))
-        return rings
+        marks = xs == _MISSING
+        # Ring i runs from starts[i] to starts[i + 1] once the marks are dropped.
+        starts = np.flatnonzero(np.diff(np.concatenate(([True], marks)).astype(np.int8)) == -1)
+        starts = starts - np.cumsum(marks)[starts] + 0
+        keep = ~marks
+        return xmin + xs[keep] / xscale, ymin + ys[keep] / yscale, starts
 
 
 @lru_cache(maxsize=None)
@@ -260,25 +262,35 @@ def _simplify(ring: list[tuple[float, float]], tolerance: float) -> list[tuple[f
     return [p for p, k in zip(ring, keep) if k]
 
 
-def _path(rings: list, frame: Frame) -> str:
+def _path(shape: tuple, frame: Frame) -> str:
     """SVG path data for the rings of one shape inside ``frame`` ('' when nothing of it shows)."""
     import numpy as np
 
+    lons, lats, starts = shape
+    if len(lons) == 0:
+        return ""
     tolerance = TOLERANCE[frame.name]
+    pad = 4 * tolerance
+    counts = np.diff(np.append(starts, len(lons)))
+    # DCW gives some shapes in 0–360° longitudes (the Americas): bring each ring whole to the frame's side.
+    means = np.add.reduceat(lons, starts) / counts
+    shifts = 360 * np.round(((frame.west + frame.east) / 2 - means) / 360)
+    xs = (lons + np.repeat(shifts, counts) - frame.west) * frame.kx
+    ys = (frame.north - lats) * frame.ky
+    x0, x1 = np.minimum.reduceat(xs, starts), np.maximum.reduceat(xs, starts)
+    y0, y1 = np.minimum.reduceat(ys, starts), np.maximum.reduceat(ys, starts)
+    # Only rings that reach into the panel and are larger than the tolerance (no specks of islands).
+    wanted = ((x1 >= -pad) & (x0 <= frame.width + pad) & (y1 >= -pad) & (y0 <= frame.height + pad)
+              & ((x1 - x0 >= tolerance) | (y1 - y0 >= tolerance)) & (counts >= 3))
     data = []
-    centre = (frame.west + frame.east) / 2
-    for lons, lats in rings:
-        # DCW gives some shapes in 0–360° longitudes (the Americas): bring each ring whole to the frame's side.
-        lons = lons + 360 * round((centre - float(lons.mean())) / 360)
-        xs, ys = (lons - frame.west) * frame.kx, (frame.north - lats) * frame.ky
-        if xs.max() - xs.min() < tolerance and ys.max() - ys.min() < tolerance:
-            continue  # an island smaller than the tolerance
+    for first, count in zip(starts[wanted].tolist(), counts[wanted].tolist()):
+        rx, ry = xs[first:first + count], ys[first:first + count]
         # Keep one point per half-tolerance cell before the costlier simplification.
-        cells = np.round(np.column_stack((xs, ys)) / (tolerance / 2))
-        moved = np.ones(len(xs), dtype=bool)
+        cells = np.round(np.column_stack((rx, ry)) / (tolerance / 2))
+        moved = np.ones(count, dtype=bool)
         moved[1:] = np.any(cells[1:] != cells[:-1], axis=1)
-        thinned = list(zip(xs[moved].tolist(), ys[moved].tolist()))
-        clipped = _clip(thinned, frame.width, frame.height, 4 * tolerance)
+        thinned = list(zip(rx[moved].tolist(), ry[moved].tolist()))
+        clipped = _clip(thinned, frame.width, frame.height, pad)
         simple = _simplify(clipped, tolerance)
         if len(simple) >= 3:
             data.append("M" + "L".join(f"{x:.1f} {y:.1f}" for x, y in simple) + "Z")

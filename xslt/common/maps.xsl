@@ -170,7 +170,7 @@
           </xsl:iterate>
         </g>
       </svg>
-      <figcaption>{$title}{if (exists($inner)) then ' (the box marks the area the next map shows)' else ''}.</figcaption>
+      <figcaption>{$title}{if ($name = 'main') then ' (the box marks the detail)' else if ($name = 'world') then ' (the box marks the main map)' else ''}.</figcaption>
     </figure>
   </xsl:template>
 
