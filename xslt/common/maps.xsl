@@ -114,7 +114,7 @@
     <xsl:variable name="em" as="xs:double" select="if ($name = 'world') then 10 else 13"/>
     <figure class="map map-{$name}">
       <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {$panel/@data-width} {$panel/@data-height}"
-        role="group" aria-label="{$title}" class="map-svg">
+        aria-label="{$title}" class="map-svg">
         <rect class="sea" width="{$panel/@data-width}" height="{$panel/@data-height}" aria-hidden="true"/>
         <g class="shapes" aria-hidden="true">
           <xsl:for-each select="$panel/svg:path">
@@ -295,7 +295,7 @@
       <p class="timeline-summary">{count($items[?kind = 'event'])} dated events of the register (red) and {count($items[?kind = 'date'])} dates of the text (blue), {$first} to {$last}; bars are spans, dots single dates, and years far from any of them are drawn narrow. Each mark links to its entry or paragraph; the list below the figure gives them all in text.</p>
       <div class="timeline-scroll" tabindex="0" role="region" aria-label="Timeline figure, scrolls sideways">
         <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {$width} {$height}" width="{$width}" height="{$height}"
-          role="group" aria-label="Timeline, {$first} to {$last}" class="timeline-svg" font-size="{$em}">
+          aria-label="Timeline, {$first} to {$last}" class="timeline-svg" font-size="{$em}">
           <g class="axis" aria-hidden="true">
             <xsl:for-each select="($first to $last)[$offsets(. + 1) - $offsets(.) lt $unit]">
               <rect class="narrow" x="{20 + $offsets(.)}" y="10" width="{$offsets(. + 1) - $offsets(.)}" height="{$axis - 10}"/>
