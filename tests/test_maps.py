@@ -296,6 +296,7 @@ def test_places_counts_the_pointers_of_the_text():
 def test_basemap_is_deterministic_and_small():
     first = real_basemap()
     maps._shapes.cache_clear()
+    maps._render.cache_clear()
     again = maps.basemap_svg(real_edition())
     assert first == again
     assert len(first.encode()) < 300_000

@@ -324,12 +324,18 @@ def panel(frame: Frame, shapes: Shapes, divisions: bool) -> etree._Element:
 def basemap_svg(edition: etree._ElementTree, data: Path | None = None) -> str:
     """The ``basemap`` stylesheet parameter: an SVG ``g`` per panel (main, zoom, world) of projected shapes.
 
-    >>> svg = basemap_svg(load_edition(project).tree)      # doctest: +SKIP
+    >>> svg = basemap_svg(load_edition(project).document)      # doctest: +SKIP
     >>> svg.startswith('<svg xmlns="http://www.w3.org/2000/svg" class="ed-basemap">')
     True
     """
-    shapes = _shapes(data or dcw_file())
+    return _render(tuple(frames(places(edition))), data or dcw_file())
+
+
+@lru_cache(maxsize=8)
+def _render(panels: tuple[Frame, ...], data: Path) -> str:
+    """The base map for these frames; remembered, since builds in one process (tests) ask again and again."""
+    shapes = _shapes(data)
     root = etree.Element(f"{{{SVG}}}svg", {"class": "ed-basemap"}, nsmap={None: SVG})
-    for frame in frames(places(edition)):
+    for frame in panels:
         root.append(panel(frame, shapes, divisions=frame.name != "world"))
     return etree.tostring(root, encoding="unicode")

@@ -301,12 +301,15 @@
               <rect class="narrow" x="{20 + $offsets(.)}" y="10" width="{$offsets(. + 1) - $offsets(.)}" height="{$axis - 10}"/>
             </xsl:for-each>
             <line x1="20" x2="{20 + $offsets($last)}" y1="{$axis}" y2="{$axis}"/>
-            <xsl:for-each select="($first to $last)[. mod 10 = 0]">
+            <!-- Every decade, and every fifth year where years are wide; a narrow year's number would
+                 collide with its neighbour's, so only the wide ones (and both ends) are written. -->
+            <xsl:for-each select="($first to $last)[. mod 5 = 0]">
               <xsl:variable name="x" as="xs:double" select="20 + $offsets(.)"/>
               <xsl:variable name="narrow" as="xs:boolean" select="$offsets(. + 1) - $offsets(.) lt $unit"/>
-              <line class="tick{if ($narrow) then ' narrow' else ''}" x1="{$x}" x2="{$x}" y1="10" y2="{$axis + 4}"/>
-              <!-- A narrow decade's year would collide with its neighbour's: only the wide ones are named. -->
-              <xsl:if test="not($narrow) or . = $first">
+              <xsl:if test=". mod 10 = 0 or not($narrow)">
+                <line class="tick{if (. mod 10 ne 0) then ' minor' else ''}" x1="{$x}" x2="{$x}" y1="10" y2="{$axis + 4}"/>
+              </xsl:if>
+              <xsl:if test="not($narrow) or . = ($first, $last)">
                 <text x="{$x}" y="{$axis + 18}">{.}</text>
               </xsl:if>
             </xsl:for-each>
