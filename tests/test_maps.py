@@ -142,7 +142,8 @@ def timeline_marks() -> list[etree._Element]:
 
 def test_one_mark_per_dated_event_and_per_distinct_date_of_the_text():
     # Three dated events (the undated one is left out); the dates 1997 (twice: one item) and summer 2004;
-    # the date inside the mention of the dated battle is the battle's, and a day without a year has no place.
+    # the date inside the mention of the dated battle is the battle's, a day without a year has no place,
+    # and the date in the editors' note is not the essay's.
     labels = sorted(a.get("aria-label") for a in timeline_marks())
     assert labels == ["1997 (1997)", "Factory battle (2001-07-24)", "Mill struggle (2000 – ?)",
                       "Railway strike (1923-02-04 – 1923-02-07)", "the summer of 2004 (2004-06 – 2004-08)"]
@@ -331,4 +332,6 @@ def test_the_real_edition_timeline_spans_the_essays_dates():
     html = run_template("event-timeline", etree.tostring(real_edition()))
     whens = [li.find("h:span[@class = 'when']", NS).text for li in html.xpath("//h:ol[@class = 'timeline-list']/h:li", namespaces=NS)]
     assert any(w.startswith("1923") for w in whens) and any(w.startswith("2005") for w in whens)
-    assert len(html.xpath("//s:g[@class = 'items']/s:a", namespaces=NS)) == len(whens)
+    marks = html.xpath("//s:g[@class = 'items']/s:a", namespaces=NS)
+    assert len(marks) == len(whens)
+    assert all(re.fullmatch(r"index\.html(#[\w.-]+)?|events\.html#[\w.-]+|\w+\.html#[\w.-]+", a.get("href")) for a in marks)

@@ -201,7 +201,8 @@
        years), 'label', 'when', 'entry' (the register entry, if any), 'targets' (paragraphs, or the
        identified part of the text a date stands in)}. One item per dated event of the register; one per
        distinct date of the text (its value and entry), listing every paragraph it occurs in; a date
-       inside a mention of an event that is itself on the timeline is that event's, not an item again. -->
+       inside a mention of an event that is itself on the timeline is that event's, not an item again;
+       a date in an editorial note is the editors' reasoning, not the essay's. -->
   <xsl:function name="ed:timeline-items" as="map(xs:string, item()*)*" visibility="public">
     <xsl:param name="doc" as="document-node()"/>
     <xsl:variable name="events" as="element(tei:event)*" select="$doc/tei:TEI/tei:standOff//tei:event[@xml:id]
@@ -214,6 +215,7 @@
           'targets': ed:entry-paragraphs(.)}"/>
       </xsl:for-each>
       <xsl:for-each-group select="$doc/tei:TEI/tei:text//tei:date[exists(ed:decimal-year((@when, @from, @notBefore)[1], false()))]
+        [not(ancestor::tei:note[@resp])]
         [not(ancestor::*[@ref][1] ! key('ed:map-entry', substring-after(tokenize(@ref, '\s+')[1], '#'), $doc) intersect $events)]"
         group-by="ed:dating(.) || ' ' || ancestor::*[@ref][1]/tokenize(@ref, '\s+')[1]">
         <xsl:variable name="mention" as="element()?" select="ancestor::*[@ref][1]"/>
@@ -233,10 +235,12 @@
     </xsl:perform-sort>
   </xsl:function>
 
-  <!-- Where a mark of the timeline links: its register entry, else the first paragraph it occurs in. -->
+  <!-- Where a mark of the timeline links: its register entry, else the first paragraph it occurs in
+       (else the text, for a date in its title page). -->
   <xsl:function name="ed:timeline-href" as="xs:string" visibility="public">
     <xsl:param name="item" as="map(xs:string, item()*)"/>
-    <xsl:sequence select="if (exists($item?entry)) then ed:entity-href($item?entry) else 'index.html#' || $item?targets[1]/@xml:id"/>
+    <xsl:sequence select="if (exists($item?entry)) then ed:entity-href($item?entry)
+      else 'index.html' || $item?targets[1]/@xml:id ! ('#' || .)"/>
   </xsl:function>
 
   <!-- The x of every year from $first to $last + 1 on the axis: a year in or near an item gets $unit,
