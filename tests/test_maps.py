@@ -335,3 +335,21 @@ def test_the_real_edition_timeline_spans_the_essays_dates():
     marks = html.xpath("//s:g[@class = 'items']/s:a", namespaces=NS)
     assert len(marks) == len(whens)
     assert all(re.fullmatch(r"index\.html(#[\w.-]+)?|events\.html#[\w.-]+|\w+\.html#[\w.-]+", a.get("href")) for a in marks)
+
+
+@needs_boundaries
+def test_provinces_are_drawn_for_the_country_holding_the_places_only():
+    main = panels(real_basemap())["main"]
+    divided = {p.get("data-code").split(".")[0] for p in main.findall("s:path[@class='division']", NS)}
+    # China holds most of the places; India, Japan and Korea one each: their states stay undrawn.
+    assert divided == {"CN"}
+    assert main.find("s:path[@data-code='IN']", NS) is not None
+
+
+@needs_boundaries
+def test_contains_reads_the_boundaries_on_either_side_of_180_degrees():
+    shapes = maps._shapes(maps.dcw_file())
+    assert maps.contains(shapes, "CNHA", 113.6254, 34.7466)      # Zhengzhou in Henan
+    assert not maps.contains(shapes, "CNHA", 116.4074, 39.9042)  # Beijing is not
+    assert maps.contains(shapes, "US", -98.6, 39.8)               # DCW keeps the US in 0–360°
+    assert maps.contains(shapes, "RU", 177.5, 64.7)               # Chukotka, east of 180°

@@ -207,6 +207,16 @@ class Shapes:
         keep = ~marks
         return xmin + xs[keep] / xscale, ymin + ys[keep] / yscale, starts
 
+    @lru_cache(maxsize=None)
+    def edges(self, code: str) -> tuple["np.ndarray", "np.ndarray", "np.ndarray", "np.ndarray"]:
+        """Every edge of the shape's rings as (x1, y1, x2, y2) arrays: a ring's first point follows its last."""
+        import numpy as np
+
+        lons, lats, starts = self.rings(code)
+        following = np.arange(1, len(lons) + 1)
+        following[np.append(starts[1:], len(lons)) - 1] = starts
+        return lons, lats, lons[following], lats[following]
+
 
 @lru_cache(maxsize=None)
 def _shapes(path: Path) -> Shapes:
@@ -303,16 +313,41 @@ def _overlaps(extent: tuple[float, float, float, float], frame: Frame) -> bool:
         west + shift <= frame.east and east + shift >= frame.west for shift in (-360, 0, 360))
 
 
-def panel(frame: Frame, shapes: Shapes, divisions: bool) -> etree._Element:
-    """One panel: a ``g`` with its projection in ``data-*`` attributes, a path per country, and per division if asked."""
+def contains(shapes: Shapes, code: str, lon: float, lat: float) -> bool:
+    """Is the point inside the shape (even–odd rule over all its rings, either side of 180°)?"""
+    import numpy as np
+
+    x1, y1, x2, y2 = shapes.edges(code)
+    straddling = np.flatnonzero((y1 > lat) != (y2 > lat))
+    crossings = x1[straddling] + (lat - y1[straddling]) * (x2[straddling] - x1[straddling]) / (y2[straddling] - y1[straddling])
+    return any(np.count_nonzero(point < crossings) % 2 for point in (lon, lon + 360))
+
+
+def divided_countries(frame: Frame, shapes: Shapes, found: tuple[Place, ...]) -> set[str]:
+    """The countries whose provinces the panel draws: those holding two or more of its places (the
+    essay's own country, not every neighbour that a single place lies in)."""
+    inside = [p for p in found if frame.contains(p)]
+    held: dict[str, int] = {}
+    for code in (c for c in shapes.codes if len(c) == 2):
+        west, south, east, north = shapes.extent(code)
+        candidates = [p for p in inside if south <= p.lat <= north
+                      and any(west <= p.lon + s <= east for s in (0, 360))]
+        held[code] = sum(contains(shapes, code, p.lon, p.lat) for p in candidates)
+    return {code for code, count in held.items() if count >= 2}
+
+
+def panel(frame: Frame, shapes: Shapes, found: tuple[Place, ...]) -> etree._Element:
+    """One panel: a ``g`` with its projection in ``data-*`` attributes, a path per country, and per
+    province of the countries that hold the panel's places (none on the world map)."""
     g = etree.Element(f"{{{SVG}}}g", {
         "class": f"panel panel-{frame.name}", "data-panel": frame.name,
         "data-west": f"{frame.west:g}", "data-south": f"{frame.south:g}", "data-east": f"{frame.east:g}",
         "data-north": f"{frame.north:g}", "data-kx": repr(frame.kx), "data-ky": repr(frame.ky),
         "data-width": f"{frame.width:g}", "data-height": f"{frame.height:g}"})
     layers = [("country", [c for c in shapes.codes if len(c) == 2 or c in OWN_TERRITORIES])]
-    if divisions:
-        layers.append(("division", [c for c in shapes.codes if len(c) == 4 and c not in OWN_TERRITORIES]))
+    if frame.name != "world":
+        divided = divided_countries(frame, shapes, found)
+        layers.append(("division", [c for c in shapes.codes if len(c) == 4 and c not in OWN_TERRITORIES and c[:2] in divided]))
     for kind, codes in layers:
         for code in codes:
             if _overlaps(shapes.extent(code), frame) and (d := _path(shapes.rings(code), frame)):
@@ -328,14 +363,15 @@ def basemap_svg(edition: etree._ElementTree, data: Path | None = None) -> str:
     >>> svg.startswith('<svg xmlns="http://www.w3.org/2000/svg" class="ed-basemap">')
     True
     """
-    return _render(tuple(frames(places(edition))), data or dcw_file())
+    found = tuple(places(edition))
+    return _render(tuple(frames(list(found))), found, data or dcw_file())
 
 
 @lru_cache(maxsize=8)
-def _render(panels: tuple[Frame, ...], data: Path) -> str:
-    """The base map for these frames; remembered, since builds in one process (tests) ask again and again."""
+def _render(panels: tuple[Frame, ...], found: tuple[Place, ...], data: Path) -> str:
+    """The base map for these frames and places; remembered, since builds in one process (tests) ask again and again."""
     shapes = _shapes(data)
     root = etree.Element(f"{{{SVG}}}svg", {"class": "ed-basemap"}, nsmap={None: SVG})
     for frame in panels:
-        root.append(panel(frame, shapes, divisions=frame.name != "world"))
+        root.append(panel(frame, shapes, found))
     return etree.tostring(root, encoding="unicode")
