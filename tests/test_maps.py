@@ -353,3 +353,11 @@ def test_contains_reads_the_boundaries_on_either_side_of_180_degrees():
     assert not maps.contains(shapes, "CNHA", 116.4074, 39.9042)  # Beijing is not
     assert maps.contains(shapes, "US", -98.6, 39.8)               # DCW keeps the US in 0–360°
     assert maps.contains(shapes, "RU", 177.5, 64.7)               # Chukotka, east of 180°
+
+
+def test_an_edition_without_dates_gets_a_sentence_not_a_timeline():
+    xml = (FIXTURES / "mini.xml").read_text(encoding="utf-8")
+    undated = re.sub(r' (when|from|to)="[^"]*"', "", xml)
+    html = run_template("event-timeline", undated.encode())
+    assert html.xpath("//s:svg", namespaces=NS) == []
+    assert "no timeline to draw" in "".join(html.itertext())

@@ -279,6 +279,23 @@
 
   <xsl:template name="ed:event-timeline" as="element()">
     <xsl:variable name="items" as="map(xs:string, item()*)*" select="ed:timeline-items(.)"/>
+    <xsl:choose>
+      <xsl:when test="empty($items)">
+        <section class="event-timeline">
+          <p class="timeline-summary">No event of the register and no date of the text has a year: there is no timeline to draw.</p>
+        </section>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="ed:timeline-figure">
+          <xsl:with-param name="items" select="$items"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The timeline of a non-empty list of items: the figure, then the list. -->
+  <xsl:template name="ed:timeline-figure" as="element()">
+    <xsl:param name="items" as="map(xs:string, item()*)+"/>
     <xsl:variable name="first" as="xs:integer" select="xs:integer(floor(min($items ! ?start) div 10) * 10)"/>
     <xsl:variable name="last" as="xs:integer" select="xs:integer(ceiling(max($items ! ?end) div 10) * 10)"/>
     <xsl:variable name="unit" as="xs:double" select="24"/>
