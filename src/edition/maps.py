@@ -9,8 +9,9 @@ each panel's projection from its ``data-*`` attributes, so Python and XSLT place
 Three panels, all equirectangular (x scaled by the cosine of the panel's middle latitude):
 
 - ``main``: the area holding most mentions, grown place by place (most mentioned first) while it
-  stays within ``MAIN_SPAN`` degrees; countries and first-order divisions (provinces) inside it;
-- ``zoom``: the same rule within ``ZOOM_SPAN`` degrees: the few places the text keeps returning to;
+  stays within ``MAIN_SPAN`` degrees; its countries, and the provinces of the country holding its places;
+- ``zoom``: the window of ``ZOOM_SPAN`` degrees holding the most places (where the text's places crowd
+  together), at least ``ZOOM_EXTENT`` wide so that the borders around them show;
 - ``world``: every country, small, for the places outside the main frame.
 
 The shapes are DCW-GMT (the Digital Chart of the World as the Generic Mapping Tools keep it:
@@ -50,8 +51,11 @@ WIDTHS = {"main": 800.0, "zoom": 400.0, "world": 360.0}
 WORLD_FRAME = (-180.0, -58.0, 180.0, 84.0)
 #: Simplification tolerance in SVG units: half a unit in the main and zoom panels, one in the small world.
 TOLERANCE = {"main": 0.5, "zoom": 0.5, "world": 1.0}
-#: Territories drawn as countries of their own, not among China's provinces (DCW also lists them under CN).
-OWN_TERRITORIES = ("CNTW", "CNHK", "CNMO")
+#: Hong Kong and Macao, which DCW has only among China's divisions, are drawn as territories of their own,
+#: like Taiwan (which DCW has as a country, TW, and again among China's divisions): the boundaries as
+#: they are administered, as Natural Earth draws them; none of the three is drawn as a province.
+TERRITORIES = ("CNHK", "CNMO")
+NOT_DIVISIONS = ("CNTW", *TERRITORIES)
 
 _MISSING = 65535  # DCW's pen-up mark between two rings of one shape
 
@@ -91,9 +95,6 @@ class Frame:
     @property
     def height(self) -> float:
         return round((self.north - self.south) * self.ky, 1)
-
-    def project(self, lon: float, lat: float) -> tuple[float, float]:
-        return (lon - self.west) * self.kx, (self.north - lat) * self.ky
 
     def contains(self, place: Place) -> bool:
         return self.west <= place.lon <= self.east and self.south <= place.lat <= self.north
@@ -203,7 +204,7 @@ class Shapes:
         marks = xs == _MISSING
         # Ring i runs from starts[i] to starts[i + 1] once the marks are dropped.
         starts = np.flatnonzero(np.diff(np.concatenate(([True], marks)).astype(np.int8)) == -1)
-        starts = starts - np.cumsum(marks)[starts] + 0
+        starts = starts - np.cumsum(marks)[starts]
         keep = ~marks
         return xmin + xs[keep] / xscale, ymin + ys[keep] / yscale, starts
 
@@ -344,10 +345,10 @@ def panel(frame: Frame, shapes: Shapes, found: tuple[Place, ...]) -> etree._Elem
         "data-west": f"{frame.west:g}", "data-south": f"{frame.south:g}", "data-east": f"{frame.east:g}",
         "data-north": f"{frame.north:g}", "data-kx": repr(frame.kx), "data-ky": repr(frame.ky),
         "data-width": f"{frame.width:g}", "data-height": f"{frame.height:g}"})
-    layers = [("country", [c for c in shapes.codes if len(c) == 2 or c in OWN_TERRITORIES])]
+    layers = [("country", [c for c in shapes.codes if len(c) == 2 or c in TERRITORIES])]
     if frame.name != "world":
         divided = divided_countries(frame, shapes, found)
-        layers.append(("division", [c for c in shapes.codes if len(c) == 4 and c not in OWN_TERRITORIES and c[:2] in divided]))
+        layers.append(("division", [c for c in shapes.codes if len(c) == 4 and c not in NOT_DIVISIONS and c[:2] in divided]))
     for kind, codes in layers:
         for code in codes:
             if _overlaps(shapes.extent(code), frame) and (d := _path(shapes.rings(code), frame)):
