@@ -108,10 +108,11 @@
     <xsl:variable name="name" as="xs:string" select="$panel/@data-panel"/>
     <xsl:variable name="title" as="xs:string" select="map{'main': 'Where the essay happens', 'zoom': 'Detail: where the essay''s places crowd together',
       'world': 'The world: places outside the main map'}($name)"/>
-    <!-- The detail has half the main map's width and shows at half its size, so both keep one scale for
-         markers and names; the world map is shown small, with smaller ones. -->
-    <xsl:variable name="scale" as="xs:double" select="if ($name = 'world') then 0.6 else 1"/>
-    <xsl:variable name="em" as="xs:double" select="if ($name = 'world') then 10 else 13"/>
+    <!-- The detail has half the main map's width and shows at about half its size, so both keep one
+         scale for markers and names (about 10 px high beside the list at 1280 px); the world map, shown
+         small, gets smaller ones. -->
+    <xsl:variable name="scale" as="xs:double" select="if ($name = 'world') then 0.8 else 1.25"/>
+    <xsl:variable name="em" as="xs:double" select="if ($name = 'world') then 13 else 18"/>
     <figure class="map map-{$name}">
       <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {$panel/@data-width} {$panel/@data-height}"
         aria-label="{$title}" class="map-svg">
