@@ -20,13 +20,12 @@ from edition import maps
 from edition.corpus import load_edition
 from edition.project import Project
 from edition.xmlio import EditionError
-from xslt_support import call, compiled
+from edition.xslt import Stylesheets
+from xslt_support import call
 
 FIXTURES = Path(__file__).parent / "fixtures" / "maps"
-MODULES = ("params.xsl", "functions.xsl", "plain-text.xsl", "registers.xsl", "maps.xsl")
-#: The same modules, compiled apart for function calls: an executable keeps the context item that a
-#: template call was given, and Saxon then fails on a plain function call.
-FUNCTION_MODULES = ("params.xsl", "functions.xsl", "registers.xsl", "plain-text.xsl", "maps.xsl")
+#: The HTML layer, the one module the pages import (it includes maps.xsl and what it uses).
+HTML_LAYER = Path(__file__).resolve().parents[1] / "xslt" / "common" / "html-layer.xsl"
 ED = "urn:weil-edition:xslt"
 NS = {"h": "http://www.w3.org/1999/xhtml", "s": "http://www.w3.org/2000/svg"}
 
@@ -34,9 +33,18 @@ needs_boundaries = pytest.mark.skipif(not any(Path(p).is_file() for p in maps.DC
                                       reason="boundary data missing: apt-get install -y gmt-dcw")
 
 
+@lru_cache(maxsize=None)
+def template_sheets():
+    """The HTML layer compiled for template calls, apart from the one xslt_support compiles for function
+    calls: an executable keeps the context item a template call was given, and Saxon then fails on a
+    plain function call."""
+    sheets = Stylesheets()
+    return sheets, sheets.compile(HTML_LAYER)
+
+
 def run_template(name: str, xml: bytes, basemap: str = "") -> etree._Element:
     """Call ``ed:name`` with ``xml`` as context and ``basemap`` as parameter; the result parsed."""
-    sheets, executable = compiled(MODULES)
+    sheets, executable = template_sheets()
     executable.clear_parameters()  # (this would clear the context item too)
     executable.set_parameter("basemap", sheets.value(basemap))
     executable.set_global_context_item(xdm_item=sheets.document(xml))
@@ -197,7 +205,7 @@ def test_marks_of_the_timeline_do_not_overlap():
                                                 ("2004-06", False, 2004 + 5 / 12), ("2004-08", True, 2004 + 8 / 12),
                                                 ("--12-31", False, None)])
 def test_decimal_years(value, end, year):
-    got = call(FUNCTION_MODULES, "decimal-year", value, end)
+    got = call(("html-layer.xsl",), "decimal-year", value, end)
     assert (float(got) if got else None) == (pytest.approx(year) if year is not None else None)
 
 
