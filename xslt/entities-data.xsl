@@ -12,13 +12,10 @@
   xmlns:fn="http://www.w3.org/2005/xpath-functions"
   xmlns:ed="urn:weil-edition:xslt" exclude-result-prefixes="#all" expand-text="yes">
 
-  <xsl:include href="common/params.xsl"/>
-  <xsl:include href="common/functions.xsl"/>
-  <xsl:include href="common/plain-text.xsl"/>
-  <xsl:include href="common/registers.xsl"/>
+  <xsl:import href="common/common.xsl"/>
 
   <xsl:output method="text" encoding="UTF-8"/>
-  <xsl:mode on-no-match="shallow-skip" on-multiple-match="fail"/>
+  <xsl:mode on-no-match="shallow-skip" on-multiple-match="fail" use-accumulators="#all"/>
 
   <xsl:template match="/">
     <xsl:variable name="entries" as="element()*" select="ed:all-sorted-entries(.)"/>

@@ -7,14 +7,10 @@
   xmlns:ed="urn:weil-edition:xslt" xmlns="http://www.w3.org/1999/xhtml"
   exclude-result-prefixes="#all" expand-text="yes">
 
-  <xsl:include href="common/params.xsl"/>
-  <xsl:include href="common/functions.xsl"/>
-  <xsl:include href="common/plain-text.xsl"/>
-  <xsl:include href="common/html-layout.xsl"/>
-  <xsl:include href="common/html-text.xsl"/>
+  <xsl:import href="common/html-layer.xsl"/>
 
   <xsl:output method="text"/>
-  <xsl:mode on-no-match="shallow-skip" on-multiple-match="fail"/>
+  <xsl:mode on-no-match="shallow-skip" on-multiple-match="fail" use-accumulators="#all"/>
 
   <xsl:template match="/">
     <xsl:call-template name="ed:reading-page"/>
@@ -27,7 +23,7 @@
     <xsl:variable name="w" as="map(xs:string, xs:string)" select="ed:work(.)"/>
     <xsl:variable name="notes" as="element(tei:note)*" select="$text//tei:note"/>
     <xsl:variable name="interventions" as="element()*"
-      select="$text//(tei:choice[tei:sic and tei:corr] | tei:corr[not(parent::tei:choice)] | tei:supplied[ancestor::tei:p])"/>
+      select="$text//*[ed:is-intervention(.)]"/>
     <xsl:call-template name="ed:page">
       <xsl:with-param name="doc" select="."/>
       <xsl:with-param name="href" select="'index.html'"/>
@@ -38,9 +34,10 @@
           <header class="title-block">
             <h1><xsl:apply-templates select="$text/tei:front/tei:titlePage/tei:docTitle/tei:titlePart/node()" mode="ed:html"/></h1>
             <p class="byline"><xsl:apply-templates select="$text/tei:front/tei:titlePage/tei:byline/node()" mode="ed:html"/></p>
-            <p class="source">Source: {$w?site} website, posted {$w?posted} (the year is not given on the page).
+            <p class="source">Source: <xsl:apply-templates select="$header/tei:fileDesc/tei:sourceDesc/tei:bibl[1]" mode="ed:source"/>
               <xsl:apply-templates select="$header/tei:fileDesc/tei:sourceDesc/tei:bibl[1]/tei:note[@type = 'dating']/node()" mode="ed:html"/></p>
-            <p class="edition-statement">{$w?edition}. {$w?publisher}, {$w?edition-year}. <a href="#how-to-cite">How to cite</a></p>
+            <xsl:call-template name="ed:also-published"><xsl:with-param name="doc" select="."/></xsl:call-template>
+            <p class="edition-statement">{$w?edition}{ed:version-label($w)[.] ! (', ' || .)}. {$w?publisher}, {$w?edition-year}. <a href="#how-to-cite">How to cite</a></p>
             <details class="about">
               <summary>About this edition</summary>
               <xsl:for-each select="$header/tei:encodingDesc/tei:editorialDecl/*/tei:p">
@@ -90,12 +87,20 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- The header's prose (editorial declarations): text and simple phrase markup only. -->
-  <xsl:template match="text()" mode="ed:header"><xsl:value-of select="."/></xsl:template>
-  <xsl:template match="tei:gi" mode="ed:header"><code>&lt;{.}&gt;</code></xsl:template>
-  <xsl:template match="tei:att" mode="ed:header"><code>@{.}</code></xsl:template>
-  <xsl:template match="tei:ref" mode="ed:header"><xsl:apply-templates mode="#current"/></xsl:template>
-  <xsl:template match="*" mode="ed:header"><xsl:apply-templates mode="#current"/></xsl:template>
+  <!-- The source as the header describes it (sourceDesc/bibl): its words, titles marked, notes and related
+       publications left for their own lines. -->
+  <xsl:mode name="ed:source" on-no-match="shallow-skip" on-multiple-match="fail"/>
+  <xsl:template match="text()" mode="ed:source"><xsl:value-of select="."/></xsl:template>
+  <xsl:template match="tei:note | tei:relatedItem" mode="ed:source"/>
+  <xsl:template match="tei:title[@level = 'a']" mode="ed:source">“<xsl:apply-templates mode="#current"/>”</xsl:template>
+  <xsl:template match="tei:title[not(@level = 'a')]" mode="ed:source"><cite><xsl:apply-templates mode="#current"/></cite></xsl:template>
+
+  <!-- "Also published in …": other publications of the text (relatedItem type="otherForm"), not collated. -->
+  <xsl:template name="ed:also-published" as="element()?">
+    <xsl:param name="doc" as="document-node()"/>
+    <xsl:variable name="also" as="xs:string" select="ed:work($doc)?also-published"/>
+    <xsl:if test="$also"><p class="also-published">Also published in {$also} (not collated for this edition).</p></xsl:if>
+  </xsl:template>
 
   <!-- "How to cite": Chicago and MLA, and the BibTeX and CSL-JSON files that cite-files.xsl writes. -->
   <xsl:template name="ed:how-to-cite">
@@ -109,6 +114,9 @@
         <dt>MLA</dt>
         <dd><p class="citation" id="cite-mla">{ed:citation($doc, '', 'mla', $base-url)}</p></dd>
       </dl>
+      <xsl:variable name="w" as="map(xs:string, xs:string)" select="ed:work($doc)"/>
+      <xsl:if test="$w?version"><p class="version">This is {ed:version-label($w)} of the edition; every citation names it.</p></xsl:if>
+      <xsl:call-template name="ed:also-published"><xsl:with-param name="doc" select="$doc"/></xsl:call-template>
       <p>For reference managers: <a href="cite/edition.bib" download="">BibTeX</a> · <a href="cite/edition.json" download="">CSL-JSON</a>. Zotero and similar tools also read this page's embedded metadata.</p>
     </section>
   </xsl:template>

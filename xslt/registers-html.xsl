@@ -8,14 +8,10 @@
   xmlns:ed="urn:weil-edition:xslt" xmlns="http://www.w3.org/1999/xhtml"
   exclude-result-prefixes="#all" expand-text="yes">
 
-  <xsl:include href="common/params.xsl"/>
-  <xsl:include href="common/functions.xsl"/>
-  <xsl:include href="common/plain-text.xsl"/>
-  <xsl:include href="common/html-layout.xsl"/>
-  <xsl:include href="common/registers.xsl"/>
+  <xsl:import href="common/html-layer.xsl"/>
 
   <xsl:output method="text"/>
-  <xsl:mode on-no-match="shallow-skip" on-multiple-match="fail"/>
+  <xsl:mode on-no-match="shallow-skip" on-multiple-match="fail" use-accumulators="#all"/>
   <xsl:mode name="ed:register-entry" on-no-match="fail" on-multiple-match="fail"/>
   <xsl:mode name="ed:entry-name" on-no-match="fail" on-multiple-match="fail"/>
 

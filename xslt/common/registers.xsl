@@ -3,7 +3,7 @@
      (registers-html, entities-data, voices, figures): every entry in index order (the kinds of
      register are the table $ed:register-kinds in functions.xsl), the paragraphs that mention, quote or give voice to an entry,
      coordinates, authority links, figure kinds and values, and RFC 4180 CSV with formula neutralising.
-     Included by those entry points only; needs functions.xsl and plain-text.xsl beside it. -->
+     Part of the common layer (common.xsl). -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:fn="http://www.w3.org/2005/xpath-functions"
@@ -101,8 +101,7 @@
   <!-- The names an entry is known by besides the one shown (aliases), distinct, in register order. -->
   <xsl:function name="ed:entry-aliases" as="xs:string*" visibility="public">
     <xsl:param name="entry" as="element()"/>
-    <xsl:sequence select="distinct-values($entry/(tei:persName, tei:placeName, tei:orgName, tei:name, tei:label, tei:title, tei:term)
-      [not(@type = 'anonymous')] ! normalize-space())[. ne ed:entry-name($entry)]"/>
+    <xsl:sequence select="distinct-values(ed:entry-names($entry)[not(@type = 'anonymous')] ! normalize-space())[. ne ed:entry-name($entry)]"/>
   </xsl:function>
 
   <!-- Latitude and longitude of a place (decimal degrees, as written), or nothing. -->
@@ -214,6 +213,19 @@
     <xsl:sequence select="if ($e/self::tei:date)
       then map{'value': $e/@when ! string(), 'at_least': ($e/@from, $e/@notBefore)[1] ! string(), 'at_most': ($e/@to, $e/@notAfter)[1] ! string()}
       else map{'value': ($e/@value, $e/@quantity)[1] ! xs:decimal(.), 'at_least': $e/@atLeast ! xs:decimal(.), 'at_most': $e/@atMost ! xs:decimal(.)}"/>
+  </xsl:function>
+
+  <!-- The normalised value as a reader sees it: 460, 70–80, at least 100000, at most 750000; dates 1993–1994.
+       The one rendering of bounds (the figures page and the reading view's tooltips). -->
+  <xsl:function name="ed:figure-display" as="xs:string" visibility="public">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="v" as="map(xs:string, xs:anyAtomicType?)" select="ed:figure-values($e)"/>
+    <xsl:sequence select="
+      if (exists($v?value)) then string($v?value)
+      else if (exists($v?at_least) and exists($v?at_most)) then $v?at_least || '–' || $v?at_most
+      else if (exists($v?at_least)) then 'at least ' || $v?at_least
+      else if (exists($v?at_most)) then 'at most ' || $v?at_most
+      else ''"/>
   </xsl:function>
 
   <!-- A number to sort a figure by: its value (else its lower, else its upper bound); a date as YYYYMMDD. -->
