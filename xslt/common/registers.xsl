@@ -210,7 +210,7 @@
   <!-- A figure's normalised value as (value, at-least, at-most): numbers for num and measure, ISO strings for dates. -->
   <xsl:function name="ed:figure-values" as="map(xs:string, xs:anyAtomicType?)" visibility="public">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="if ($e/self::tei:date)
+    <xsl:sequence select="if ($e/self::tei:date or $e/self::tei:time)
       then map{'value': $e/@when ! string(), 'at_least': ($e/@from, $e/@notBefore)[1] ! string(), 'at_most': ($e/@to, $e/@notAfter)[1] ! string()}
       else map{'value': ($e/@value, $e/@quantity)[1] ! xs:decimal(.), 'at_least': $e/@atLeast ! xs:decimal(.), 'at_most': $e/@atMost ! xs:decimal(.)}"/>
   </xsl:function>
