@@ -58,7 +58,7 @@
               <xsl:variable name="speaker" as="element()" select="."/>
               <xsl:variable name="utterances" as="element()*" select="$by-speaker(string(@xml:id))"/>
               <section class="speaker k-{ed:register-kind(.)?kind}" id="voice-{@xml:id}">
-                <h3><a href="{ed:entity-href(.)}">{ed:entry-name(.)}</a><xsl:text> </xsl:text><span class="count">({count($utterances)})</span></h3>
+                <h3><a href="{ed:entity-href(.)}">{ed:entry-name(.)}</a><xsl:call-template name="ed:original-names"/><xsl:text> </xsl:text><span class="count">({count($utterances)})</span></h3>
                 <xsl:if test="ed:entry-description(.)"><p class="description">{ed:entry-description(.)}</p></xsl:if>
                 <ol class="utterances"><xsl:apply-templates select="$utterances" mode="ed:utterance"/></ol>
               </section>
@@ -136,6 +136,7 @@
       </blockquote>
       <p class="attribution">
         <xsl:if test="@direct = 'false'"><span class="indirect">reported speech</span> · </xsl:if>
+        <xsl:if test="self::tei:said[@cert]"><span class="inferred">attribution inferred by the editors{if (@cert = ('medium', 'low', 'unknown')) then ' (uncertain)' else ''}</span> · </xsl:if>
         <xsl:for-each select="$sources">
           <a class="source" href="{ed:entity-href(.)}" title="{ed:entry-description(.)}">{ed:entry-name(.)}</a>
           <xsl:text> · </xsl:text>

@@ -169,11 +169,23 @@
       return $entry/tei:*[local-name() = $ed:name-elements][@xml:lang = $lang] except $shown"/>
   </xsl:function>
 
+  <!-- The element of an entry's preferred name (or label, title, term). -->
+  <xsl:function name="ed:display-name" as="element()?" visibility="public">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="names" as="element()*" select="ed:entry-names($entry)"/>
+    <xsl:sequence select="($names[@type = ('preferred', 'anonymous')], $names)[1]"/>
+  </xsl:function>
+
+  <!-- "下岗 xiàgǎng": an entry's names in original scripts and romanisations, as one string ('' if none). -->
+  <xsl:function name="ed:original-names-label" as="xs:string" visibility="public">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="string-join(distinct-values(ed:original-names($entry) ! normalize-space()), ' ')"/>
+  </xsl:function>
+
   <!-- An entry's preferred name (or label, title, term). -->
   <xsl:function name="ed:entry-name" as="xs:string" visibility="public">
     <xsl:param name="entry" as="element()"/>
-    <xsl:variable name="names" as="element()*" select="ed:entry-names($entry)"/>
-    <xsl:sequence select="normalize-space(string(($names[@type = ('preferred', 'anonymous')], $names)[1]))"/>
+    <xsl:sequence select="normalize-space(string(ed:display-name($entry)))"/>
   </xsl:function>
 
   <!-- The element holding an entry's description: note type description, or a glossary item's gloss. -->

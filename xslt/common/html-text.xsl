@@ -21,12 +21,29 @@
     <xsl:sequence select="exists($e/ancestor::*[exists(ed:entries-of(@ref))])"/>
   </xsl:function>
 
-  <!-- "Name: description" of an entry, for tooltips. -->
+  <!-- "Name (下岗 xiàgǎng): description" of an entry, for tooltips and popovers. -->
   <xsl:function name="ed:entry-tip" as="xs:string" visibility="public">
     <xsl:param name="entry" as="element()"/>
     <xsl:variable name="description" as="xs:string" select="ed:entry-description($entry)"/>
-    <xsl:sequence select="ed:entry-name($entry) || (if ($description) then ': ' || $description else '')"/>
+    <xsl:variable name="original" as="xs:string" select="ed:original-names-label($entry)"/>
+    <xsl:sequence select="ed:entry-name($entry) || (if ($original) then ' (' || $original || ')' else '')
+      || (if ($description) then ': ' || $description else '')"/>
   </xsl:function>
+
+  <!-- Beside an entry's heading (context: the entry): its names in Chinese characters and romanisations,
+       each with its language, for the CJK font stack and screen readers. -->
+  <xsl:template name="ed:original-names" as="element()?">
+    <xsl:variable name="names" as="element()*" select="ed:original-names(.)"/>
+    <xsl:if test="exists($names)">
+      <xsl:text> </xsl:text>
+      <span class="original-names">
+        <xsl:for-each select="$names">
+          <xsl:if test="position() gt 1"><xsl:text> </xsl:text></xsl:if>
+          <span lang="{@xml:lang}" class="name-{if (starts-with(@xml:lang, 'zh-Latn')) then 'romanised' else 'characters'}">{normalize-space(.)}</span>
+        </xsl:for-each>
+      </span>
+    </xsl:if>
+  </xsl:template>
 
   <!-- A number's normalised value, as a reader sees it: "100000", "70–80", "at least 100000", "460 CNY", "1993–1994". -->
   <xsl:function name="ed:value-label" as="xs:string" visibility="public">
