@@ -6,7 +6,7 @@ from xslt_support import Node, call, tei
 
 def plain(paragraph: str, view: str) -> str:
     document = tei(f'<div xml:id="d"><p xml:id="p">{paragraph}</p></div>')
-    return call(("functions.xsl", "plain-text.xsl"), "plain", Node(document, "//t:body//t:p"), view)
+    return call("common.xsl", "plain", Node(document, "//t:body//t:p"), view)
 
 
 def test_diplomatic_restores_the_witness_default_marks():
@@ -62,4 +62,4 @@ def test_notes_are_left_out_of_both_views():
 
 
 def test_predecessors_follow_a_chain_of_retirements():
-    assert call(("functions.xsl",), "predecessors", "c", "a b\nb c") == "b a"
+    assert call("common.xsl", "predecessors", "c", "a b\nb c") == "b a"
