@@ -98,8 +98,10 @@ def run_entry_points(source: Path | str, out: Path, names=ENTRY_POINTS, paramete
         (out / "source.xml").parent.mkdir(parents=True, exist_ok=True)
         (out / "source.xml").write_text(source, encoding="utf-8")
         source = out / "source.xml"
-    subprocess.run([sys.executable, "-c", _RUN, str(xslt), str(source), str(out), " ".join(names),
-                    json.dumps(parameters or {})], check=True, capture_output=True, text=True)
+    done = subprocess.run([sys.executable, "-c", _RUN, str(xslt), str(source), str(out), " ".join(names),
+                           json.dumps(parameters or {})], capture_output=True, text=True)
+    if done.returncode:
+        raise AssertionError(f"the stylesheets failed on {source}:\n{done.stderr[-3000:]}")
     return out
 
 

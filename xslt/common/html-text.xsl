@@ -32,7 +32,7 @@
 
   <!-- Beside an entry's heading (context: the entry): its names in Chinese characters and romanisations,
        each with its language, for the CJK font stack and screen readers. -->
-  <xsl:template name="ed:original-names" as="element()?">
+  <xsl:template name="ed:original-names" as="node()*">
     <xsl:variable name="names" as="element()*" select="ed:original-names(.)"/>
     <xsl:if test="exists($names)">
       <xsl:text> </xsl:text>
@@ -183,7 +183,7 @@
        and focus, and in the apparatus ("reg."). -->
   <xsl:template match="tei:choice[tei:orig and tei:reg]" mode="ed:html">
     <xsl:call-template name="ed:intervention">
-      <xsl:with-param name="tip" select="'The writer’s form; regularised by the editors: ' || ed:plain(tei:reg, 'reading')"/>
+      <xsl:with-param name="tip" select="'The writer’s form; regularised by the editors: ' || ed:plain(tei:reg/node(), 'reading')"/>
       <xsl:with-param name="content"><xsl:apply-templates select="tei:orig/node()" mode="#current"/></xsl:with-param>
     </xsl:call-template>
   </xsl:template>
@@ -270,11 +270,11 @@
       <xsl:call-template name="ed:where"><xsl:with-param name="e" select="."/></xsl:call-template>
       <xsl:text> </xsl:text>
       <xsl:choose>
+        <xsl:when test="self::tei:choice[tei:reg]">
+          <span class="lem">{ed:plain(tei:orig, 'diplomatic')}</span>] <span class="rdg">{ed:plain(tei:reg/node(), 'reading')}</span><xsl:text> </xsl:text><span class="siglum">reg.</span>
+        </xsl:when>
         <xsl:when test="self::tei:choice">
           <span class="lem">{ed:plain(tei:corr, 'reading')}</span>] <span class="rdg">{ed:plain(tei:sic, 'diplomatic')}</span><xsl:text> </xsl:text><span class="siglum">witness</span>
-        </xsl:when>
-        <xsl:when test="self::tei:choice[tei:reg]">
-          <span class="lem">{ed:plain(tei:orig, 'diplomatic')}</span>] <span class="rdg">{ed:plain(tei:reg, 'reading')}</span><xsl:text> </xsl:text><span class="siglum">reg.</span>
         </xsl:when>
         <xsl:when test="self::tei:corr[@type = 'space']">
           <span class="lem">{tokenize(normalize-space(preceding::text()[1]), ' ')[last()]} {tokenize(normalize-space(following::text()[1]), ' ')[1]}</span>] <span class="rdg">{tokenize(normalize-space(preceding::text()[1]), ' ')[last()]}{tokenize(normalize-space(following::text()[1]), ' ')[1]}</span><xsl:text> </xsl:text><span class="siglum">witness</span> (space inserted)

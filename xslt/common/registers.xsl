@@ -300,10 +300,10 @@
         <xsl:variable name="key" as="xs:string" select="?1"/>
         <xsl:variable name="value" as="item()*" select="?2"/>
         <xsl:choose>
-          <xsl:when test="$value instance of element()"><xsl:copy select="$value"><xsl:attribute name="key" select="$key"/><xsl:sequence select="$value/(@* except @key), $value/node()"/></xsl:copy></xsl:when>
           <xsl:when test="array:size(.) gt 2" xmlns:array="http://www.w3.org/2005/xpath-functions/array">
             <fn:array key="{$key}"><xsl:sequence select="$value ! (if (. instance of element()) then . else ed:json-value((), .))"/></fn:array>
           </xsl:when>
+          <xsl:when test="$value instance of element()"><xsl:copy select="$value"><xsl:attribute name="key" select="$key"/><xsl:sequence select="$value/(@* except @key), $value/node()"/></xsl:copy></xsl:when>
           <xsl:otherwise><xsl:sequence select="ed:json-value($key, $value)"/></xsl:otherwise>
         </xsl:choose>
       </xsl:for-each>
