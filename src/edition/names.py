@@ -27,7 +27,7 @@ Problems are located at the start tag of the element containing the words (the p
 
 >>> problems = check_names(Project(Path(".")))     # doctest: +SKIP
 >>> print(problems[0])                              # doctest: +SKIP
-edition/conditions.xml:130:9: untagged name of #zhengzhou: "Zhengzhou" (… the Zhengzhou paper …)
+edition/text.xml:130:9: untagged name of #zhengzhou: "Zhengzhou" (… the Zhengzhou paper …)
 """
 from __future__ import annotations
 
@@ -191,7 +191,7 @@ def _containing_block(element: etree._Element) -> etree._Element:
 def check_names(project: Project) -> list[Problem]:
     """Untagged register names and mistagged mentions in the edition of ``project``, sorted by place.
 
-    Example: ``[str(p) for p in check_names(Project(Path(".")))]`` → ``['edition/conditions.xml:131:9: …']``
+    Example: ``[str(p) for p in check_names(Project(Path(".")))]`` → ``['edition/text.xml:131:9: …']``
     """
     edition = load_edition(project)
     declared = read_declarations(project.xslt_dir)
