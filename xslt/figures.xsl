@@ -1,5 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- Entry point: the essay's figures (every num, measure and dated date of the text, outermost only).
+<!-- Entry point: the figures of the text (every num, measure and dated date of the text, outermost only).
      html/figures.html     one section per kind (money, percentages, people, years and dates, durations,
                            other quantities, other numbers, ordinals), each ordered by value, then all
                            figures in reading order; no script needed;

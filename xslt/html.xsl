@@ -87,14 +87,6 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- The source as the header describes it (sourceDesc/bibl): its words, titles marked, notes and related
-       publications left for their own lines. -->
-  <xsl:mode name="ed:source" on-no-match="shallow-skip" on-multiple-match="fail"/>
-  <xsl:template match="text()" mode="ed:source"><xsl:value-of select="."/></xsl:template>
-  <xsl:template match="tei:note | tei:relatedItem" mode="ed:source"/>
-  <xsl:template match="tei:title[@level = 'a']" mode="ed:source">“<xsl:apply-templates mode="#current"/>”</xsl:template>
-  <xsl:template match="tei:title[not(@level = 'a')]" mode="ed:source"><cite><xsl:apply-templates mode="#current"/></cite></xsl:template>
-
   <!-- "Also published in …": other publications of the text (relatedItem type="otherForm"), not collated. -->
   <xsl:template name="ed:also-published" as="element()?">
     <xsl:param name="doc" as="document-node()"/>

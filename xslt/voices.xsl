@@ -6,7 +6,7 @@
                              (quote) with their sources in the works register, then common expressions (q);
      index/quotations.json   one object per quotation of the text (said, quote, q, soCalled, mentioned, title),
      index/quotations.csv    in reading order: paragraph, n, label, speaker, speaker_name, kind, text, source.
-     Editorial notes are not the essay's words: quotations inside them are left out. -->
+     Editorial notes are not the text's words: quotations inside them are left out. -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:fn="http://www.w3.org/2005/xpath-functions"

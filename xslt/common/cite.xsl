@@ -10,8 +10,8 @@
   xmlns:ed="urn:weil-edition:xslt" exclude-result-prefixes="#all">
 
 
-  <!-- Facts about the edition, read from the header (one place). -->
-  <xsl:function name="ed:work" as="map(xs:string, xs:string)" visibility="public">
+  <!-- Facts about the edition, read from the header (one place); memoised, since every cite control asks. -->
+  <xsl:function name="ed:work" as="map(xs:string, xs:string)" visibility="public" cache="yes">
     <xsl:param name="doc" as="node()"/>
     <xsl:variable name="h" as="element(tei:teiHeader)" select="root($doc)/tei:TEI/tei:teiHeader"/>
     <xsl:variable name="author" as="xs:string" select="normalize-space($h/tei:fileDesc/tei:titleStmt/tei:author[1])"/>

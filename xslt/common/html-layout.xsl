@@ -88,7 +88,7 @@
             <xsl:sequence select="$content"/>
           </main>
           <footer class="site">
-            <p>{$w?edition}{ed:version-label($w)[.] ! (', ' || .)}, {$w?publisher}, {$w?edition-year}. Source: “{$w?title}” by {$w?author}, {$w?site} website, {$w?posted}. <a href="index.html#how-to-cite">How to cite</a>. <a href="{ed:tei-download-href($doc)}">TEI source</a> (essay and registers).</p>
+            <p>{$w?edition}{ed:version-label($w)[.] ! (', ' || .)}, {$w?publisher}, {$w?edition-year}. Source: {ed:source-text($doc)} <a href="index.html#how-to-cite">How to cite</a>. <a href="{ed:tei-download-href($doc)}">TEI source</a> (text and registers).</p>
             <xsl:call-template name="ed:coins">
               <xsl:with-param name="doc" select="$doc"/>
             </xsl:call-template>
@@ -98,6 +98,23 @@
       </html>
     </xsl:result-document>
   </xsl:template>
+
+  <!-- The source as the header describes it (title block, footer, Dublin Core) (sourceDesc/bibl): its words, titles marked, notes and related
+       publications left for their own lines. -->
+  <xsl:mode name="ed:source" on-no-match="shallow-skip" on-multiple-match="fail"/>
+  <xsl:template match="text()" mode="ed:source"><xsl:value-of select="."/></xsl:template>
+  <xsl:template match="tei:note | tei:relatedItem" mode="ed:source"/>
+  <xsl:template match="tei:title[@level = 'a']" mode="ed:source">“<xsl:apply-templates mode="#current"/>”</xsl:template>
+  <xsl:template match="tei:title[not(@level = 'a')]" mode="ed:source"><cite><xsl:apply-templates mode="#current"/></cite></xsl:template>
+
+  <!-- The source's description as one line of text. -->
+  <xsl:function name="ed:source-text" as="xs:string">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:variable name="rendered" as="node()*">
+      <xsl:apply-templates select="root($doc)/tei:TEI/tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:bibl[1]" mode="ed:source"/>
+    </xsl:variable>
+    <xsl:sequence select="normalize-space(string-join($rendered ! string()))"/>
+  </xsl:function>
 
   <!-- The highlight switch: checkboxes that work through CSS alone (body:has(#hl-… :checked));
        the script only remembers the choice. -->
@@ -134,7 +151,7 @@
     <meta name="DC.date" content="{$w?edition-year}"/>
     <meta name="DC.language" content="en"/>
     <meta name="DC.identifier" content="{$url}"/>
-    <meta name="DC.source" content="{$w?site} website, {$w?posted}"/>
+    <meta name="DC.source" content="{ed:source-text($doc)}"/>
     <meta name="DC.description" content="{$w?edition}{ed:version-label($w)[.] ! (', ' || .)}: {$w?author}, “{$w?title}”."/>
     <xsl:if test="$w?version"><meta name="DC.hasVersion" content="{$w?version}"/></xsl:if>
   </xsl:template>

@@ -245,13 +245,14 @@
     <xsl:sequence select="$e/ancestor::*[self::tei:p or self::tei:head or self::tei:closer][1]"/>
   </xsl:function>
 
-  <!-- The last $n words before $e within its block, in the reading view (corrections, no notes, no witness errors). -->
+  <!-- The last $n words before $e within its block, in the reading view (what declarations.xsl says it omits left out).
+       Linear in the block, not in the text: the block is found by ancestor, never by searching. -->
   <xsl:function name="ed:words-before" as="xs:string" visibility="public">
     <xsl:param name="e" as="element()"/>
     <xsl:param name="n" as="xs:integer"/>
     <xsl:variable name="block" as="element()?" select="ed:block-of($e)"/>
     <xsl:variable name="text" as="xs:string" select="normalize-space(string-join(
-      $block//text()[. &lt;&lt; $e][empty(ancestor::*[self::tei:note or self::tei:sic or self::tei:orig or self::tei:abbr][ancestor::* intersect $block])]))"/>
+      $block//text()[. &lt;&lt; $e][empty(ancestor::*[local-name() = ed:view-omits('reading')][ancestor::* intersect $block])]))"/>
     <xsl:variable name="words" as="xs:string*" select="tokenize($text, ' ')[.]"/>
     <xsl:sequence select="string-join(subsequence($words, max((1, count($words) - $n + 1))), ' ')"/>
   </xsl:function>
