@@ -194,3 +194,8 @@ def test_the_tei_download_is_named_after_the_edition(out):
 def test_every_page_links_the_favicon_shipped_with_the_assets(out, repo_root, name):
     href = page(out, name).xpath("//head/link[@rel='icon']/@href")
     assert href == ["assets/favicon.svg"] and (repo_root / "xslt" / href[0]).is_file()
+
+
+def test_the_cite_control_carries_the_absolute_permalink(out):
+    cite = page(out, "index.html").xpath("//p[@id='p-two']/a[@class='cite']")[0]
+    assert (cite.get("href"), cite.get("data-permalink")) == ("#p-two", "https://example.org/test/index.html#p-two")

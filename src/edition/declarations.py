@@ -16,8 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .xmlio import EditionError, Problem, parse_file
-
-ED_NS = "urn:weil-edition:xslt"
+from .xslt import ED_NS
 #: Where the declarations live, relative to a project's ``xslt/`` folder.
 DECLARATIONS = Path("common") / "declarations.xsl"
 

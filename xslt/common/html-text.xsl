@@ -98,7 +98,7 @@
       <xsl:apply-templates mode="#current"/>
       <xsl:text> </xsl:text>
       <a class="cite" href="#{@xml:id}" data-pagefind-ignore=""
-         data-permalink="{ed:permalink(@xml:id, $base-url)}"
+         data-permalink="{ed:permalink(@xml:id, ed:base-url(root(.), $base-url))}"
          data-citation="{ed:citation(root(.), @xml:id, 'chicago', $base-url)}">Cite {$label}</a>
     </p>
   </xsl:template>
