@@ -59,10 +59,14 @@
   <xsl:variable name="ed:original-script" as="xs:string+" select="tokenize($ed:declarations/ed:original-script/@languages)"/>
   <xsl:variable name="ed:formats" as="xs:string+" select="$ed:declarations/ed:format/@name ! string()"/>
 
+  <!-- The elements each view leaves out, by view name (a map built once: patterns ask it of every element). -->
+  <xsl:variable name="ed:view-omissions" as="map(xs:string, xs:string*)" select="map:merge(
+    $ed:declarations/ed:view ! map{string(@name): tokenize(@omits)})" xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
+
   <!-- The elements a view leaves out. -->
   <xsl:function name="ed:view-omits" as="xs:string*" visibility="public">
     <xsl:param name="view" as="xs:string"/>
-    <xsl:sequence select="tokenize($ed:declarations/ed:view[@name = $view]/@omits)"/>
+    <xsl:sequence select="$ed:view-omissions($view)"/>
   </xsl:function>
 
 </xsl:stylesheet>

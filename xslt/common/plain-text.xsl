@@ -25,8 +25,8 @@
 
   <!-- What a view leaves out (declarations.xsl: the reading view drops the witness's errors, the diplomatic view
        the editors' additions; both drop notes and regularisations): one rule per view, from the declaration. -->
-  <xsl:template match="*[local-name() = ed:view-omits('reading')]" mode="ed:reading" priority="3"/>
-  <xsl:template match="*[local-name() = ed:view-omits('diplomatic')]" mode="ed:diplomatic" priority="3"/>
+  <xsl:template match="*[local-name() = $ed:view-omissions('reading')]" mode="ed:reading" priority="3"/>
+  <xsl:template match="*[local-name() = $ed:view-omissions('diplomatic')]" mode="ed:diplomatic" priority="3"/>
 
   <!-- Editors' additions the reading view marks: supplied words in brackets. -->
   <xsl:template match="tei:supplied" mode="ed:reading">[<xsl:apply-templates mode="#current"/>]</xsl:template>

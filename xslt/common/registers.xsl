@@ -245,15 +245,20 @@
     <xsl:sequence select="$e/ancestor::*[self::tei:p or self::tei:head or self::tei:closer][1]"/>
   </xsl:function>
 
-  <!-- The last $n words before $e within its block, in the reading view (what declarations.xsl says it omits left out).
-       Linear in the block, not in the text: the block is found by ancestor, never by searching. -->
+  <!-- The reading text of the current block (paragraph, head, closer) so far, its last 400 characters: built in
+       one pass over the document, so the words before a figure cost nothing to find. Text the reading view
+       omits (declarations.xsl) is left out. -->
+  <xsl:accumulator name="ed:block-text" as="xs:string" initial-value="''">
+    <xsl:accumulator-rule match="tei:p | tei:head | tei:closer" select="''"/>
+    <xsl:accumulator-rule match="text()[empty(ancestor::*[local-name() = $ed:view-omissions('reading')])]"
+      select="let $text := $value || . return substring($text, max((1, string-length($text) - 399)))"/>
+  </xsl:accumulator>
+
+  <!-- The last $n words before $e within its block, in the reading view. -->
   <xsl:function name="ed:words-before" as="xs:string" visibility="public">
     <xsl:param name="e" as="element()"/>
     <xsl:param name="n" as="xs:integer"/>
-    <xsl:variable name="block" as="element()?" select="ed:block-of($e)"/>
-    <xsl:variable name="text" as="xs:string" select="normalize-space(string-join(
-      $block//text()[. &lt;&lt; $e][empty(ancestor::*[local-name() = ed:view-omits('reading')][ancestor::* intersect $block])]))"/>
-    <xsl:variable name="words" as="xs:string*" select="tokenize($text, ' ')[.]"/>
+    <xsl:variable name="words" as="xs:string*" select="tokenize(normalize-space($e/accumulator-before('ed:block-text')), ' ')[.]"/>
     <xsl:sequence select="string-join(subsequence($words, max((1, count($words) - $n + 1))), ' ')"/>
   </xsl:function>
 
