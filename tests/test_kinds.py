@@ -68,7 +68,8 @@ def test_a_mention_of_the_new_kind_links_to_its_page_with_its_class(out):
 def test_the_highlight_switch_offers_the_new_kind_and_colours_it(out):
     index = html.fromstring((out / "html" / "index.html").read_bytes())
     assert "nyms" in index.xpath("//form[@class='highlight-switch']//input/@value")
-    assert "body:has(#hl-nyms:checked) .k-nym" in index.xpath("string(//head/style)")
+    assert "highlight.css" in index.xpath("//head/link[@rel='stylesheet']/@href")
+    assert "body:has(#hl-nyms:checked) .k-nym" in (out / "html" / "highlight.css").read_text(encoding="utf-8")
 
 
 def test_the_data_files_give_the_new_kind(out):

@@ -1,7 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- Entry point: html/index.html, the reading edition (title block with source and edition statement,
      contents, numbered paragraphs with permalinks and cite controls, the reader comment, editorial notes,
-     the apparatus of corrections, how to cite), and html/search.html, the search page (Pagefind). -->
+     the apparatus of corrections, how to cite), html/search.html, the search page (Pagefind), and
+     html/highlight.css, the highlight switch's colours for the register kinds. -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:ed="urn:weil-edition:xslt" xmlns="http://www.w3.org/1999/xhtml"
@@ -15,6 +16,7 @@
   <xsl:template match="/">
     <xsl:call-template name="ed:reading-page"/>
     <xsl:call-template name="ed:search-page"/>
+    <xsl:call-template name="ed:highlight-css"/>
   </xsl:template>
 
   <xsl:template name="ed:reading-page">

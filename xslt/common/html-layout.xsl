@@ -23,12 +23,18 @@
     map{'key': 'quotations', 'label': 'Quotations'},
     map{'key': 'numbers', 'label': 'Numbers'})"/>
 
-  <!-- The highlight rules of the register kinds, written from the declaration (no rule per kind by hand). -->
-  <xsl:function name="ed:highlight-css" as="xs:string">
-    <xsl:sequence select="string-join($ed:highlights[?kind] ! (
-      '.highlight-switch .hl-' || ?key || ' { border-bottom: 3px solid ' || ?colour || '; }',
-      'body:has(#hl-' || ?key || ':checked) .k-' || ?kind || ', body.hl-' || ?key || ' .k-' || ?kind || ' { background: ' || ?colour || '; }'), '&#10;')"/>
-  </xsl:function>
+  <!-- html/highlight.css: the highlight rules of the register kinds, written from the declaration (no rule per
+       kind by hand); pages with the switch link it after edition.css. -->
+  <xsl:template name="ed:highlight-css" as="empty-sequence()">
+    <xsl:result-document href="html/highlight.css" method="text" encoding="UTF-8">
+      <xsl:text>/* Written by the build from the register kinds' declaration (xslt/common/declarations.xsl). */&#10;</xsl:text>
+      <xsl:value-of select="$ed:highlights[?kind] ! (
+        '.highlight-switch .hl-' || ?key || ' { border-bottom: 3px solid ' || ?colour || '; }',
+        'body:has(#hl-' || ?key || ':checked) .k-' || ?kind || ', body.hl-' || ?key || ' .k-' || ?kind || ' { background: ' || ?colour || '; }')"
+        separator="&#10;"/>
+      <xsl:text>&#10;</xsl:text>
+    </xsl:result-document>
+  </xsl:template>
 
   <!-- One HTML page, written to html/{$href}.
        $doc       the assembled edition (its header gives the metadata);
@@ -56,7 +62,7 @@
           <meta name="description" content="{($description[.], ed:page-description($href)[.], 'A scholarly digital edition of ' || $w?author || ', “' || $w?title || '”, with numbered paragraphs, registers of persons, places and organisations, and an apparatus of corrections.')[1]}"/>
           <link rel="icon" href="assets/favicon.svg" type="image/svg+xml"/>
           <link rel="stylesheet" href="assets/edition.css"/>
-          <xsl:if test="$highlight"><style>{ed:highlight-css()}</style></xsl:if>
+          <xsl:if test="$highlight"><link rel="stylesheet" href="highlight.css"/></xsl:if>
           <xsl:call-template name="ed:metadata">
             <xsl:with-param name="doc" select="$doc"/>
           </xsl:call-template>
