@@ -108,7 +108,7 @@
   <!-- The source as the header describes it (title block, footer, Dublin Core) (sourceDesc/bibl): its words, titles marked, notes and related
        publications left for their own lines. -->
   <xsl:mode name="ed:source" on-no-match="shallow-skip" on-multiple-match="fail"/>
-  <xsl:template match="text()" mode="ed:source"><xsl:value-of select="."/></xsl:template>
+  <xsl:template match="text()" mode="ed:source"><xsl:value-of select="replace(., '\s+', ' ')"/></xsl:template>
   <xsl:template match="tei:note | tei:relatedItem" mode="ed:source"/>
   <xsl:template match="tei:title[@level = 'a']" mode="ed:source">“<xsl:apply-templates mode="#current"/>”</xsl:template>
   <xsl:template match="tei:title[not(@level = 'a')]" mode="ed:source"><cite><xsl:apply-templates mode="#current"/></cite></xsl:template>
