@@ -83,3 +83,11 @@ def test_the_data_files_give_the_new_kind(out):
 def test_the_name_check_knows_the_new_kind_and_its_name_element(project):
     messages = [str(p) for p in check_names(project)]
     assert len(messages) == 1 and 'untagged name of #nym-laobaixing: "laobaixing"' in messages[0]
+
+
+def test_the_declaration_gives_the_schema_its_entry_pattern(repo_root):
+    from edition.declarations import read_declarations
+
+    assert read_declarations(repo_root / "xslt").entry_pattern() == (
+        "t:listPerson/t:person | t:listPerson/t:personGrp | t:listPlace//t:place | t:listOrg/t:org"
+        " | t:listEvent/t:event | t:listBibl/t:bibl | t:list[@type='glossary']/t:item")

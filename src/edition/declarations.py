@@ -26,9 +26,11 @@ class Kind:
     """One kind of register entry."""
 
     name: str
+    list: str                 # the register's list element, as an XPath step: "listPerson", "list[@type='glossary']"
     elements: tuple[str, ...]
     page: str
     title: str
+    nests: bool               # an entry may hold entries of its kind (a city within its province)
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,12 @@ class Declarations:
     def entry_tags(self) -> tuple[str, ...]:
         """Every TEI element that is a register entry, in kind order."""
         return tuple(tag for kind in self.kinds for tag in kind.elements)
+
+    def entry_pattern(self, prefix: str = "t") -> str:
+        """The register entries as one XPath pattern (for a generated Schematron rule context), e.g.
+        ``t:listPerson/t:person | t:listPerson/t:personGrp | … | t:list[@type='glossary']/t:item``."""
+        return " | ".join(f"{prefix}:{kind.list}{'//' if kind.nests else '/'}{prefix}:{tag}"
+                          for kind in self.kinds for tag in kind.elements)
 
 
 def read_declarations(xslt_dir: Path) -> Declarations:
@@ -63,7 +71,7 @@ def _read(path: Path) -> Declarations:
         return tuple((element.get(attribute) or "").split()) if element is not None else ()
 
     return Declarations(
-        kinds=tuple(Kind(k.get("name"), tuple(k.get("elements").split()), k.get("page"), k.get("title"))
+        kinds=tuple(Kind(k.get("name"), k.get("list"), tuple(k.get("elements").split()), k.get("page"), k.get("title"), k.get("nests") == "yes")
                     for k in decl.iterfind(f"{{{ED_NS}}}kind")),
         name_elements=tokens("names", "elements"),
         original_script=tokens("original-script", "languages"),

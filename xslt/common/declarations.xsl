@@ -12,23 +12,25 @@
     <ed:declarations>
       <!-- Register kinds, in site order.
            name        the kind's token (CSS class k-{name}, "kind" in the data files);
+           list        the register's list element in its TEI file (an XPath step; for the schema's rules);
+           nests       "yes": an entry may hold entries of its kind (a city within its province);
            elements    the TEI elements that are entries of this kind (in standOff);
            page, title the index page and its heading;
            highlight   a colour: the reading view's highlight switch offers this kind (key = the page's name);
            figure      an illustration the page shows above its entries (a named template of maps.xsl);
            ed:group    the ordered groups of the page ('' or none = one group). -->
-      <ed:kind name="person" elements="person personGrp" page="persons.html" title="Persons" highlight="#ffe08a">
+      <ed:kind name="person" list="listPerson" elements="person personGrp" page="persons.html" title="Persons" highlight="#ffe08a">
         <ed:group>Named persons</ed:group><ed:group>Groups</ed:group><ed:group>Anonymous persons</ed:group>
       </ed:kind>
-      <ed:kind name="place" elements="place" page="places.html" title="Places" highlight="#bfe8c4" figure="place-map">
+      <ed:kind name="place" list="listPlace" nests="yes" elements="place" page="places.html" title="Places" highlight="#bfe8c4" figure="place-map">
         <ed:group>continent</ed:group><ed:group>region</ed:group><ed:group>country</ed:group><ed:group>state</ed:group>
         <ed:group>province</ed:group><ed:group>district</ed:group><ed:group>city</ed:group><ed:group>town</ed:group>
         <ed:group>village</ed:group><ed:group>site</ed:group>
       </ed:kind>
-      <ed:kind name="org" elements="org" page="organisations.html" title="Organisations" highlight="#c8dcff"/>
-      <ed:kind name="event" elements="event" page="events.html" title="Events" figure="event-timeline"/>
-      <ed:kind name="work" elements="bibl" page="works.html" title="Works"/>
-      <ed:kind name="term" elements="item" page="glossary.html" title="Glossary"/>
+      <ed:kind name="org" list="listOrg" elements="org" page="organisations.html" title="Organisations" highlight="#c8dcff"/>
+      <ed:kind name="event" list="listEvent" elements="event" page="events.html" title="Events" figure="event-timeline"/>
+      <ed:kind name="work" list="listBibl" elements="bibl" page="works.html" title="Works"/>
+      <ed:kind name="term" list="list[@type='glossary']" elements="item" page="glossary.html" title="Glossary"/>
 
       <!-- The children of an entry that record its names, in the order a display name is chosen. -->
       <ed:names elements="persName placeName orgName name label title term"/>
