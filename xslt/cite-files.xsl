@@ -8,7 +8,6 @@
   <xsl:import href="common/common.xsl"/>
 
   <xsl:output method="text" encoding="UTF-8"/>
-  <xsl:mode use-accumulators="#all"/>
 
   <xsl:template match="/">
     <xsl:result-document href="html/cite/edition.bib" method="text" encoding="UTF-8">{ed:citation(., '', 'bibtex', $base-url)}&#10;</xsl:result-document>

@@ -10,7 +10,6 @@
   <xsl:import href="common/common.xsl"/>
 
   <xsl:output method="text" encoding="UTF-8"/>
-  <xsl:mode use-accumulators="#all"/>
 
   <xsl:template match="/">
     <xsl:variable name="json" as="element(fn:array)">

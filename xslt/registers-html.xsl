@@ -11,7 +11,7 @@
   <xsl:import href="common/html-layer.xsl"/>
 
   <xsl:output method="text"/>
-  <xsl:mode on-no-match="shallow-skip" on-multiple-match="fail" use-accumulators="#all"/>
+  <xsl:mode on-no-match="shallow-skip" on-multiple-match="fail"/>
   <xsl:mode name="ed:register-entry" on-no-match="fail" on-multiple-match="fail"/>
   <xsl:mode name="ed:entry-name" on-no-match="fail" on-multiple-match="fail"/>
 

@@ -8,7 +8,6 @@
   <xsl:import href="common/common.xsl"/>
 
   <xsl:output method="text"/>
-  <xsl:mode use-accumulators="#all"/>
 
   <xsl:template match="/">
     <xsl:result-document href="html/{ed:tei-download-href(.)}" method="xml" encoding="UTF-8" indent="no">

@@ -16,7 +16,7 @@
   <xsl:import href="common/html-layer.xsl"/>
 
   <xsl:output method="text" encoding="UTF-8"/>
-  <xsl:mode on-no-match="shallow-skip" on-multiple-match="fail" use-accumulators="#all"/>
+  <xsl:mode on-no-match="shallow-skip" on-multiple-match="fail"/>
   <xsl:mode name="ed:utterance" on-no-match="fail" on-multiple-match="fail"/>
 
   <xsl:variable name="ed:quotation-columns" as="xs:string+"
