@@ -79,3 +79,21 @@ def test_the_generic_layers_name_no_particular_edition(repo_root):
 def test_the_edition_word_check_finds_a_planted_word():
     """Positive control for the check above."""
     assert EDITION_SPECIFIC.search('<a href="tei/weil-conditions.xml">')
+
+
+def test_an_edition_profile_overrides_a_hook_by_import_precedence(tmp_path, repo_root):
+    """An edition's own entry point imports the layer and redefines a hook of profile.xsl: its wording wins."""
+    from xslt_support import run_entry_points, tei
+
+    xslt = tmp_path / "xslt"
+    xslt.mkdir()
+    (xslt / "common").symlink_to(repo_root / "xslt" / "common", target_is_directory=True)
+    (xslt / "download.xsl").write_text(f"""<xsl:stylesheet version="3.0" xmlns:xsl="{XSL}"
+        xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:ed="urn:weil-edition:xslt">
+      <xsl:import href="common/common.xsl"/>
+      <xsl:function name="ed:tei-download-href" as="xs:string"><xsl:param name="doc" as="node()"/>
+        <xsl:sequence select="'tei/our-own-name.xml'"/></xsl:function>
+      <xsl:template match="/"><xsl:result-document href="html/{{ed:tei-download-href(.)}}" method="text">x</xsl:result-document></xsl:template>
+    </xsl:stylesheet>""", encoding="utf-8")
+    out = run_entry_points(tei('<div xml:id="d"><p xml:id="p">x</p></div>'), tmp_path / "out", ("download.xsl",), xslt=xslt)
+    assert (out / "html" / "tei" / "our-own-name.xml").is_file()
