@@ -48,3 +48,22 @@ def test_clean_text_reports_nothing(project):
     text = text.replace('<placeName ref="#kaifeng">Beijing</placeName>', "the capital")
     essay.write_text(text, encoding="utf-8")
     assert messages(project) == []
+
+
+def _add_name(project: Project, name: str) -> None:
+    places = project.registers_dir / "places.xml"
+    places.write_text(places.read_text(encoding="utf-8").replace(
+        '<placeName type="preferred">Zhengzhou</placeName>', f'<placeName type="preferred">Zhengzhou</placeName>{name}', 1), encoding="utf-8")
+    essay = project.main_document
+    essay.write_text(essay.read_text(encoding="utf-8").replace("is a style.", "is a style in Chengchow.", 1), encoding="utf-8")
+
+
+def test_a_romanisation_is_not_searched_for_in_the_text(project):
+    _add_name(project, '<placeName xml:lang="zh-Latn-wadegile">Chengchow</placeName>')
+    assert not [m for m in messages(project) if "Chengchow" in m]
+
+
+def test_the_same_name_without_a_chinese_language_is_searched_for(project):
+    """Positive control for the test above."""
+    _add_name(project, "<placeName>Chengchow</placeName>")
+    assert [m for m in messages(project) if 'untagged name of #zhengzhou: "Chengchow"' in m]

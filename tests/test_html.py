@@ -71,13 +71,13 @@ def test_the_cite_control_is_a_permalink_carrying_the_full_citation(index):
     assert cite.get("href") == "#p-mini-two"
     assert cite.get("data-citation") == ("Weil, Robert. “Conditions of the Working Classes in China.” China Study Group, "
                                          "31 dec (year not given). Digital edition, The Weil Edition Project, 2026, ¶ 2. "
-                                         "index.html#p-mini-two.")
+                                         "Version 1.0, 2026. index.html#p-mini-two.")
 
 
 def test_with_a_base_url_the_citation_holds_the_absolute_permalink(saxon, tmp_path):
     tree = lxml_html.parse(str(_build(saxon, tmp_path, {"base-url": "https://example.org/weil/"}) / "index.html"))
     cite = one(tree, "//p[@id='p-mini-two']/a[@class='cite']")
-    assert cite.get("data-citation").endswith("¶ 2. https://example.org/weil/index.html#p-mini-two.")
+    assert cite.get("data-citation").endswith("¶ 2. Version 1.0, 2026. https://example.org/weil/index.html#p-mini-two.")
 
 
 def test_a_mention_links_to_its_entry_with_name_and_description(index):
@@ -143,7 +143,7 @@ def test_highwire_metadata_names_title_author_date_publisher_language(index):
     assert meta == {"citation_title": "Conditions of the Working Classes in China", "citation_author": "Weil, Robert",
                     "citation_publication_date": "2026", "citation_publisher": "The Weil Edition Project",
                     "citation_public_url": "index.html", "citation_fulltext_html_url": "index.html",
-                    "citation_language": "en"}
+                    "citation_language": "en", "citation_version": "version 1.0, 2026"}
 
 
 def test_dublin_core_metadata_gives_the_type(index):

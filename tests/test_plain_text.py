@@ -6,7 +6,7 @@ from xslt_support import Node, call, tei
 
 def plain(paragraph: str, view: str) -> str:
     document = tei(f'<div xml:id="d"><p xml:id="p">{paragraph}</p></div>')
-    return call(("functions.xsl", "plain-text.xsl"), "plain", Node(document, "//t:body//t:p"), view)
+    return call("common.xsl", "plain", Node(document, "//t:body//t:p"), view)
 
 
 def test_diplomatic_restores_the_witness_default_marks():
@@ -62,4 +62,19 @@ def test_notes_are_left_out_of_both_views():
 
 
 def test_predecessors_follow_a_chain_of_retirements():
-    assert call(("functions.xsl",), "predecessors", "c", "a b\nb c") == "b a"
+    assert call("common.xsl", "predecessors", "c", "a b\nb c") == "b a"
+
+
+@pytest.mark.parametrize("view", ["reading", "diplomatic"])
+def test_a_regularisation_shows_the_writers_form_in_both_views(view):
+    assert plain('in <choice><orig>Peking</orig><reg resp="#editors">Beijing</reg></choice> then', view) == "in Peking then"
+
+
+def test_a_pointer_to_a_paragraph_reads_as_its_number():
+    document = tei('<div xml:id="d"><p xml:id="p-a">One.</p><p xml:id="p-b">Two <ptr target="#p-a"/>.</p></div>')
+    assert call("common.xsl", "plain", Node(document, "//t:p[@xml:id='p-b']"), "reading") == "Two ¶ 1."
+
+
+def test_a_pointer_to_a_section_reads_as_its_title():
+    document = tei('<div xml:id="d"><head>Wages</head><p xml:id="p-a">See <ptr target="#d"/>.</p></div>')
+    assert call("common.xsl", "plain", Node(document, "//t:body//t:p"), "reading") == "See Wages."

@@ -1,41 +1,11 @@
-"""The register index pages (xslt/registers-html.xsl) on the fixture project tests/fixtures/registers.
-
-The outputs are built once per module in a child process, so that this module's Saxon processor
-(sealed once it has a document) never meets the session's."""
-import subprocess
-import sys
+"""The register index pages (xslt/registers-html.xsl) on the fixture project tests/fixtures/registers,
+built once per module in a child process (xslt_support.build_fixture)."""
 from pathlib import Path
 
 import pytest
 from lxml import html
 
-ROOT = Path(__file__).resolve().parents[1]
-FIXTURE = ROOT / "tests" / "fixtures" / "registers"
-ENTRY_POINTS = ("registers-html.xsl", "entities-data.xsl", "voices.xsl", "figures.xsl")
-
-_BUILD = """
-import sys
-from pathlib import Path
-from edition.corpus import load_edition
-from edition.project import Project
-from edition.xslt import Stylesheets
-root, fixture, out = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])
-edition = load_edition(Project(fixture))
-with Stylesheets() as sheets:
-    paths = [root / "xslt" / name for name in sys.argv[4:]]
-    for path in paths:
-        sheets.compile(path)
-    document = sheets.document(edition.serialize())
-    for path in paths:
-        sheets.run(path, document, out, {})
-"""
-
-
-def build_fixture(out: Path) -> Path:
-    """Run every register entry point on the fixture edition into ``out``."""
-    subprocess.run([sys.executable, "-c", _BUILD, str(ROOT), str(FIXTURE), str(out), *ENTRY_POINTS],
-                   check=True, capture_output=True, text=True)
-    return out
+from xslt_support import build_fixture
 
 
 @pytest.fixture(scope="module")

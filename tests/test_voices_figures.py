@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from lxml import html
 
-from test_registers_html import build_fixture
+from xslt_support import build_fixture
 
 
 @pytest.fixture(scope="module")

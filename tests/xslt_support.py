@@ -1,12 +1,15 @@
-"""Running the project's XSLT modules from tests, on small fixtures.
+"""Running the project's stylesheets from tests, on small fixtures.
 
-Modules are included by entry points, not by each other, so a test compiles the
-modules it needs through a small wrapper stylesheet. Saxon reads no file once it
-has been handed a document (see edition.xslt), so each module set gets its own
-processor, compiled before any document is parsed.
+``tei()`` wraps a fragment in a tiny invented header (tests/fixtures/html/header.xml), so unit tests never
+depend on the real essay's header. ``call()`` calls a public function of one layer (``common.xsl`` or
+``html-layer.xsl``, as entry points import them). ``run_entry_points()`` runs entry stylesheets on a document
+or a fixture project in a child process: Saxon reads no file once it has been handed a document (see
+edition.xslt), so each run gets a fresh process, compiled before any document is parsed.
 """
 from __future__ import annotations
 
+import subprocess
+import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -17,13 +20,14 @@ from edition.xslt import ED_NS, Stylesheets
 
 ROOT = Path(__file__).resolve().parents[1]
 TEI = "http://www.tei-c.org/ns/1.0"
+FIXTURES = ROOT / "tests" / "fixtures"
 
-#: The edition's header (with its quotation renditions), for fixtures.
-HEADER = (ROOT / "edition" / "conditions.xml").read_text(encoding="utf-8").split("<teiHeader>", 1)[1].split("</teiHeader>", 1)[0]
+#: The invented edition's header (with its quotation renditions, version and canonical URL), for fixtures.
+HEADER = (FIXTURES / "html" / "header.xml").read_text(encoding="utf-8").split("<teiHeader", 1)[1].split(">", 1)[1].rsplit("</teiHeader>", 1)[0]
 
 
 def tei(body: str, back: str = "", stand_off: str = "") -> str:
-    """A small TEI document with the edition's header around ``body`` (and ``back``, ``standOff``)."""
+    """A small TEI document with the fixture header around ``body`` (and ``back``, ``standOff``)."""
     return (f'<TEI xmlns="{TEI}" xml:lang="en"><teiHeader>{HEADER}</teiHeader>'
             + (f'<standOff type="registers">{stand_off}</standOff>' if stand_off else "")
             + f"<text><body>{body}</body>" + (f"<back>{back}</back>" if back else "") + "</text></TEI>")
@@ -38,19 +42,15 @@ class Node:
 
 
 @lru_cache(maxsize=None)
-def compiled(modules: tuple[str, ...]):
-    includes = "".join(f'<xsl:include href="{(ROOT / "xslt" / "common" / m).as_uri()}"/>' for m in modules)
-    wrapper = ROOT / "build" / "test-wrappers" / ("-".join(m.removesuffix(".xsl") for m in modules) + ".xsl")
-    wrapper.parent.mkdir(parents=True, exist_ok=True)
-    wrapper.write_text('<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">'
-                       f"{includes}</xsl:stylesheet>", encoding="utf-8")
+def compiled(layer: str):
+    """A processor and one layer of xslt/common compiled with it (each layer its own processor)."""
     sheets = Stylesheets()
-    return sheets, sheets.compile(wrapper)
+    return sheets, sheets.compile(ROOT / "xslt" / "common" / layer)
 
 
-def call(modules: tuple[str, ...], function: str, *args) -> str:
-    """Call ``ed:function`` of the given ``xslt/common`` modules; return its items' string values, space-separated."""
-    sheets, executable = compiled(tuple(modules))
+def call(layer: str, function: str, *args) -> str:
+    """Call ``ed:function`` of ``xslt/common/{layer}``; return its items' string values, space-separated."""
+    sheets, executable = compiled(layer)
     values = []
     for arg in args:
         if isinstance(arg, Node):
@@ -64,6 +64,50 @@ def call(modules: tuple[str, ...], function: str, *args) -> str:
     if result is None:
         return ""
     return " ".join(str(result.item_at(i).string_value) for i in range(result.size))
+
+
+_RUN = """
+import json, sys
+from pathlib import Path
+from edition.corpus import load_edition
+from edition.project import Project
+from edition.xslt import Stylesheets
+xslt, source, out, names, parameters = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]), sys.argv[4].split(), json.loads(sys.argv[5])
+xml = load_edition(Project(source)).serialize() if source.is_dir() else source.read_bytes()
+with Stylesheets() as sheets:
+    paths = [xslt / name for name in names]
+    for path in paths:
+        sheets.compile(path)
+    document = sheets.document(xml)
+    for path in paths:
+        sheets.run(path, document, out, parameters)
+"""
+
+#: Every entry point this module's tests run (the ones the stylesheet layers serve).
+ENTRY_POINTS = ("html.xsl", "registers-html.xsl", "entities-data.xsl", "voices.xsl", "figures.xsl",
+                "text.xsl", "paragraphs-json.xsl", "cite-files.xsl", "tei-download.xsl")
+
+
+def run_entry_points(source: Path | str, out: Path, names=ENTRY_POINTS, parameters: dict | None = None,
+                     xslt: Path = ROOT / "xslt") -> Path:
+    """Run entry stylesheets of ``xslt`` on ``source`` (a fixture project folder, a TEI file, or TEI text)
+    into ``out``, in a child process; return ``out``."""
+    import json
+
+    if isinstance(source, str):
+        (out / "source.xml").parent.mkdir(parents=True, exist_ok=True)
+        (out / "source.xml").write_text(source, encoding="utf-8")
+        source = out / "source.xml"
+    done = subprocess.run([sys.executable, "-c", _RUN, str(xslt), str(source), str(out), " ".join(names),
+                           json.dumps(parameters or {})], capture_output=True, text=True)
+    if done.returncode:
+        raise AssertionError(f"the stylesheets failed on {source}:\n{done.stderr[-3000:]}")
+    return out
+
+
+def build_fixture(out: Path) -> Path:
+    """The register entry points on the fixture project tests/fixtures/registers, into ``out``."""
+    return run_entry_points(FIXTURES / "registers", out, ("registers-html.xsl", "entities-data.xsl", "voices.xsl", "figures.xsl"))
 
 
 def first(xml: str, xpath: str):

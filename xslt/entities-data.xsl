@@ -1,6 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- Entry point: the registers as data, one row per entry in index order (as on the HTML pages).
-     index/entities.json   array of {id, kind, type, name, aliases, description, dates, latitude, longitude,
+     index/entities.json   array of {id, kind, type, name, aliases, original_names ([{lang, name}]: characters
+                           and romanisations), description, dates, latitude, longitude,
                            parent, wikidata, geonames, viaf, href, paragraphs}; coordinates are numbers, absent values null;
      index/entities.csv    id, kind, name, description, latitude, longitude, wikidata, geonames, viaf,
                            paragraphs (space-separated identifiers), RFC 4180, formulas neutralised;
@@ -12,10 +13,7 @@
   xmlns:fn="http://www.w3.org/2005/xpath-functions"
   xmlns:ed="urn:weil-edition:xslt" exclude-result-prefixes="#all" expand-text="yes">
 
-  <xsl:include href="common/params.xsl"/>
-  <xsl:include href="common/functions.xsl"/>
-  <xsl:include href="common/plain-text.xsl"/>
-  <xsl:include href="common/registers.xsl"/>
+  <xsl:import href="common/common.xsl"/>
 
   <xsl:output method="text" encoding="UTF-8"/>
   <xsl:mode on-no-match="shallow-skip" on-multiple-match="fail"/>
@@ -63,6 +61,7 @@
       ['type', $entry/@type ! string()],
       ['name', ed:entry-name($entry)],
       ['aliases', ed:entry-aliases($entry), 'array'],
+      ['original_names', ed:original-names($entry) ! ed:json-object((['lang', string(@xml:lang)], ['name', normalize-space(.)])), 'array'],
       ['description', ed:entry-description($entry)],
       ['dates', ed:entry-dates($entry)[.]],
       ['latitude', ed:latitude($entry)],

@@ -1,5 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- Entry point: the essay's figures (every num, measure and dated date of the text, outermost only).
+<!-- Entry point: the figures of the text (every num, measure and dated date of the text, outermost only).
      html/figures.html     one section per kind (money, percentages, people, years and dates, durations,
                            other quantities, other numbers, ordinals), each ordered by value, then all
                            figures in reading order; no script needed;
@@ -12,11 +12,7 @@
   xmlns:ed="urn:weil-edition:xslt" xmlns="http://www.w3.org/1999/xhtml"
   exclude-result-prefixes="#all" expand-text="yes">
 
-  <xsl:include href="common/params.xsl"/>
-  <xsl:include href="common/functions.xsl"/>
-  <xsl:include href="common/plain-text.xsl"/>
-  <xsl:include href="common/html-layout.xsl"/>
-  <xsl:include href="common/registers.xsl"/>
+  <xsl:import href="common/html-layer.xsl"/>
 
   <xsl:output method="text" encoding="UTF-8"/>
   <xsl:mode on-no-match="shallow-skip" on-multiple-match="fail"/>
@@ -35,7 +31,6 @@
       <xsl:with-param name="doc" select="$doc"/>
       <xsl:with-param name="href" select="'figures.html'"/>
       <xsl:with-param name="title" select="'Figures'"/>
-      <xsl:with-param name="description" select="'Every figure the essay gives: wages and prices, percentages, headcounts, years, with its normalised value and its paragraph.'"/>
       <xsl:with-param name="content" as="element()*">
         <article class="figures">
           <h1>Figures</h1>
@@ -115,18 +110,6 @@
       $e/@unit ! string(),
       ed:plain($e, 'reading'),
       ed:words-before($e, $ed:context-words)]"/>
-  </xsl:function>
-
-  <!-- The normalised value as a reader sees it: 460, 70–80, ≥ 100000, ≤ 750000; dates 1993–1994. -->
-  <xsl:function name="ed:figure-display" as="xs:string">
-    <xsl:param name="e" as="element()"/>
-    <xsl:variable name="v" as="map(xs:string, xs:anyAtomicType?)" select="ed:figure-values($e)"/>
-    <xsl:sequence select="
-      if (exists($v?value)) then string($v?value)
-      else if (exists($v?at_least) and exists($v?at_most)) then $v?at_least || '–' || $v?at_most
-      else if (exists($v?at_least)) then '≥ ' || $v?at_least
-      else if (exists($v?at_most)) then '≤ ' || $v?at_most
-      else ''"/>
   </xsl:function>
 
   <xsl:template name="ed:figure-table" as="element()">

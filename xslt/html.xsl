@@ -1,17 +1,14 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- Entry point: html/index.html, the reading edition (title block with source and edition statement,
      contents, numbered paragraphs with permalinks and cite controls, the reader comment, editorial notes,
-     the apparatus of corrections, how to cite), and html/search.html, the search page (Pagefind). -->
+     the apparatus of corrections, how to cite), html/search.html, the search page (Pagefind), and
+     html/highlight.css, the highlight switch's colours for the register kinds. -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:ed="urn:weil-edition:xslt" xmlns="http://www.w3.org/1999/xhtml"
   exclude-result-prefixes="#all" expand-text="yes">
 
-  <xsl:include href="common/params.xsl"/>
-  <xsl:include href="common/functions.xsl"/>
-  <xsl:include href="common/plain-text.xsl"/>
-  <xsl:include href="common/html-layout.xsl"/>
-  <xsl:include href="common/html-text.xsl"/>
+  <xsl:import href="common/html-layer.xsl"/>
 
   <xsl:output method="text"/>
   <xsl:mode on-no-match="shallow-skip" on-multiple-match="fail"/>
@@ -19,6 +16,7 @@
   <xsl:template match="/">
     <xsl:call-template name="ed:reading-page"/>
     <xsl:call-template name="ed:search-page"/>
+    <xsl:call-template name="ed:highlight-css"/>
   </xsl:template>
 
   <xsl:template name="ed:reading-page">
@@ -27,7 +25,7 @@
     <xsl:variable name="w" as="map(xs:string, xs:string)" select="ed:work(.)"/>
     <xsl:variable name="notes" as="element(tei:note)*" select="$text//tei:note"/>
     <xsl:variable name="interventions" as="element()*"
-      select="$text//(tei:choice[tei:sic and tei:corr] | tei:corr[not(parent::tei:choice)] | tei:supplied[ancestor::tei:p])"/>
+      select="$text//*[ed:is-intervention(.)]"/>
     <xsl:call-template name="ed:page">
       <xsl:with-param name="doc" select="."/>
       <xsl:with-param name="href" select="'index.html'"/>
@@ -38,9 +36,10 @@
           <header class="title-block">
             <h1><xsl:apply-templates select="$text/tei:front/tei:titlePage/tei:docTitle/tei:titlePart/node()" mode="ed:html"/></h1>
             <p class="byline"><xsl:apply-templates select="$text/tei:front/tei:titlePage/tei:byline/node()" mode="ed:html"/></p>
-            <p class="source">Source: {$w?site} website, posted {$w?posted} (the year is not given on the page).
+            <p class="source">Source: <xsl:apply-templates select="$header/tei:fileDesc/tei:sourceDesc/tei:bibl[1]" mode="ed:source"/>
               <xsl:apply-templates select="$header/tei:fileDesc/tei:sourceDesc/tei:bibl[1]/tei:note[@type = 'dating']/node()" mode="ed:html"/></p>
-            <p class="edition-statement">{$w?edition}. {$w?publisher}, {$w?edition-year}. <a href="#how-to-cite">How to cite</a></p>
+            <xsl:call-template name="ed:also-published"><xsl:with-param name="doc" select="."/></xsl:call-template>
+            <p class="edition-statement">{$w?edition}{ed:version-label($w)[.] ! (', ' || .)}. {$w?publisher}, {$w?edition-year}. <a href="#how-to-cite">How to cite</a></p>
             <details class="about">
               <summary>About this edition</summary>
               <xsl:for-each select="$header/tei:encodingDesc/tei:editorialDecl/*/tei:p">
@@ -90,12 +89,12 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- The header's prose (editorial declarations): text and simple phrase markup only. -->
-  <xsl:template match="text()" mode="ed:header"><xsl:value-of select="."/></xsl:template>
-  <xsl:template match="tei:gi" mode="ed:header"><code>&lt;{.}&gt;</code></xsl:template>
-  <xsl:template match="tei:att" mode="ed:header"><code>@{.}</code></xsl:template>
-  <xsl:template match="tei:ref" mode="ed:header"><xsl:apply-templates mode="#current"/></xsl:template>
-  <xsl:template match="*" mode="ed:header"><xsl:apply-templates mode="#current"/></xsl:template>
+  <!-- "Also published in …": other publications of the text (relatedItem type="otherForm"), not collated. -->
+  <xsl:template name="ed:also-published" as="element()?">
+    <xsl:param name="doc" as="document-node()"/>
+    <xsl:variable name="also" as="xs:string" select="ed:work($doc)?also-published"/>
+    <xsl:if test="$also"><p class="also-published">Also published in {$also} (not collated for this edition).</p></xsl:if>
+  </xsl:template>
 
   <!-- "How to cite": Chicago and MLA, and the BibTeX and CSL-JSON files that cite-files.xsl writes. -->
   <xsl:template name="ed:how-to-cite">
@@ -109,6 +108,9 @@
         <dt>MLA</dt>
         <dd><p class="citation" id="cite-mla">{ed:citation($doc, '', 'mla', $base-url)}</p></dd>
       </dl>
+      <xsl:variable name="w" as="map(xs:string, xs:string)" select="ed:work($doc)"/>
+      <xsl:if test="$w?version"><p class="version">This is {ed:version-label($w)} of the edition; every citation names it.</p></xsl:if>
+      <xsl:call-template name="ed:also-published"><xsl:with-param name="doc" select="$doc"/></xsl:call-template>
       <p>For reference managers: <a href="cite/edition.bib" download="">BibTeX</a> · <a href="cite/edition.json" download="">CSL-JSON</a>. Zotero and similar tools also read this page's embedded metadata.</p>
     </section>
   </xsl:template>

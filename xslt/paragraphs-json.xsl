@@ -7,9 +7,7 @@
   xmlns:fn="http://www.w3.org/2005/xpath-functions"
   xmlns:ed="urn:weil-edition:xslt" exclude-result-prefixes="#all" expand-text="yes">
 
-  <xsl:include href="common/params.xsl"/>
-  <xsl:include href="common/functions.xsl"/>
-  <xsl:include href="common/plain-text.xsl"/>
+  <xsl:import href="common/common.xsl"/>
 
   <xsl:output method="text" encoding="UTF-8"/>
 

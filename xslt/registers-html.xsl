@@ -8,11 +8,7 @@
   xmlns:ed="urn:weil-edition:xslt" xmlns="http://www.w3.org/1999/xhtml"
   exclude-result-prefixes="#all" expand-text="yes">
 
-  <xsl:include href="common/params.xsl"/>
-  <xsl:include href="common/functions.xsl"/>
-  <xsl:include href="common/plain-text.xsl"/>
-  <xsl:include href="common/html-layout.xsl"/>
-  <xsl:include href="common/registers.xsl"/>
+  <xsl:import href="common/html-layer.xsl"/>
 
   <xsl:output method="text"/>
   <xsl:mode on-no-match="shallow-skip" on-multiple-match="fail"/>
@@ -28,11 +24,18 @@
         <xsl:with-param name="doc" select="$doc"/>
         <xsl:with-param name="href" select="$kind?page"/>
         <xsl:with-param name="title" select="$kind?title"/>
-        <xsl:with-param name="description" select="$kind?title || ' named in the essay, with every paragraph that mentions each.'"/>
+        <xsl:with-param name="description" select="$kind?title || ' named in the text, with every paragraph that mentions each.'"/>
         <xsl:with-param name="content" as="element()*">
           <article class="register register-{$kind?kind}">
             <h1>{$kind?title}</h1>
-            <p class="register-summary">{count($entries)} entries. Each lists every paragraph of the essay and the comments that names it.</p>
+            <p class="register-summary">{count($entries)} entries. Each lists every paragraph of the text and the comments that names it.</p>
+            <!-- The kind's illustration (declarations.xsl @figure): a named template of maps.xsl, on the edition. -->
+            <xsl:for-each select="$doc">
+              <xsl:choose>
+                <xsl:when test="$kind?figure = 'place-map'"><xsl:call-template name="ed:place-map"/></xsl:when>
+                <xsl:when test="$kind?figure = 'event-timeline'"><xsl:call-template name="ed:event-timeline"/></xsl:when>
+              </xsl:choose>
+            </xsl:for-each>
             <xsl:for-each-group select="$entries" group-adjacent="ed:entry-group(.)">
               <xsl:choose>
                 <xsl:when test="current-grouping-key()">
@@ -62,19 +65,19 @@
   </xsl:function>
 
   <!-- One entry, whatever its kind: what does not apply to a kind is simply empty. -->
-  <xsl:template match="tei:person | tei:personGrp | tei:place | tei:org | tei:event | tei:bibl | tei:item" mode="ed:register-entry">
+  <xsl:template match="*[local-name() = $ed:register-kinds?elements]" mode="ed:register-entry">
     <xsl:variable name="kind" as="map(xs:string, item()*)" select="ed:register-kind(.)"/>
     <xsl:variable name="aliases" as="xs:string*" select="ed:entry-aliases(.)"/>
     <xsl:variable name="dates" as="xs:string" select="ed:entry-dates(.)"/>
     <xsl:variable name="type" as="xs:string" select="normalize-space(string-join((@type, @role), ', '))"/>
     <xsl:variable name="coordinates" as="xs:string*" select="ed:coordinates(.)"/>
     <xsl:variable name="authorities" as="map(xs:string, xs:string)*" select="ed:authority-ids(.)"/>
-    <xsl:variable name="description" as="xs:string" select="ed:entry-description(.)"/>
+    <xsl:variable name="description" as="element()?" select="ed:description-of(.)[normalize-space()]"/>
     <article id="{@xml:id}" class="entry k-{$kind?kind}{@type ! (' ' || .)}">
       <xsl:sequence select="ed:retired-anchors(@xml:id, $retired)"/>
       <h3 class="entry-name">
-        <xsl:apply-templates select="(tei:term)[1]" mode="ed:entry-name"/>
-        <xsl:if test="empty(tei:term)">{ed:entry-name(.)}</xsl:if>
+        <xsl:apply-templates select="ed:display-name(.)" mode="ed:entry-name"/>
+        <xsl:call-template name="ed:original-names"/>
       </h3>
       <dl class="entry-facts">
         <xsl:if test="exists($aliases)"><dt>Also named</dt><dd>{string-join($aliases, '; ')}</dd></xsl:if>
@@ -105,17 +108,26 @@
         </xsl:if>
         <xsl:if test="tei:note[@type = 'members'][normalize-space()]">
           <dt>Members</dt>
-          <dd>{ed:plain(tei:note[@type = 'members'], 'reading')}</dd>
+          <dd>{ed:plain(tei:note[@type = 'members']/node(), 'reading')}</dd>
         </xsl:if>
       </dl>
-      <xsl:if test="$description"><p class="description">{$description}</p></xsl:if>
+      <xsl:if test="$description"><p class="description"><xsl:apply-templates select="$description/node()" mode="ed:html"/></p></xsl:if>
+      <xsl:for-each select="tei:note[@type = 'editorial'][normalize-space()]">
+        <p class="editorial-note"><span class="label">Editors’ note:</span><xsl:text> </xsl:text><xsl:apply-templates mode="ed:html"/></p>
+      </xsl:for-each>
       <xsl:call-template name="ed:entry-links"/>
     </article>
   </xsl:template>
 
-  <!-- A glossary term keeps its language for screen readers. -->
+  <!-- The display name; a glossary term in italics, any name in another language keeps it for screen readers. -->
   <xsl:template match="tei:term" mode="ed:entry-name">
     <i lang="{(@xml:lang, 'en')[1]}">{normalize-space(.)}</i>
+  </xsl:template>
+  <xsl:template match="*" mode="ed:entry-name">
+    <xsl:choose>
+      <xsl:when test="@xml:lang"><span lang="{@xml:lang}">{normalize-space(.)}</span></xsl:when>
+      <xsl:otherwise>{normalize-space(.)}</xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- The paragraphs pointing at the context entry, one list per relation (mentioned, speaks, quoted). -->

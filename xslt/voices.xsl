@@ -6,18 +6,14 @@
                              (quote) with their sources in the works register, then common expressions (q);
      index/quotations.json   one object per quotation of the text (said, quote, q, soCalled, mentioned, title),
      index/quotations.csv    in reading order: paragraph, n, label, speaker, speaker_name, kind, text, source.
-     Editorial notes are not the essay's words: quotations inside them are left out. -->
+     Editorial notes are not the text's words: quotations inside them are left out. -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:fn="http://www.w3.org/2005/xpath-functions"
   xmlns:ed="urn:weil-edition:xslt" xmlns="http://www.w3.org/1999/xhtml"
   exclude-result-prefixes="#all" expand-text="yes">
 
-  <xsl:include href="common/params.xsl"/>
-  <xsl:include href="common/functions.xsl"/>
-  <xsl:include href="common/plain-text.xsl"/>
-  <xsl:include href="common/html-layout.xsl"/>
-  <xsl:include href="common/registers.xsl"/>
+  <xsl:import href="common/html-layer.xsl"/>
 
   <xsl:output method="text" encoding="UTF-8"/>
   <xsl:mode on-no-match="shallow-skip" on-multiple-match="fail"/>
@@ -28,10 +24,14 @@
 
   <xsl:template match="/">
     <xsl:variable name="doc" as="document-node()" select="."/>
-    <xsl:variable name="quotations" as="element()*" select="//tei:text//(tei:said | tei:quote | tei:q | tei:soCalled | tei:mentioned | tei:title)[ed:in-text(.)]"/>
+    <xsl:variable name="quotations" as="element()*" select="tei:TEI/tei:text//(tei:said | tei:quote | tei:q | tei:soCalled | tei:mentioned | tei:title)[ed:in-text(.)]"/>
     <xsl:variable name="said" as="element()*" select="$quotations[self::tei:said]"/>
-    <xsl:variable name="speaking" as="element()*" select="$said/ed:speakers(.)"/>
-    <xsl:variable name="speakers" as="element()*" select="ed:all-sorted-entries($doc)[exists(. intersect $speaking)]"/>
+    <!-- Utterances by speaker identifier, built in one pass (a said with two speakers is under both). -->
+    <xsl:variable name="by-speaker" as="map(xs:string, element()*)" select="map:merge(
+      $said ! (for $speaker in ed:speakers(.) return map{string($speaker/@xml:id): .}), map{'duplicates': 'combine'})"
+      xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
+    <xsl:variable name="speakers" as="element()*" select="ed:all-sorted-entries($doc)[map:contains($by-speaker, string(@xml:id))]"
+      xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
     <xsl:variable name="unattributed" as="element()*" select="$said[empty(ed:speakers(.))]"/>
     <xsl:variable name="writings" as="element()*" select="$quotations[self::tei:quote]"/>
     <xsl:variable name="expressions" as="element()*" select="$quotations[self::tei:q]"/>
@@ -40,7 +40,6 @@
       <xsl:with-param name="doc" select="$doc"/>
       <xsl:with-param name="href" select="'voices.html'"/>
       <xsl:with-param name="title" select="'Voices'"/>
-      <xsl:with-param name="description" select="'What the workers, peasants, migrants and activists said to the author, by speaker, and the writings the essay quotes.'"/>
       <xsl:with-param name="content" as="element()*">
         <article class="voices">
           <h1>Voices</h1>
@@ -57,9 +56,9 @@
             <h2 id="speech-heading">Speech, by speaker</h2>
             <xsl:for-each select="$speakers">
               <xsl:variable name="speaker" as="element()" select="."/>
-              <xsl:variable name="utterances" as="element()*" select="$said[ed:speakers(.) intersect $speaker]"/>
+              <xsl:variable name="utterances" as="element()*" select="$by-speaker(string(@xml:id))"/>
               <section class="speaker k-{ed:register-kind(.)?kind}" id="voice-{@xml:id}">
-                <h3><a href="{ed:entity-href(.)}">{ed:entry-name(.)}</a><xsl:text> </xsl:text><span class="count">({count($utterances)})</span></h3>
+                <h3><a href="{ed:entity-href(.)}">{ed:entry-name(.)}</a><xsl:call-template name="ed:original-names"/><xsl:text> </xsl:text><span class="count">({count($utterances)})</span></h3>
                 <xsl:if test="ed:entry-description(.)"><p class="description">{ed:entry-description(.)}</p></xsl:if>
                 <ol class="utterances"><xsl:apply-templates select="$utterances" mode="ed:utterance"/></ol>
               </section>
@@ -137,6 +136,7 @@
       </blockquote>
       <p class="attribution">
         <xsl:if test="@direct = 'false'"><span class="indirect">reported speech</span> · </xsl:if>
+        <xsl:if test="self::tei:said[@cert]"><span class="inferred">attribution inferred by the editors{if (@cert = ('medium', 'low', 'unknown')) then ' (uncertain)' else ''}</span> · </xsl:if>
         <xsl:for-each select="$sources">
           <a class="source" href="{ed:entity-href(.)}" title="{ed:entry-description(.)}">{ed:entry-name(.)}</a>
           <xsl:text> · </xsl:text>

@@ -1,7 +1,8 @@
 """Citations of the edition, its sections and paragraphs, by stable identifier.
 
-The formatting rules live in ``xslt/common/cite.xsl`` so that the command line
-and the HTML cite controls say the same thing.
+The formatting rules live in ``xslt/common/cite.xsl`` (called through the common layer,
+``xslt/common/common.xsl``) so that the command line and the HTML cite controls say the same
+thing; the formats are listed once, in ``xslt/common/declarations.xsl``.
 
 >>> print(citation(Project(Path(".")), "p-every-class-stratum", "chicago"))  # doctest: +SKIP
 Weil, Robert. “Conditions of the Working Classes in China.” China Study Group, …, ¶ 1. index.html#p-every-class-stratum.
@@ -10,19 +11,24 @@ from __future__ import annotations
 
 from saxonche import PySaxonApiError
 
+from pathlib import Path
+
 from . import idlock
 from .corpus import load_edition
+from .declarations import read_declarations
 from .project import Project
 from .xmlio import EditionError, Problem
 from .xslt import ED_NS, Stylesheets
 
-FORMATS = ("text", "chicago", "mla", "bibtex", "csl-json")
+#: The formats the stylesheets beside this package declare (for the command line's choices).
+FORMATS = read_declarations(Path(__file__).resolve().parents[2] / "xslt").formats
 
 
 def citation(project: Project, ident: str, fmt: str = "text", base_url: str = "") -> str:
     """The citation of the paragraph or section ``ident`` (retired identifiers follow their successor)."""
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+    formats = read_declarations(project.xslt_dir).formats
+    if fmt not in formats:
+        raise EditionError(Problem(ident, 1, 1, f"unknown citation format {fmt!r}; use one of {', '.join(formats)}"))
     edition = load_edition(project)
     lock = idlock.read_lock(project.lock_file)
     current = idlock.resolve(lock, ident) or ident
@@ -31,7 +37,7 @@ def citation(project: Project, ident: str, fmt: str = "text", base_url: str = ""
         raise EditionError(Problem(ident, 1, 1, f"no paragraph or section has the identifier {ident!r}; "
                                    "identifiers are listed in build/index/paragraphs.json"))
     with Stylesheets() as sheets:
-        executable = sheets.compile(project.xslt_dir / "common" / "cite.xsl")
+        executable = sheets.compile(project.xslt_dir / "common" / "common.xsl")
         document = sheets.document(edition.serialize())
         try:
             value = executable.call_function_returning_value(

@@ -6,7 +6,9 @@
    not editorial notes), of a name or alias recorded for a register entry (the entry's ``persName``,
    ``placeName``, ``orgName``, ``name``, ``label``, ``title`` or ``term`` children, every form) that is not
    inside an element whose ``@ref`` (or ``@who``) points to that entry. Matching is whole-word and
-   case-sensitive on the reading text (corrections applied, the witness's errors left out). A leading
+   case-sensitive on the reading text (corrections applied, the witness's errors left out). Names in an
+   original script or romanisation (``xml:lang`` zh-Hans, zh-Hant, pinyin, Wade-Giles: the languages
+   ``xslt/common/declarations.xsl`` lists) are not searched for, unless the entry has no other name. A leading
    article of a recorded name ("the Zhengzhou 4") is not required in the text. Not reported:
    an occurrence inside a longer recorded name ("Beijing" in "Beijing University": the longer name wins),
    inside a tagged proper name of another entry (``persName``, ``placeName``, ``orgName``, ``name``,
@@ -25,7 +27,7 @@ Problems are located at the start tag of the element containing the words (the p
 
 >>> problems = check_names(Project(Path(".")))     # doctest: +SKIP
 >>> print(problems[0])                              # doctest: +SKIP
-edition/conditions.xml:130:9: untagged name of #zhengzhou: "Zhengzhou" (… the Zhengzhou paper …)
+edition/text.xml:130:9: untagged name of #zhengzhou: "Zhengzhou" (… the Zhengzhou paper …)
 """
 from __future__ import annotations
 
@@ -35,22 +37,20 @@ from dataclasses import dataclass
 from lxml import etree
 
 from .corpus import Edition, load_edition
+from .declarations import Declarations, read_declarations
 from .project import TEI_NS, XML_ID, Project
 from .xmlio import Problem
 
-#: The children of a register entry that record its names.
-NAME_CHILDREN = ("persName", "placeName", "orgName", "name", "label", "title", "term")
-#: Register entries.
-ENTRY_TAGS = ("person", "personGrp", "place", "org", "event", "bibl", "item")
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+# Register entries, the children that record their names, and what each text view leaves out are declared
+# once, for the stylesheets and for this module, in xslt/common/declarations.xsl (edition.declarations).
 #: Tagged mentions whose words must be a recorded name of their target.
 CHECKED_MENTIONS = ("persName", "placeName", "orgName", "name", "title", "term")
 #: Proper names: a recorded name inside one of these, tagged for another entry, is part of that name.
 PROPER_NAMES = ("persName", "placeName", "orgName", "name", "title")
 #: The value of ``@type`` marking words that look like a name but are not a mention.
 NOT_ENTITY = "not-entity"
-#: Never part of the reading text searched for names.
-_SKIP_READING = ("note", "sic", "orig", "abbr")
-_SKIP_DIPLOMATIC = ("note", "corr", "supplied", "reg", "expan")
 _BLOCKS = ("p", "head", "closer", "div", "byline", "docTitle", "titlePart")
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
@@ -96,25 +96,27 @@ class _Entry:
     searched: set[str]   # the forms searched for in the text (no anonymous labels, no leading article)
 
 
-def _register(edition: Edition) -> dict[str, _Entry]:
+def _register(edition: Edition, declared: Declarations) -> dict[str, _Entry]:
     entries: dict[str, _Entry] = {}
     stand_off = edition.document.getroot().find(f"{{{TEI_NS}}}standOff")
     if stand_off is None:
         return entries
-    for element in stand_off.iter(*(f"{{{TEI_NS}}}{tag}" for tag in ENTRY_TAGS)):
+    for element in stand_off.iter(*(f"{{{TEI_NS}}}{tag}" for tag in declared.entry_tags)):
         xml_id = element.get(XML_ID)
         if not xml_id:
             continue
         names, searched = set(), set()
-        for child in element:
-            if _local(child) in NAME_CHILDREN:
-                form = _normal("".join(child.itertext()))
-                if not form:
-                    continue
-                names.add(form)
-                names.add(_without_article(form))
-                if child.get("type") != "anonymous":
-                    searched.add(_without_article(form))
+        children = [c for c in element if isinstance(c.tag, str) and _local(c) in declared.name_elements]
+        # Characters and romanisations are shown beside a name, not written in the text, unless they are all there is.
+        translated = [c for c in children if c.get(XML_LANG) not in declared.original_script]
+        for child in children:
+            form = _normal("".join(child.itertext()))
+            if not form:
+                continue
+            names.add(form)
+            names.add(_without_article(form))
+            if child.get("type") != "anonymous" and (child in translated or not translated):
+                searched.add(_without_article(form))
         entries.setdefault(xml_id, _Entry(xml_id, names, {s for s in searched if s}))
     return entries
 
@@ -129,7 +131,8 @@ class _Span:
 class _FlatText:
     """The reading text of the essay's body and back as one string, with the span of every element in it."""
 
-    def __init__(self, roots: list[etree._Element]):
+    def __init__(self, roots: list[etree._Element], skip: tuple[str, ...]):
+        self.skip = skip
         self.parts: list[str] = []
         self.length = 0
         self.spans: list[_Span] = []
@@ -149,7 +152,7 @@ class _FlatText:
             self._add("\n", element)
         self._add(element.text, element)
         for child in element:
-            if isinstance(child.tag, str) and _local(child) not in _SKIP_READING:
+            if isinstance(child.tag, str) and _local(child) not in self.skip:
                 self._walk(child)
             self._add(child.tail, element)
         if _local(element) in _BLOCKS:
@@ -188,19 +191,20 @@ def _containing_block(element: etree._Element) -> etree._Element:
 def check_names(project: Project) -> list[Problem]:
     """Untagged register names and mistagged mentions in the edition of ``project``, sorted by place.
 
-    Example: ``[str(p) for p in check_names(Project(Path(".")))]`` → ``['edition/conditions.xml:131:9: …']``
+    Example: ``[str(p) for p in check_names(Project(Path(".")))]`` → ``['edition/text.xml:131:9: …']``
     """
     edition = load_edition(project)
-    return _untagged(edition) + _mismatched(edition)
+    declared = read_declarations(project.xslt_dir)
+    return _untagged(edition, declared) + _mismatched(edition, declared)
 
 
 def _text_roots(edition: Edition) -> list[etree._Element]:
     return edition.document.getroot().xpath("/t:TEI/t:text/t:body | /t:TEI/t:text/t:back", namespaces={"t": TEI_NS})
 
 
-def _untagged(edition: Edition) -> list[Problem]:
-    entries = _register(edition)
-    flat = _FlatText(_text_roots(edition))
+def _untagged(edition: Edition, declared: Declarations) -> list[Problem]:
+    entries = _register(edition, declared)
+    flat = _FlatText(_text_roots(edition), declared.views["reading"])
     text = flat.text
     pointing = [s for s in flat.spans if _targets(s.element)]
     exempt = [s for s in flat.spans if s.element.get("type") == NOT_ENTITY]
@@ -236,8 +240,9 @@ def _untagged(edition: Edition) -> list[Problem]:
     return sorted(problems)
 
 
-def _mismatched(edition: Edition) -> list[Problem]:
-    entries = _register(edition)
+def _mismatched(edition: Edition, declared: Declarations) -> list[Problem]:
+    entries = _register(edition, declared)
+    reading, diplomatic = declared.views["reading"], declared.views["diplomatic"]
     problems: list[Problem] = []
     for root in _text_roots(edition):
         for element in root.iter(*(f"{{{TEI_NS}}}{tag}" for tag in CHECKED_MENTIONS)):
@@ -248,11 +253,11 @@ def _mismatched(edition: Edition) -> list[Problem]:
             targets = [entries[t] for t in sorted(_targets(element)) if t in entries]
             if not targets:
                 continue  # a dangling pointer: `edition validate` reports it
-            forms = {_view_text(element, _SKIP_READING), _view_text(element, _SKIP_DIPLOMATIC)}
+            forms = {_view_text(element, reading), _view_text(element, diplomatic)}
             forms |= {_without_article(f) for f in forms}
             if any(forms & entry.names for entry in targets):
                 continue
-            words = _view_text(element, _SKIP_READING)
+            words = _view_text(element, reading)
             known = "; ".join(sorted(set().union(*(e.names for e in targets)))) or "none"
             problems.append(edition.locate(element, f'"{words}" is not a recorded name of '
                                            f'{", ".join("#" + e.id for e in targets)} (known: {known}); '

@@ -1,34 +1,55 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- Citations of the edition, a section or a paragraph, in the formats scholars use:
-     text, chicago, mla, bibtex, csl-json. Used by `edition cite` (called as a function)
-     and by the HTML's cite controls and "How to cite". -->
+<!-- Citations of the edition, a section or a paragraph, in the formats declarations.xsl lists
+     (text, chicago, mla, bibtex, csl-json). Used by `edition cite` (called as a function of the common
+     layer) and by the HTML's cite controls and "How to cite". Every format names the edition's version
+     and its date, and gives an absolute permalink when a base URL is known ($base-url, else the header's
+     idno type="URL"). -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   xmlns:ed="urn:weil-edition:xslt" exclude-result-prefixes="#all">
 
-  <xsl:include href="functions.xsl"/>
-  <xsl:include href="plain-text.xsl"/>
 
-  <xsl:variable name="ed:formats" as="xs:string+" select="('text', 'chicago', 'mla', 'bibtex', 'csl-json')"/>
-
-  <!-- Facts about the edition, read from the header (one place). -->
-  <xsl:function name="ed:work" as="map(xs:string, xs:string)" visibility="public">
+  <!-- Facts about the edition, read from the header (one place); memoised, since every cite control asks. -->
+  <xsl:function name="ed:work" as="map(xs:string, xs:string)" visibility="public" cache="yes">
     <xsl:param name="doc" as="node()"/>
     <xsl:variable name="h" as="element(tei:teiHeader)" select="root($doc)/tei:TEI/tei:teiHeader"/>
     <xsl:variable name="author" as="xs:string" select="normalize-space($h/tei:fileDesc/tei:titleStmt/tei:author[1])"/>
+    <xsl:variable name="source" as="element()?" select="$h/tei:fileDesc/tei:sourceDesc/tei:bibl[1]"/>
+    <xsl:variable name="edition" as="element()?" select="$h/tei:fileDesc/tei:editionStmt/tei:edition[1]"/>
+    <xsl:variable name="published" as="xs:string" select="string($h/tei:fileDesc/tei:publicationStmt/tei:date/@when)"/>
     <xsl:sequence select="map{
       'title': normalize-space($h/tei:fileDesc/tei:titleStmt/tei:title[@type = 'main']),
       'author': $author,
       'author-given': substring-before($author, ' '),
       'author-family': tokenize($author, ' ')[last()],
-      'site': normalize-space($h/tei:fileDesc/tei:sourceDesc/tei:bibl[1]/tei:title[@level = 'm']),
-      'posted': normalize-space($h/tei:fileDesc/tei:sourceDesc/tei:bibl[1]/tei:date[1]),
+      'site': normalize-space($source/tei:title[@level = 'm']),
+      'posted': normalize-space($source/tei:date[1]),
+      'posted-without-year': string(starts-with($source/tei:date[1]/@when, '--')),
+      'also-published': string-join($source/tei:relatedItem[@type = 'otherForm'] ! ed:plain(.//tei:bibl[1], 'reading'), '; '),
       'publisher': normalize-space($h/tei:fileDesc/tei:publicationStmt/tei:publisher),
-      'edition': normalize-space($h/tei:fileDesc/tei:editionStmt/tei:edition),
-      'edition-year': string($h/tei:fileDesc/tei:publicationStmt/tei:date/@when),
+      'edition': normalize-space(string-join($edition/text())),
+      'version': string($edition/@n),
+      'version-date': string(($edition/tei:date/@when, $published)[1]),
+      'edition-year': $published,
+      'url': normalize-space($h/tei:fileDesc/tei:publicationStmt/tei:idno[@type = 'URL']),
       'id': string($h/tei:fileDesc/tei:publicationStmt/tei:idno[@type = 'edition'])
     }"/>
+  </xsl:function>
+
+  <!-- The base of permalinks: the base-url parameter when given, else the edition's canonical URL
+       (publicationStmt/idno type="URL"), else '' (links stay relative). Always ends in a slash when set. -->
+  <xsl:function name="ed:base-url" as="xs:string" visibility="public">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:param name="base-url" as="xs:string"/>
+    <xsl:variable name="base" as="xs:string" select="($base-url[normalize-space()], ed:work($doc)?url)[1]"/>
+    <xsl:sequence select="if ($base and not(ends-with($base, '/'))) then $base || '/' else $base"/>
+  </xsl:function>
+
+  <!-- "version 1.0, 2026-01-15" (or without the date, or '' when the header names no version). -->
+  <xsl:function name="ed:version-label" as="xs:string" visibility="public">
+    <xsl:param name="w" as="map(xs:string, xs:string)"/>
+    <xsl:sequence select="if ($w?version) then 'version ' || $w?version || ($w?version-date[.] ! (', ' || .)) else ''"/>
   </xsl:function>
 
   <!-- The page an identifier lives on, and its permalink. -->
@@ -53,10 +74,12 @@
     <xsl:param name="id" as="xs:string"/>
     <xsl:param name="format" as="xs:string"/>
     <xsl:param name="base-url" as="xs:string"/>
-    <xsl:variable name="target" as="element()?" select="root($doc)//tei:text//*[@xml:id = $id][self::tei:p or self::tei:div]"/>
+    <xsl:variable name="target" as="element()?" select="id($id, root($doc))[self::tei:p or self::tei:div][ancestor::tei:text]"/>
     <xsl:variable name="w" as="map(xs:string, xs:string)" select="ed:work($doc)"/>
     <xsl:variable name="where" as="xs:string" select="ed:locator($target)"/>
-    <xsl:variable name="url" as="xs:string" select="ed:permalink($id, $base-url)"/>
+    <xsl:variable name="url" as="xs:string" select="ed:permalink($id, ed:base-url($doc, $base-url))"/>
+    <xsl:variable name="version" as="xs:string" select="ed:version-label($w)"/>
+    <xsl:variable name="posted" as="xs:string" select="$w?posted || (if ($w?posted-without-year = 'true') then ' (year not given)' else '')"/>
     <xsl:choose>
       <xsl:when test="$id and empty($target)">
         <xsl:message terminate="yes">no paragraph or section has the identifier {$id}</xsl:message>
@@ -65,16 +88,17 @@
         <xsl:sequence select="string-join((
           $w?author || ', “' || $w?title || '”' || (if ($where) then ', ' || $where else '') || ' [' || ($id[.], $w?id)[1] || ']',
           $url,
-          if ($target/self::tei:p) then ('', ed:plain($target, 'reading')) else ()), '&#10;')"/>
+          if ($target/self::tei:p) then ('', ed:plain($target, 'reading')) else (),
+          if ($version) then ('', 'Digital edition, ' || $version || '.') else ()), '&#10;')"/>
       </xsl:when>
       <xsl:when test="$format = 'chicago'">
         <xsl:sequence select="$w?author-family || ', ' || $w?author-given || '. “' || $w?title || '.” ' || $w?site
-          || ', ' || $w?posted || ' (year not given). Digital edition, ' || $w?publisher || ', ' || $w?edition-year
-          || (if ($where) then ', ' || $where else '') || '. ' || $url || '.'"/>
+          || ', ' || $posted || '. Digital edition, ' || $w?publisher || ', ' || $w?edition-year
+          || (if ($where) then ', ' || $where else '') || '. ' || (if ($version) then upper-case(substring($version, 1, 1)) || substring($version, 2) || '. ' else '') || $url || '.'"/>
       </xsl:when>
       <xsl:when test="$format = 'mla'">
         <xsl:sequence select="$w?author-family || ', ' || $w?author-given || '. “' || $w?title || '.” ' || $w?site
-          || ', ' || $w?posted || '. Digital edition, ' || $w?publisher || ', ' || $w?edition-year
+          || ', ' || $w?posted || '. Digital edition, ' || (if ($w?version) then 'version ' || $w?version || ', ' else '') || $w?publisher || ', ' || $w?edition-year
           || (if ($target/self::tei:p) then ', par. ' || ed:paragraph-number($target) else '') || ', ' || $url || '.'"/>
       </xsl:when>
       <xsl:when test="$format = 'bibtex'">
@@ -85,6 +109,8 @@
           '  organization = {' || $w?site || '},',
           '  publisher = {' || $w?publisher || '},',
           '  year = {' || $w?edition-year || '},',
+          if ($w?version) then '  version = {' || $w?version || '},' else (),
+          if ($w?version-date) then '  date = {' || $w?version-date || '},' else (),
           '  url = {' || $url || '},',
           if ($where) then '  note = {' || replace($where, '¶', '\\P{}') || '},' else (),
           '  langid = {english}',
@@ -103,6 +129,7 @@
             'URL': $url,
             'language': 'en'
           },
+          if ($w?version) then map{'version': $w?version} else (),
           if ($target/self::tei:p) then map{'locator': string(ed:paragraph-number($target)), 'label': 'paragraph'} else ()))"/>
         <xsl:sequence select="serialize([ $item ], map{'method': 'json', 'indent': true()})"/>
       </xsl:when>

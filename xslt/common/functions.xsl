@@ -12,6 +12,41 @@
     <xsl:sequence select="root($doc)/tei:TEI/tei:text/(tei:body | tei:back)//tei:div/tei:p"/>
   </xsl:function>
 
+  <!-- Running numbers, computed in one pass over the document (never by counting what precedes a node):
+       citable paragraphs per part, editorial interventions, notes of the text. -->
+  <xsl:accumulator name="ed:paragraph-count" as="xs:integer*" initial-value="(0, 0)">
+    <xsl:accumulator-rule match="tei:TEI/tei:text/tei:body//tei:div/tei:p" select="($value[1] + 1, $value[2])"/>
+    <xsl:accumulator-rule match="tei:TEI/tei:text/tei:back//tei:div/tei:p" select="($value[1], $value[2] + 1)"/>
+  </xsl:accumulator>
+  <xsl:accumulator name="ed:intervention-count" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="*[ed:is-intervention(.)]" select="$value + 1"/>
+  </xsl:accumulator>
+  <xsl:accumulator name="ed:note-count" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="tei:TEI/tei:text//tei:note" select="$value + 1"/>
+  </xsl:accumulator>
+
+  <!-- Is an element of the text an editorial intervention listed in the apparatus: a correction (sic and corr,
+       or a bare corr), a regularisation (the writer's orig and the editors' reg), a word supplied in a paragraph?
+       The one definition of the pattern: the HTML and the numbering use it. -->
+  <xsl:function name="ed:is-intervention" as="xs:boolean" visibility="public">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e[ancestor::tei:text][
+      self::tei:choice[tei:sic and tei:corr] or self::tei:choice[tei:orig and tei:reg]
+      or self::tei:corr[not(parent::tei:choice)] or self::tei:supplied[ancestor::tei:p]])"/>
+  </xsl:function>
+
+  <!-- Number of an editorial intervention in document order. -->
+  <xsl:function name="ed:intervention-number" as="xs:integer" visibility="public">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="$e/accumulator-before('ed:intervention-count')"/>
+  </xsl:function>
+
+  <!-- Number of a note of the text in document order. -->
+  <xsl:function name="ed:note-number" as="xs:integer" visibility="public">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:sequence select="$note/accumulator-before('ed:note-count')"/>
+  </xsl:function>
+
   <!-- "essay" or "comment": paragraphs are numbered within their part. -->
   <xsl:function name="ed:part" as="xs:string" visibility="public">
     <xsl:param name="p" as="element(tei:p)"/>
@@ -21,8 +56,7 @@
   <!-- The paragraph's number within its part (¶ 1 …); computed, never stored. -->
   <xsl:function name="ed:paragraph-number" as="xs:integer" visibility="public">
     <xsl:param name="p" as="element(tei:p)"/>
-    <xsl:variable name="part" as="element()" select="$p/ancestor::*[self::tei:body or self::tei:back][1]"/>
-    <xsl:sequence select="count($part//tei:div/tei:p[. &lt;&lt; $p]) + 1"/>
+    <xsl:sequence select="$p/accumulator-before('ed:paragraph-count')[if (ed:part($p) = 'comment') then 2 else 1]"/>
   </xsl:function>
 
   <!-- The division a paragraph belongs to (its innermost div). -->
@@ -84,27 +118,21 @@
       else (if ($scope = 'before') then '‘' else '’')"/>
   </xsl:function>
 
-  <!-- The register entry a pointer ("#id") designates, or nothing. -->
+  <!-- The register entry a pointer ("#id") designates, or nothing (looked up by identifier, never searched). -->
   <xsl:function name="ed:entry" as="element()?" visibility="public">
     <xsl:param name="context" as="node()"/>
     <xsl:param name="pointer" as="xs:string?"/>
-    <xsl:sequence select="root($context)/tei:TEI/tei:standOff//*[@xml:id = substring-after($pointer, '#')][1]"/>
+    <xsl:sequence select="id(substring-after(normalize-space($pointer), '#'), root($context))[ancestor::tei:standOff][1]"/>
   </xsl:function>
 
-  <!-- The kinds of register entry, in site order: the TEI elements of the kind, its kind token (CSS class,
-       data), its index page and title, and the ordered groups the page is divided into ('' = one group).
-       Every rule about kinds reads this table: no branch per kind anywhere else. -->
-  <xsl:variable name="ed:register-kinds" as="map(xs:string, item()*)*" select="(
-    map{'elements': ('person', 'personGrp'), 'kind': 'person', 'page': 'persons.html', 'title': 'Persons',
-        'groups': ('Named persons', 'Groups', 'Anonymous persons')},
-    map{'elements': 'place', 'kind': 'place', 'page': 'places.html', 'title': 'Places',
-        'groups': ('continent', 'region', 'country', 'state', 'province', 'district', 'city', 'town', 'village', 'site')},
-    map{'elements': 'org', 'kind': 'org', 'page': 'organisations.html', 'title': 'Organisations', 'groups': ''},
-    map{'elements': 'event', 'kind': 'event', 'page': 'events.html', 'title': 'Events', 'groups': ''},
-    map{'elements': 'bibl', 'kind': 'work', 'page': 'works.html', 'title': 'Works', 'groups': ''},
-    map{'elements': 'item', 'kind': 'term', 'page': 'glossary.html', 'title': 'Glossary', 'groups': ''})"/>
+  <!-- The register entries a pointer attribute designates, one per pointer, in the attribute's order
+       (ref="#kaifeng #henan" designates two). -->
+  <xsl:function name="ed:entries-of" as="element()*" visibility="public">
+    <xsl:param name="pointers" as="attribute()?"/>
+    <xsl:sequence select="tokenize(normalize-space($pointers)) ! ed:entry($pointers, .)"/>
+  </xsl:function>
 
-  <!-- The row of the table above that an entry belongs to. -->
+  <!-- The register kind (declarations.xsl) an entry belongs to. -->
   <xsl:function name="ed:register-kind" as="map(xs:string, item()*)" visibility="public">
     <xsl:param name="entry" as="element()"/>
     <xsl:sequence select="$ed:register-kinds[local-name($entry) = ?elements]"/>
@@ -122,26 +150,87 @@
     <xsl:sequence select="ed:index-page($entry) || '#' || $entry/@xml:id"/>
   </xsl:function>
 
+  <!-- The names an entry records, in the order of the declaration's name elements, without the names in an
+       original script or romanisation (declarations.xsl), which are shown beside the display name, never as it;
+       an entry named only in those (a glossary headword in pinyin) keeps them. -->
+  <xsl:function name="ed:entry-names" as="element()*" visibility="public">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="all" as="element()*" select="for $name in $ed:name-elements return $entry/tei:*[local-name() = $name]"/>
+    <xsl:variable name="translated" as="element()*" select="$all[not(@xml:lang = $ed:original-script)]"/>
+    <xsl:sequence select="if (exists($translated)) then $translated else $all"/>
+  </xsl:function>
+
+  <!-- An entry's names in an original script or romanisation, shown beside its display name, in the
+       declaration's language order (characters, then tonal pinyin, then Wade-Giles). -->
+  <xsl:function name="ed:original-names" as="element()*" visibility="public">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="shown" as="element()*" select="ed:entry-names($entry)"/>
+    <xsl:sequence select="for $lang in $ed:original-script
+      return $entry/tei:*[local-name() = $ed:name-elements][@xml:lang = $lang] except $shown"/>
+  </xsl:function>
+
+  <!-- The element of an entry's preferred name (or label, title, term). -->
+  <xsl:function name="ed:display-name" as="element()?" visibility="public">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="names" as="element()*" select="ed:entry-names($entry)"/>
+    <xsl:sequence select="($names[@type = ('preferred', 'anonymous')], $names)[1]"/>
+  </xsl:function>
+
+  <!-- "下岗 xiàgǎng": an entry's names in original scripts and romanisations, as one string ('' if none). -->
+  <xsl:function name="ed:original-names-label" as="xs:string" visibility="public">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="string-join(distinct-values(ed:original-names($entry) ! normalize-space()), ' ')"/>
+  </xsl:function>
+
   <!-- An entry's preferred name (or label, title, term). -->
   <xsl:function name="ed:entry-name" as="xs:string" visibility="public">
     <xsl:param name="entry" as="element()"/>
-    <xsl:sequence select="normalize-space(string(($entry/(tei:persName, tei:placeName, tei:orgName, tei:name)[@type = ('preferred', 'anonymous')],
-      $entry/(tei:persName, tei:placeName, tei:orgName, tei:name, tei:label, tei:title, tei:term))[1]))"/>
+    <xsl:sequence select="normalize-space(string(ed:display-name($entry)))"/>
   </xsl:function>
 
-  <!-- An entry's one-sentence description. -->
+  <!-- The element holding an entry's description: note type description, or a glossary item's gloss. -->
+  <xsl:function name="ed:description-of" as="element()?" visibility="public">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="($entry/tei:note[@type = 'description'], $entry/tei:gloss)[1]"/>
+  </xsl:function>
+
+  <!-- An entry's one-sentence description, as plain text (pointers to paragraphs as "¶ N"). -->
   <xsl:function name="ed:entry-description" as="xs:string" visibility="public">
     <xsl:param name="entry" as="element()"/>
-    <xsl:sequence select="normalize-space(string(($entry/tei:note[@type = 'description'], $entry/tei:gloss)[1]))"/>
+    <xsl:sequence select="ed:plain(ed:description-of($entry)/node(), 'reading')"/>
+  </xsl:function>
+
+  <!-- The paragraph or section a pointer ("#p-…") designates, or nothing. -->
+  <xsl:function name="ed:target" as="element()?" visibility="public">
+    <xsl:param name="ptr" as="element()"/>
+    <xsl:sequence select="id(substring-after(normalize-space($ptr/@target), '#'), root($ptr))[self::tei:p or self::tei:div][ancestor::tei:text][1]"/>
+  </xsl:function>
+
+  <!-- How a pointer to the text reads: "¶ 12", "comment 1, ¶ 1", a section's title; the identifier if it is lost. -->
+  <xsl:function name="ed:target-label" as="xs:string" visibility="public">
+    <xsl:param name="ptr" as="element()"/>
+    <xsl:variable name="target" as="element()?" select="ed:target($ptr)"/>
+    <xsl:sequence select="
+      if ($target/self::tei:p[parent::tei:div]) then ed:paragraph-label($target)
+      else if ($target/self::tei:div[tei:head]) then ed:plain($target/tei:head[1], 'reading')
+      else string($ptr/@target)"/>
   </xsl:function>
 
   <!-- The retired identifiers that now lead to $id (directly or through a chain of retirements). -->
   <xsl:function name="ed:predecessors" as="xs:string*" visibility="public">
     <xsl:param name="id" as="xs:string"/>
     <xsl:param name="retired" as="xs:string"/>
-    <xsl:variable name="pairs" as="xs:string*" select="tokenize($retired, '\n')[normalize-space()]"/>
-    <xsl:variable name="direct" as="xs:string*" select="$pairs[tokenize(normalize-space(.), ' ')[2] = $id] ! tokenize(normalize-space(.), ' ')[1]"/>
+    <xsl:variable name="direct" as="xs:string*" select="ed:retirements($retired)($id)"/>
     <xsl:sequence select="$direct, $direct ! ed:predecessors(., $retired)"/>
+  </xsl:function>
+
+  <!-- "OLD SUCCESSOR" lines as a map from each successor to its direct predecessors (memoised: the
+       parameter is the same string for every element of a build, so the map is built once, not once per element). -->
+  <xsl:function name="ed:retirements" as="map(xs:string, xs:string*)" cache="yes">
+    <xsl:param name="retired" as="xs:string"/>
+    <xsl:sequence select="map:merge(tokenize($retired, '\n')[normalize-space()] ! (let $pair := tokenize(normalize-space(.), ' ')
+      return map{$pair[2]: $pair[1]}), map{'duplicates': 'combine'})"
+      xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
   </xsl:function>
 
   <!-- Empty anchors for an element's retired identifiers, so that links to them land on it. -->

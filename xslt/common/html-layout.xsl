@@ -1,16 +1,12 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- The page shell every HTML page shares: head with citation metadata (Highwire, Dublin Core),
-     site navigation with a search box, the optional highlight switch, footer with one COinS span.
-     Entry stylesheets call ed:page with a title, a page file name and the main content;
-     new parameters are optional so that every caller keeps working. -->
+<!-- The page shell every HTML page shares: head with citation metadata (Highwire, Dublin Core), linked
+     data (ed:page-jsonld) and the favicon, site navigation with a search box, the optional highlight switch,
+     footer with one COinS span. Entry stylesheets call ed:page with a title, a page file name and the main
+     content; the one way to add to <head> is its head-extra parameter. -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:ed="urn:weil-edition:xslt" xmlns="http://www.w3.org/1999/xhtml"
   exclude-result-prefixes="#all" expand-text="yes">
-
-  <!-- ed:work, ed:citation, ed:permalink (and, through it, functions.xsl and plain-text.xsl),
-       imported so that any page stylesheet including this module has them. -->
-  <xsl:import href="cite.xsl"/>
 
   <!-- The pages of the site navigation, in order: file name and label. -->
   <xsl:variable name="ed:site-pages" as="map(xs:string, xs:string)*" select="(
@@ -19,16 +15,26 @@
     map{'href': 'voices.html', 'label': 'Voices'},
     map{'href': 'figures.html', 'label': 'Figures'})"/>
 
-  <!-- What the highlight switch can mark: key (CSS hook "hl-{key}") and label. -->
+  <!-- What the highlight switch can mark: key (CSS hook "hl-{key}", the checkbox's id), label, and for register
+       kinds the class it colours. The kinds come from declarations.xsl (those with a highlight colour);
+       quotations and numbers are styled in edition.css. -->
   <xsl:variable name="ed:highlights" as="map(xs:string, xs:string)*" select="(
-    map{'key': 'persons', 'label': 'Persons'},
-    map{'key': 'places', 'label': 'Places'},
-    map{'key': 'organisations', 'label': 'Organisations'},
+    $ed:register-kinds[?highlight] ! map{'key': substring-before(?page, '.html'), 'label': ?title, 'kind': ?kind, 'colour': ?highlight},
     map{'key': 'quotations', 'label': 'Quotations'},
     map{'key': 'numbers', 'label': 'Numbers'})"/>
 
-  <!-- Extension point: extra elements for <head> (metadata, scripts). Default: none. -->
-  <xsl:template name="ed:head-extra" as="element()*"/>
+  <!-- html/highlight.css: the highlight rules of the register kinds, written from the declaration (no rule per
+       kind by hand); pages with the switch link it after edition.css. -->
+  <xsl:template name="ed:highlight-css" as="empty-sequence()">
+    <xsl:result-document href="html/highlight.css" method="text" encoding="UTF-8">
+      <xsl:text>/* Written by the build from the register kinds' declaration (xslt/common/declarations.xsl). */&#10;</xsl:text>
+      <xsl:value-of select="$ed:highlights[?kind] ! (
+        '.highlight-switch .hl-' || ?key || ' { border-bottom: 3px solid ' || ?colour || '; }',
+        'body:has(#hl-' || ?key || ':checked) .k-' || ?kind || ', body.hl-' || ?key || ' .k-' || ?kind || ' { background: ' || ?colour || '; }')"
+        separator="&#10;"/>
+      <xsl:text>&#10;</xsl:text>
+    </xsl:result-document>
+  </xsl:template>
 
   <!-- One HTML page, written to html/{$href}.
        $doc       the assembled edition (its header gives the metadata);
@@ -53,13 +59,15 @@
           <meta charset="utf-8"/>
           <meta name="viewport" content="width=device-width, initial-scale=1"/>
           <title>{if ($title = $w?title) then $title else $title || ' — ' || $w?title}</title>
-          <meta name="description" content="{($description[.], 'A scholarly digital edition of ' || $w?author || ', “' || $w?title || '”, with numbered paragraphs, registers of persons, places and organisations, and an apparatus of corrections.')[1]}"/>
+          <meta name="description" content="{($description[.], ed:page-description($href)[.], 'A scholarly digital edition of ' || $w?author || ', “' || $w?title || '”, with numbered paragraphs, registers of persons, places and organisations, and an apparatus of corrections.')[1]}"/>
+          <link rel="icon" href="assets/favicon.svg" type="image/svg+xml"/>
           <link rel="stylesheet" href="assets/edition.css"/>
+          <xsl:if test="$highlight"><link rel="stylesheet" href="highlight.css"/></xsl:if>
           <xsl:call-template name="ed:metadata">
             <xsl:with-param name="doc" select="$doc"/>
           </xsl:call-template>
+          <xsl:for-each select="$doc"><xsl:call-template name="ed:page-jsonld"/></xsl:for-each>
           <xsl:sequence select="$head-extra"/>
-          <xsl:call-template name="ed:head-extra"/>
           <script src="assets/edition.js" defer=""></script>
         </head>
         <body>
@@ -86,7 +94,7 @@
             <xsl:sequence select="$content"/>
           </main>
           <footer class="site">
-            <p>{$w?edition}, {$w?publisher}, {$w?edition-year}. Source: “{$w?title}” by {$w?author}, {$w?site} website, {$w?posted}. <a href="index.html#how-to-cite">How to cite</a>. <a href="tei/weil-conditions.xml">TEI source</a> (essay and registers).</p>
+            <p>{$w?edition}{ed:version-label($w)[.] ! (', ' || .)}, {$w?publisher}, {$w?edition-year}. Source: {ed:source-text($doc)} <a href="index.html#how-to-cite">How to cite</a>. <a href="{ed:tei-download-href($doc)}">TEI source</a> (text and registers).</p>
             <xsl:call-template name="ed:coins">
               <xsl:with-param name="doc" select="$doc"/>
             </xsl:call-template>
@@ -96,6 +104,23 @@
       </html>
     </xsl:result-document>
   </xsl:template>
+
+  <!-- The source as the header describes it (title block, footer, Dublin Core) (sourceDesc/bibl): its words, titles marked, notes and related
+       publications left for their own lines. -->
+  <xsl:mode name="ed:source" on-no-match="shallow-skip" on-multiple-match="fail"/>
+  <xsl:template match="text()" mode="ed:source"><xsl:value-of select="replace(., '\s+', ' ')"/></xsl:template>
+  <xsl:template match="tei:note | tei:relatedItem" mode="ed:source"/>
+  <xsl:template match="tei:title[@level = 'a']" mode="ed:source">“<xsl:apply-templates mode="#current"/>”</xsl:template>
+  <xsl:template match="tei:title[not(@level = 'a')]" mode="ed:source"><cite><xsl:apply-templates mode="#current"/></cite></xsl:template>
+
+  <!-- The source's description as one line of text. -->
+  <xsl:function name="ed:source-text" as="xs:string">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:variable name="rendered" as="node()*">
+      <xsl:apply-templates select="root($doc)/tei:TEI/tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:bibl[1]" mode="ed:source"/>
+    </xsl:variable>
+    <xsl:sequence select="normalize-space(string-join($rendered ! string()))"/>
+  </xsl:function>
 
   <!-- The highlight switch: checkboxes that work through CSS alone (body:has(#hl-… :checked));
        the script only remembers the choice. -->
@@ -114,7 +139,7 @@
   <xsl:template name="ed:metadata" as="element()*">
     <xsl:param name="doc" as="document-node()" required="yes"/>
     <xsl:variable name="w" as="map(xs:string, xs:string)" select="ed:work($doc)"/>
-    <xsl:variable name="url" as="xs:string" select="ed:permalink('', $base-url)"/>
+    <xsl:variable name="url" as="xs:string" select="ed:permalink('', ed:base-url($doc, $base-url))"/>
     <meta name="citation_title" content="{$w?title}"/>
     <meta name="citation_author" content="{$w?author-family}, {$w?author-given}"/>
     <meta name="citation_publication_date" content="{$w?edition-year}"/>
@@ -122,6 +147,7 @@
     <meta name="citation_public_url" content="{$url}"/>
     <meta name="citation_fulltext_html_url" content="{$url}"/>
     <meta name="citation_language" content="en"/>
+    <xsl:if test="$w?version"><meta name="citation_version" content="{ed:version-label($w)}"/></xsl:if>
     <link rel="schema.DC" href="http://purl.org/dc/elements/1.1/"/>
     <meta name="DC.type" content="Text"/>
     <meta name="DC.format" content="text/html"/>
@@ -131,8 +157,9 @@
     <meta name="DC.date" content="{$w?edition-year}"/>
     <meta name="DC.language" content="en"/>
     <meta name="DC.identifier" content="{$url}"/>
-    <meta name="DC.source" content="{$w?site} website, {$w?posted}"/>
-    <meta name="DC.description" content="{$w?edition}: {$w?author}, “{$w?title}”."/>
+    <meta name="DC.source" content="{ed:source-text($doc)}"/>
+    <meta name="DC.description" content="{$w?edition}{ed:version-label($w)[.] ! (', ' || .)}: {$w?author}, “{$w?title}”."/>
+    <xsl:if test="$w?version"><meta name="DC.hasVersion" content="{$w?version}"/></xsl:if>
   </xsl:template>
 
   <!-- One COinS span (OpenURL ContextObject in a span) describing the edition. -->
@@ -150,7 +177,8 @@
       'rft.publisher=' || encode-for-uri($w?publisher),
       'rft.date=' || encode-for-uri($w?edition-year),
       'rft.source=' || encode-for-uri($w?site),
-      'rft.identifier=' || encode-for-uri(ed:permalink('', $base-url)),
+      'rft.identifier=' || encode-for-uri(ed:permalink('', ed:base-url($doc, $base-url))),
+      if ($w?version) then 'rft.description=' || encode-for-uri(ed:version-label($w)) else (),
       'rft.language=en')"/>
     <span class="Z3988" title="{string-join($pairs, '&amp;')}"></span>
   </xsl:template>

@@ -9,59 +9,47 @@
   xmlns:ed="urn:weil-edition:xslt" xmlns="http://www.w3.org/1999/xhtml"
   exclude-result-prefixes="#all" expand-text="yes">
 
-  <!-- ed:citation and ed:permalink for the cite controls (see html-layout.xsl). -->
-  <xsl:import href="cite.xsl"/>
-
   <xsl:mode name="ed:html" on-no-match="shallow-skip" on-multiple-match="fail"/>
   <xsl:mode name="ed:notes" on-no-match="shallow-skip" on-multiple-match="fail"/>
   <xsl:mode name="ed:apparatus" on-no-match="shallow-skip" on-multiple-match="fail"/>
+  <!-- The header's prose (editorial declarations): text and simple phrase markup only. -->
+  <xsl:mode name="ed:header" on-no-match="shallow-skip" on-multiple-match="fail"/>
 
   <!-- Is $e rendered inside a link (a mention)? Links cannot nest in HTML. -->
   <xsl:function name="ed:in-link" as="xs:boolean" visibility="public">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="exists($e/ancestor::*[@ref][ed:entry(., @ref)])"/>
+    <xsl:sequence select="exists($e/ancestor::*[exists(ed:entries-of(@ref))])"/>
   </xsl:function>
 
-  <!-- "Name: description" of an entry, for tooltips. -->
+  <!-- "Name (下岗 xiàgǎng): description" of an entry, for tooltips and popovers. -->
   <xsl:function name="ed:entry-tip" as="xs:string" visibility="public">
     <xsl:param name="entry" as="element()"/>
     <xsl:variable name="description" as="xs:string" select="ed:entry-description($entry)"/>
-    <xsl:sequence select="ed:entry-name($entry) || (if ($description) then ': ' || $description else '')"/>
+    <xsl:variable name="original" as="xs:string" select="ed:original-names-label($entry)"/>
+    <xsl:sequence select="ed:entry-name($entry) || (if ($original) then ' (' || $original || ')' else '')
+      || (if ($description) then ': ' || $description else '')"/>
   </xsl:function>
+
+  <!-- Beside an entry's heading (context: the entry): its names in Chinese characters and romanisations,
+       each with its language, for the CJK font stack and screen readers. -->
+  <xsl:template name="ed:original-names" as="node()*">
+    <xsl:variable name="names" as="element()*" select="ed:original-names(.)"/>
+    <xsl:if test="exists($names)">
+      <xsl:text> </xsl:text>
+      <span class="original-names">
+        <xsl:for-each select="$names">
+          <xsl:if test="position() gt 1"><xsl:text> </xsl:text></xsl:if>
+          <span lang="{@xml:lang}" class="name-{if (starts-with(@xml:lang, 'zh-Latn')) then 'romanised' else 'characters'}">{normalize-space(.)}</span>
+        </xsl:for-each>
+      </span>
+    </xsl:if>
+  </xsl:template>
 
   <!-- A number's normalised value, as a reader sees it: "100000", "70–80", "at least 100000", "460 CNY", "1993–1994". -->
   <xsl:function name="ed:value-label" as="xs:string" visibility="public">
     <xsl:param name="e" as="element()"/>
-    <xsl:variable name="value" as="xs:string?" select="($e/@value, $e/@quantity, $e/@when)[1]"/>
-    <xsl:variable name="low" as="xs:string?" select="($e/@atLeast, $e/@from, $e/@notBefore)[1]"/>
-    <xsl:variable name="high" as="xs:string?" select="($e/@atMost, $e/@to, $e/@notAfter)[1]"/>
-    <xsl:variable name="amount" as="xs:string" select="
-      if ($value) then $value
-      else if ($low and $high) then $low || '–' || $high
-      else if ($low) then 'at least ' || $low
-      else if ($high) then 'at most ' || $high
-      else ''"/>
-    <xsl:sequence select="normalize-space($amount || (if ($e/@unit) then ' ' || $e/@unit else '')
+    <xsl:sequence select="normalize-space(ed:figure-display($e) || (if ($e/@unit) then ' ' || $e/@unit else '')
       || (if ($e/self::tei:num/@type = 'percentage') then ' %' else ''))"/>
-  </xsl:function>
-
-  <!-- Number of an editorial intervention (correction or supplied text) in document order. -->
-  <xsl:function name="ed:intervention-number" as="xs:integer" visibility="public">
-    <xsl:param name="e" as="element()"/>
-    <xsl:variable name="n" as="xs:string">
-      <xsl:number select="$e" level="any" from="tei:text"
-        count="tei:choice[tei:sic and tei:corr] | tei:corr[not(parent::tei:choice)] | tei:supplied[ancestor::tei:p]"/>
-    </xsl:variable>
-    <xsl:sequence select="xs:integer($n)"/>
-  </xsl:function>
-
-  <!-- Number of a note in document order. -->
-  <xsl:function name="ed:note-number" as="xs:integer" visibility="public">
-    <xsl:param name="note" as="element(tei:note)"/>
-    <xsl:variable name="n" as="xs:string">
-      <xsl:number select="$note" level="any" from="tei:text" count="tei:note"/>
-    </xsl:variable>
-    <xsl:sequence select="xs:integer($n)"/>
   </xsl:function>
 
   <!-- Where an element stands, as a link to its paragraph or section: "¶ 12". -->
@@ -110,7 +98,7 @@
       <xsl:apply-templates mode="#current"/>
       <xsl:text> </xsl:text>
       <a class="cite" href="#{@xml:id}" data-pagefind-ignore=""
-         data-permalink="{ed:permalink(@xml:id, $base-url)}"
+         data-permalink="{ed:permalink(@xml:id, ed:base-url(root(.), $base-url))}"
          data-citation="{ed:citation(root(.), @xml:id, 'chicago', $base-url)}">Cite {$label}</a>
     </p>
   </xsl:template>
@@ -123,38 +111,51 @@
     <i class="foreign" lang="{(@xml:lang, 'und')[1]}"><xsl:apply-templates mode="#current"/></i>
   </xsl:template>
 
-  <!-- Quotations: typographic marks, nested levels alternating; speech carries its speaker,
-       quoted writing its source (name on hover and focus, a link to the register entry). -->
+  <!-- Quotations: typographic marks, nested levels alternating; speech carries its speakers,
+       quoted writing its sources (name on hover and focus, a link to each register entry). An attribution the
+       editors inferred (said/@cert) says so. -->
   <xsl:template match="tei:said | tei:q | tei:quote | tei:soCalled | tei:mentioned | tei:title" mode="ed:html">
-    <xsl:variable name="speaker" as="element()?" select="ed:entry(., tokenize((@who, @source)[1], '\s+')[1])"/>
-    <xsl:variable name="role" as="xs:string" select="if (@who) then 'Said by' else 'Source:'"/>
-    <span class="{normalize-space(local-name() || ' ' || @type)}">
-      <xsl:if test="$speaker">
-        <xsl:attribute name="data-speaker" select="ed:entry-name($speaker)"/>
-        <xsl:attribute name="title" select="$role || ' ' || ed:entry-tip($speaker)"/>
+    <xsl:variable name="speakers" as="element()*" select="ed:entries-of((@who, @source)[1])"/>
+    <xsl:variable name="role" as="xs:string" select="if (@who) then (if (@cert) then 'Said, the editors infer, by' else 'Said by') else 'Source:'"/>
+    <xsl:variable name="tip" as="xs:string" select="$role || ' ' || string-join($speakers ! ed:entry-tip(.), '; ')
+      || (if (@cert = ('medium', 'low', 'unknown')) then ' (uncertain)' else '')"/>
+    <span class="{normalize-space(local-name() || ' ' || @type || (if (@cert) then ' inferred' else ''))}">
+      <xsl:if test="exists($speakers)">
+        <xsl:attribute name="data-speaker" select="string-join($speakers ! ed:entry-name(.), '; ')"/>
+        <xsl:attribute name="title" select="$tip"/>
       </xsl:if>
       <xsl:if test="ed:is-quoted(.)">{ed:typographic-mark(., 'before')}</xsl:if>
       <xsl:apply-templates mode="#current"/>
       <xsl:if test="ed:is-quoted(.)">{ed:typographic-mark(., 'after')}</xsl:if>
-      <xsl:if test="$speaker and not(ed:in-link(.))">
-        <a class="who" href="{ed:entity-href($speaker)}" title="{$role} {ed:entry-tip($speaker)}" data-tip="{$role} {ed:entry-tip($speaker)}"
-           data-pagefind-ignore=""><span class="visually-hidden"> ({lower-case($role)} {ed:entry-name($speaker)})</span></a>
+      <xsl:if test="not(ed:in-link(.))">
+        <xsl:for-each select="$speakers">
+          <a class="who" href="{ed:entity-href(.)}" title="{$tip}" data-tip="{$tip}"
+             data-pagefind-ignore=""><span class="visually-hidden"> ({lower-case($role)} {ed:entry-name(.)})</span></a>
+        </xsl:for-each>
       </xsl:if>
     </span>
   </xsl:template>
 
   <!-- Every mention links to its register entry, with its name and description as a tooltip
-       (title for the mouse, data-tip shown by CSS on hover and keyboard focus). A mention inside
-       another mention cannot be a link: it keeps its tooltip and classes and takes the focus. -->
-  <xsl:template match="*[@ref][ed:entry(., @ref)]" mode="ed:html" priority="2">
-    <xsl:variable name="entry" as="element()" select="ed:entry(., @ref)"/>
-    <xsl:variable name="class" as="xs:string" select="normalize-space('entity ' || local-name() || ' ' || @type || ' k-' || ed:register-kind($entry)?kind)"/>
+       (title for the mouse, data-tip shown by CSS on hover and keyboard focus). A mention with several
+       pointers (ref="#kaifeng #henan") links its words to the first entry and adds one small link per further
+       entry, each with its own tooltip; its classes name every kind. A mention inside another mention cannot
+       be a link: it keeps its tooltip and classes and takes the focus. -->
+  <xsl:template match="*[exists(ed:entries-of(@ref))]" mode="ed:html" priority="2">
+    <xsl:variable name="entries" as="element()+" select="ed:entries-of(@ref)"/>
+    <xsl:variable name="tip" as="xs:string" select="string-join($entries ! ed:entry-tip(.), '; ')"/>
+    <xsl:variable name="class" as="xs:string" select="normalize-space('entity ' || local-name() || ' ' || @type || ' '
+      || string-join(distinct-values($entries ! ('k-' || ed:register-kind(.)?kind)), ' '))"/>
     <xsl:choose>
       <xsl:when test="ed:in-link(.)">
-        <span class="{$class}" title="{ed:entry-tip($entry)}" data-tip="{ed:entry-tip($entry)}"><xsl:next-match/></span>
+        <span class="{$class}" title="{$tip}" data-tip="{$tip}"><xsl:next-match/></span>
       </xsl:when>
       <xsl:otherwise>
-        <a class="{$class}" href="{ed:entity-href($entry)}" title="{ed:entry-tip($entry)}" data-tip="{ed:entry-tip($entry)}"><xsl:next-match/></a>
+        <a class="{$class}" href="{ed:entity-href($entries[1])}" title="{$tip}" data-tip="{$tip}"><xsl:next-match/></a>
+        <xsl:for-each select="tail($entries)">
+          <a class="entity also k-{ed:register-kind(.)?kind}" href="{ed:entity-href(.)}" title="{ed:entry-tip(.)}" data-tip="{ed:entry-tip(.)}"
+             data-pagefind-ignore=""><sup aria-hidden="true">+</sup><span class="visually-hidden"> (also {ed:entry-name(.)})</span></a>
+        </xsl:for-each>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -178,6 +179,14 @@
       <xsl:with-param name="content"><xsl:apply-templates select="tei:corr/node()" mode="#current"/></xsl:with-param>
     </xsl:call-template>
   </xsl:template>
+  <!-- A regularisation: the writer's form stands in the text; the editors' regular form is offered on hover
+       and focus, and in the apparatus ("reg."). -->
+  <xsl:template match="tei:choice[tei:orig and tei:reg]" mode="ed:html">
+    <xsl:call-template name="ed:intervention">
+      <xsl:with-param name="tip" select="'The writer’s form; regularised by the editors: ' || ed:plain(tei:reg/node(), 'reading')"/>
+      <xsl:with-param name="content"><xsl:apply-templates select="tei:orig/node()" mode="#current"/></xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
   <xsl:template match="tei:corr" mode="ed:html">
     <xsl:call-template name="ed:intervention">
       <xsl:with-param name="tip" select="if (@type = 'space') then 'Space inserted by the editors' else 'Inserted by the editors'"/>
@@ -195,7 +204,7 @@
     <xsl:param name="tip" as="xs:string"/>
     <xsl:param name="content" as="node()*"/>
     <xsl:variable name="in-p" as="xs:boolean" select="exists(ancestor::tei:p)"/>
-    <xsl:variable name="kind" as="xs:string" select="if (self::tei:supplied) then 'supplied' else 'corr'"/>
+    <xsl:variable name="kind" as="xs:string" select="if (self::tei:supplied) then 'supplied' else if (tei:reg) then 'reg' else 'corr'"/>
     <xsl:variable name="n" as="xs:integer?" select="if ($in-p) then ed:intervention-number(.) else ()"/>
     <xsl:choose>
       <xsl:when test="exists($n) and not(ed:in-link(.)) and not(@type = 'space')">
@@ -208,6 +217,28 @@
         </ins>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- A pointer to a paragraph or section (in descriptions and glosses): "¶ N" linking to it. -->
+  <xsl:template match="tei:ptr[starts-with(@target, '#')]" mode="ed:html">
+    <xsl:variable name="target" as="element()?" select="ed:target(.)"/>
+    <xsl:choose>
+      <xsl:when test="$target and not(ed:in-link(.))"><a class="ptr" href="index.html#{$target/@xml:id}">{ed:target-label(.)}</a></xsl:when>
+      <xsl:otherwise>{ed:target-label(.)}</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The editors' own statement (outside knowledge, not the text's): marked as theirs, its certainty and source. -->
+  <xsl:template match="tei:seg[@type = 'editorial']" mode="ed:html">
+    <span class="editorial-statement{if (@cert = ('medium', 'low', 'unknown')) then ' uncertain' else ''}">
+      <span class="editors-label">editors</span>
+      <xsl:text> </xsl:text>
+      <xsl:apply-templates mode="#current"/>
+      <xsl:if test="@cert = ('medium', 'low', 'unknown')"><xsl:text> </xsl:text><span class="cert">(uncertain)</span></xsl:if>
+      <xsl:for-each select="tokenize(normalize-space(@source))[matches(., '^https?://')]">
+        <xsl:text> </xsl:text><a class="source" href="{.}" rel="external">source</a>
+      </xsl:for-each>
+    </span>
   </xsl:template>
 
   <!-- Notes: a numbered marker in the text; the note itself is listed at the end. -->
@@ -233,12 +264,15 @@
   </xsl:template>
 
   <!-- The apparatus of corrections: the editors' reading, the witness's, where, and a back-link. -->
-  <xsl:template match="tei:choice[tei:sic and tei:corr] | tei:corr[not(parent::tei:choice)] | tei:supplied" mode="ed:apparatus">
+  <xsl:template match="*[ed:is-intervention(.)]" mode="ed:apparatus">
     <xsl:variable name="n" as="xs:integer" select="ed:intervention-number(.)"/>
     <li id="app-{$n}">
       <xsl:call-template name="ed:where"><xsl:with-param name="e" select="."/></xsl:call-template>
       <xsl:text> </xsl:text>
       <xsl:choose>
+        <xsl:when test="self::tei:choice[tei:reg]">
+          <span class="lem">{ed:plain(tei:orig, 'diplomatic')}</span>] <span class="rdg">{ed:plain(tei:reg/node(), 'reading')}</span><xsl:text> </xsl:text><span class="siglum">reg.</span>
+        </xsl:when>
         <xsl:when test="self::tei:choice">
           <span class="lem">{ed:plain(tei:corr, 'reading')}</span>] <span class="rdg">{ed:plain(tei:sic, 'diplomatic')}</span><xsl:text> </xsl:text><span class="siglum">witness</span>
         </xsl:when>
@@ -256,5 +290,9 @@
       <a href="#app-ref-{$n}" class="back" aria-label="Back to the text of correction {$n}">↩</a>
     </li>
   </xsl:template>
+
+  <xsl:template match="text()" mode="ed:header"><xsl:value-of select="."/></xsl:template>
+  <xsl:template match="tei:gi" mode="ed:header"><code>&lt;{.}&gt;</code></xsl:template>
+  <xsl:template match="tei:att" mode="ed:header"><code>@{.}</code></xsl:template>
 
 </xsl:stylesheet>

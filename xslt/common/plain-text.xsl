@@ -23,29 +23,29 @@
     <xsl:sequence select="normalize-space(string-join($text))"/>
   </xsl:function>
 
-  <!-- Never part of either running text. -->
-  <xsl:template match="tei:note" mode="ed:reading ed:diplomatic"/>
+  <!-- What a view leaves out (declarations.xsl: the reading view drops the witness's errors, the diplomatic view
+       the editors' additions; both drop notes and regularisations): one rule per view, from the declaration. -->
+  <xsl:template match="*[local-name() = $ed:view-omissions('reading')]" mode="ed:reading" priority="3"/>
+  <xsl:template match="*[local-name() = $ed:view-omissions('diplomatic')]" mode="ed:diplomatic" priority="3"/>
 
-  <!-- Reading view -->
-  <xsl:template match="tei:choice" mode="ed:reading">
-    <xsl:apply-templates select="(tei:corr, tei:reg, tei:expan, *)[1]" mode="#current"/>
-  </xsl:template>
+  <!-- Editors' additions the reading view marks: supplied words in brackets. -->
   <xsl:template match="tei:supplied" mode="ed:reading">[<xsl:apply-templates mode="#current"/>]</xsl:template>
+
+  <!-- Quotation marks: typographic in the reading view, the witness's own in the diplomatic view. -->
   <xsl:template match="*[ed:is-quoted(.)]" mode="ed:reading">
     <xsl:value-of select="ed:typographic-mark(., 'before')"/>
     <xsl:apply-templates mode="#current"/>
     <xsl:value-of select="ed:typographic-mark(., 'after')"/>
   </xsl:template>
-
-  <!-- Diplomatic view -->
-  <xsl:template match="tei:choice" mode="ed:diplomatic">
-    <xsl:apply-templates select="(tei:sic, tei:orig, tei:abbr, *)[1]" mode="#current"/>
-  </xsl:template>
-  <xsl:template match="tei:corr | tei:supplied" mode="ed:diplomatic"/>
   <xsl:template match="*[ed:is-quoted(.)]" mode="ed:diplomatic">
     <xsl:value-of select="ed:witness-mark(., 'before')"/>
     <xsl:apply-templates mode="#current"/>
     <xsl:value-of select="ed:witness-mark(., 'after')"/>
+  </xsl:template>
+
+  <!-- A pointer to a paragraph (in a register description or gloss): "¶ N", or a section's title. -->
+  <xsl:template match="tei:ptr[starts-with(@target, '#')]" mode="ed:reading ed:diplomatic">
+    <xsl:value-of select="ed:target-label(.)"/>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -3,7 +3,7 @@
      (registers-html, entities-data, voices, figures): every entry in index order (the kinds of
      register are the table $ed:register-kinds in functions.xsl), the paragraphs that mention, quote or give voice to an entry,
      coordinates, authority links, figure kinds and values, and RFC 4180 CSV with formula neutralising.
-     Included by those entry points only; needs functions.xsl and plain-text.xsl beside it. -->
+     Part of the common layer (common.xsl). -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:fn="http://www.w3.org/2005/xpath-functions"
@@ -101,8 +101,7 @@
   <!-- The names an entry is known by besides the one shown (aliases), distinct, in register order. -->
   <xsl:function name="ed:entry-aliases" as="xs:string*" visibility="public">
     <xsl:param name="entry" as="element()"/>
-    <xsl:sequence select="distinct-values($entry/(tei:persName, tei:placeName, tei:orgName, tei:name, tei:label, tei:title, tei:term)
-      [not(@type = 'anonymous')] ! normalize-space())[. ne ed:entry-name($entry)]"/>
+    <xsl:sequence select="distinct-values(ed:entry-names($entry)[not(@type = 'anonymous')] ! normalize-space())[. ne ed:entry-name($entry)]"/>
   </xsl:function>
 
   <!-- Latitude and longitude of a place (decimal degrees, as written), or nothing. -->
@@ -211,9 +210,22 @@
   <!-- A figure's normalised value as (value, at-least, at-most): numbers for num and measure, ISO strings for dates. -->
   <xsl:function name="ed:figure-values" as="map(xs:string, xs:anyAtomicType?)" visibility="public">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="if ($e/self::tei:date)
+    <xsl:sequence select="if ($e/self::tei:date or $e/self::tei:time)
       then map{'value': $e/@when ! string(), 'at_least': ($e/@from, $e/@notBefore)[1] ! string(), 'at_most': ($e/@to, $e/@notAfter)[1] ! string()}
       else map{'value': ($e/@value, $e/@quantity)[1] ! xs:decimal(.), 'at_least': $e/@atLeast ! xs:decimal(.), 'at_most': $e/@atMost ! xs:decimal(.)}"/>
+  </xsl:function>
+
+  <!-- The normalised value as a reader sees it: 460, 70–80, at least 100000, at most 750000; dates 1993–1994.
+       The one rendering of bounds (the figures page and the reading view's tooltips). -->
+  <xsl:function name="ed:figure-display" as="xs:string" visibility="public">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="v" as="map(xs:string, xs:anyAtomicType?)" select="ed:figure-values($e)"/>
+    <xsl:sequence select="
+      if (exists($v?value)) then string($v?value)
+      else if (exists($v?at_least) and exists($v?at_most)) then $v?at_least || '–' || $v?at_most
+      else if (exists($v?at_least)) then 'at least ' || $v?at_least
+      else if (exists($v?at_most)) then 'at most ' || $v?at_most
+      else ''"/>
   </xsl:function>
 
   <!-- A number to sort a figure by: its value (else its lower, else its upper bound); a date as YYYYMMDD. -->
@@ -233,14 +245,20 @@
     <xsl:sequence select="$e/ancestor::*[self::tei:p or self::tei:head or self::tei:closer][1]"/>
   </xsl:function>
 
-  <!-- The last $n words before $e within its block, in the reading view (corrections, no notes, no witness errors). -->
+  <!-- The reading text of the current block (paragraph, head, closer) so far, its last 400 characters: built in
+       one pass over the document, so the words before a figure cost nothing to find. Text the reading view
+       omits (declarations.xsl) is left out. -->
+  <xsl:accumulator name="ed:block-text" as="xs:string" initial-value="''">
+    <xsl:accumulator-rule match="tei:p | tei:head | tei:closer" select="''"/>
+    <xsl:accumulator-rule match="text()[empty(ancestor::*[local-name() = $ed:view-omissions('reading')])]"
+      select="let $text := $value || . return substring($text, max((1, string-length($text) - 399)))"/>
+  </xsl:accumulator>
+
+  <!-- The last $n words before $e within its block, in the reading view. -->
   <xsl:function name="ed:words-before" as="xs:string" visibility="public">
     <xsl:param name="e" as="element()"/>
     <xsl:param name="n" as="xs:integer"/>
-    <xsl:variable name="block" as="element()?" select="ed:block-of($e)"/>
-    <xsl:variable name="text" as="xs:string" select="normalize-space(string-join(
-      $block//text()[. &lt;&lt; $e][empty(ancestor::*[self::tei:note or self::tei:sic or self::tei:orig or self::tei:abbr][ancestor::* intersect $block])]))"/>
-    <xsl:variable name="words" as="xs:string*" select="tokenize($text, ' ')[.]"/>
+    <xsl:variable name="words" as="xs:string*" select="tokenize(normalize-space($e/accumulator-before('ed:block-text')), ' ')[.]"/>
     <xsl:sequence select="string-join(subsequence($words, max((1, count($words) - $n + 1))), ' ')"/>
   </xsl:function>
 
@@ -288,10 +306,10 @@
         <xsl:variable name="key" as="xs:string" select="?1"/>
         <xsl:variable name="value" as="item()*" select="?2"/>
         <xsl:choose>
-          <xsl:when test="$value instance of element()"><xsl:copy select="$value"><xsl:attribute name="key" select="$key"/><xsl:sequence select="$value/(@* except @key), $value/node()"/></xsl:copy></xsl:when>
           <xsl:when test="array:size(.) gt 2" xmlns:array="http://www.w3.org/2005/xpath-functions/array">
             <fn:array key="{$key}"><xsl:sequence select="$value ! (if (. instance of element()) then . else ed:json-value((), .))"/></fn:array>
           </xsl:when>
+          <xsl:when test="$value instance of element()"><xsl:copy select="$value"><xsl:attribute name="key" select="$key"/><xsl:sequence select="$value/(@* except @key), $value/node()"/></xsl:copy></xsl:when>
           <xsl:otherwise><xsl:sequence select="ed:json-value($key, $value)"/></xsl:otherwise>
         </xsl:choose>
       </xsl:for-each>

@@ -1,0 +1,99 @@
+"""The stylesheets' structure: two layers (common.xsl, html-layer.xsl) behind every entry point, each module
+loaded once, every mode declared, and no word or file name of one particular edition in the generic layers."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+XSL = "http://www.w3.org/1999/XSL/Transform"
+LAYERS = {"common.xsl", "html-layer.xsl"}
+#: Words and file names of the essay this pipeline was first built for: they belong in its TEI and configuration.
+EDITION_SPECIFIC = re.compile(r"weil-conditions|conditions\.xml|Weil Edition|year is not given")
+
+
+def entry_points(repo_root: Path) -> list[Path]:
+    return sorted((repo_root / "xslt").glob("*.xsl"))
+
+
+def references(stylesheet: Path) -> list[Path]:
+    """The modules a stylesheet includes or imports, resolved."""
+    tree = etree.parse(str(stylesheet))
+    return [(stylesheet.parent / e.get("href")).resolve() for e in tree.iter(f"{{{XSL}}}include", f"{{{XSL}}}import")]
+
+
+def loaded(stylesheet: Path) -> Counter:
+    """How many times each module is loaded when ``stylesheet`` is compiled."""
+    counts: Counter = Counter()
+
+    def walk(path: Path) -> None:
+        for module in references(path):
+            counts[module] += 1
+            walk(module)
+
+    walk(stylesheet)
+    return counts
+
+
+def test_every_entry_point_imports_exactly_one_layer_and_nothing_else(repo_root):
+    for entry in entry_points(repo_root):
+        assert [m.name for m in references(entry)] in (["common.xsl"], ["html-layer.xsl"]), entry.name
+
+
+@pytest.mark.parametrize("name", ["html.xsl", "text.xsl", "registers-html.xsl"])
+def test_no_module_is_loaded_twice(repo_root, name):
+    counts = loaded(repo_root / "xslt" / name)
+    assert counts and max(counts.values()) == 1, {m.name: n for m, n in counts.items() if n > 1}
+
+
+def test_the_layer_check_sees_a_module_loaded_twice(tmp_path, repo_root):
+    """Positive control: an entry point that includes a shared module beside its layer is caught."""
+    entry = tmp_path / "xslt" / "twice.xsl"
+    (tmp_path / "xslt").mkdir()
+    (tmp_path / "xslt" / "common").symlink_to(repo_root / "xslt" / "common", target_is_directory=True)
+    entry.write_text(f'<xsl:stylesheet version="3.0" xmlns:xsl="{XSL}"><xsl:import href="common/common.xsl"/>'
+                     '<xsl:include href="common/functions.xsl"/></xsl:stylesheet>', encoding="utf-8")
+    assert max(loaded(entry).values()) == 2
+
+
+def test_every_mode_used_is_declared(repo_root):
+    declared, used = set(), set()
+    for path in (repo_root / "xslt").rglob("*.xsl"):
+        tree = etree.parse(str(path))
+        declared |= {e.get("name") for e in tree.iter(f"{{{XSL}}}mode") if e.get("name")}
+        for e in tree.iter(f"{{{XSL}}}template", f"{{{XSL}}}apply-templates"):
+            used |= {m for m in (e.get("mode") or "").split() if not m.startswith("#")}
+    assert used and used <= declared, sorted(used - declared)
+
+
+def test_the_generic_layers_name_no_particular_edition(repo_root):
+    files = [*(repo_root / "xslt").rglob("*.xsl"), *(repo_root / "xslt" / "assets").glob("*.*"),
+             *((repo_root / "src" / "edition") / m for m in ("names.py", "cite.py", "corpus.py", "declarations.py"))]
+    found = [f"{p.relative_to(repo_root)}: {m.group()}" for p in files for m in EDITION_SPECIFIC.finditer(p.read_text(encoding="utf-8"))]
+    assert found == []
+
+
+def test_the_edition_word_check_finds_a_planted_word():
+    """Positive control for the check above."""
+    assert EDITION_SPECIFIC.search('<a href="tei/weil-conditions.xml">')
+
+
+def test_an_edition_profile_overrides_a_hook_by_import_precedence(tmp_path, repo_root):
+    """An edition's own entry point imports the layer and redefines a hook of profile.xsl: its wording wins."""
+    from xslt_support import run_entry_points, tei
+
+    xslt = tmp_path / "xslt"
+    xslt.mkdir()
+    (xslt / "common").symlink_to(repo_root / "xslt" / "common", target_is_directory=True)
+    (xslt / "download.xsl").write_text(f"""<xsl:stylesheet version="3.0" xmlns:xsl="{XSL}"
+        xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:ed="urn:weil-edition:xslt">
+      <xsl:import href="common/common.xsl"/>
+      <xsl:function name="ed:tei-download-href" as="xs:string"><xsl:param name="doc" as="node()"/>
+        <xsl:sequence select="'tei/our-own-name.xml'"/></xsl:function>
+      <xsl:template match="/"><xsl:result-document href="html/{{ed:tei-download-href(.)}}" method="text">x</xsl:result-document></xsl:template>
+    </xsl:stylesheet>""", encoding="utf-8")
+    out = run_entry_points(tei('<div xml:id="d"><p xml:id="p">x</p></div>'), tmp_path / "out", ("download.xsl",), xslt=xslt)
+    assert (out / "html" / "tei" / "our-own-name.xml").is_file()
