@@ -18,7 +18,7 @@ from edition.project import NS, Project, TEI_NS, XML_ID
 from xslt_support import Node, call, tei
 
 BASE = "https://weil-edition.example.org/"
-MODULES = ("params.xsl", "registers.xsl", "cite.xsl", "linked-data.xsl")
+LAYER = "html-layer.xsl"
 ENTRIES = "/t:TEI/t:standOff//*[self::t:person or self::t:personGrp or self::t:place or self::t:org or self::t:event or self::t:bibl or self::t:item][@xml:id]"
 
 
@@ -43,7 +43,7 @@ def base(edition) -> str:
 
 @pytest.fixture(scope="module")
 def page_jsonld(edition) -> dict:
-    return json.loads(call(MODULES, "page-jsonld-text", Node(etree.tostring(edition, encoding="unicode"))))
+    return json.loads(call(LAYER, "page-jsonld-text", Node(etree.tostring(edition, encoding="unicode"))))
 
 
 @pytest.fixture(scope="module")
@@ -103,7 +103,7 @@ def test_a_group_of_people_is_a_cidoc_crm_group(page_jsonld: dict):
 def test_no_string_can_close_the_script_element():
     xml = tei('<div xml:id="d"><p xml:id="p-x">A <persName ref="#evil">name</persName>.</p></div>',
               stand_off='<listPerson><person xml:id="evil"><persName>&lt;/script&gt;&lt;b&gt;</persName></person></listPerson>')
-    text = call(MODULES, "page-jsonld-text", Node(xml))
+    text = call(LAYER, "page-jsonld-text", Node(xml))
     assert "</script" not in text and "<" not in text
     assert json.loads(text)["mentions"][0]["name"] == "</script><b>"
 

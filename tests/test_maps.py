@@ -205,7 +205,7 @@ def test_marks_of_the_timeline_do_not_overlap():
                                                 ("2004-06", False, 2004 + 5 / 12), ("2004-08", True, 2004 + 8 / 12),
                                                 ("--12-31", False, None)])
 def test_decimal_years(value, end, year):
-    got = call(("html-layer.xsl",), "decimal-year", value, end)
+    got = call("html-layer.xsl", "decimal-year", value, end)
     assert (float(got) if got else None) == (pytest.approx(year) if year is not None else None)
 
 

@@ -21,6 +21,7 @@ import click
 from . import __version__, idlock
 from .build import build as build_edition
 from .cite import FORMATS, citation
+from .fragment import cite_quote
 from .corpus import load_edition
 from .errors import EditionError, Problem
 from .project import Project, display_name
@@ -188,14 +189,22 @@ def build(ctx: click.Context, out: Path | None, ids: bool, base_url: str) -> Non
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
               help="Citation style.")
 @click.option("--base-url", default="", help="Absolute URL of the published edition, for the permalink.")
+@click.option("--quote", "words", default=None, metavar="WORDS",
+              help="Words of the paragraph to cite: the link then scrolls to and highlights them.")
 @click.pass_context
 @reports_problems
-def cite(ctx: click.Context, identifier: str, fmt: str, base_url: str) -> None:
+def cite(ctx: click.Context, identifier: str, fmt: str, base_url: str, words: str | None) -> None:
     """Print the citation of a paragraph or section by its identifier.
 
-    Example: edition cite p-scale-disaster-difficult --format chicago
+    With --quote, the citation's link points at those words in the paragraph
+    (a text fragment, #ID:~:text=…); it fails if they are not in it.
+
+    Example: edition cite p-scale-disaster-difficult --format chicago --quote "hat of the state"
     """
-    click.echo(citation(_project(ctx), identifier, fmt, base_url))
+    if words is None:
+        click.echo(citation(_project(ctx), identifier, fmt, base_url))
+    else:
+        click.echo(cite_quote(_project(ctx), identifier, words, fmt, base_url))
 
 
 @main.command()

@@ -102,7 +102,7 @@ def page_texts(project: Project) -> list[tuple[str, str]]:
     """(identifier or '', reading text) of what the reading page shows, in page order."""
     edition = load_edition(project)
     with Stylesheets() as sheets:
-        executable = sheets.compile(project.xslt_dir / "common" / "cite.xsl")
+        executable = sheets.compile(project.xslt_dir / "common" / "common.xsl")
         document = sheets.document(edition.serialize())
         xpath = sheets.processor.new_xpath_processor()
         xpath.declare_namespace("t", NS["t"])
