@@ -15,10 +15,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from edition.build import _write_outputs
+from edition.build import write_outputs
 from edition.corpus import load_edition
 from edition.project import Project
-from edition.search import index_for_search
 from edition.serve import make_server
 
 REPO = Path(__file__).resolve().parents[2]
@@ -35,8 +34,7 @@ def build_site(document_xml: bytes, out: Path) -> Path:
     """Every output of the project's stylesheets for ``document_xml``, plus the search index; returns html/."""
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
-    _write_outputs(Project(REPO), document_xml, out, {"ids": False, "base-url": ""})
-    index_for_search(out / "html")
+    write_outputs(Project(REPO), document_xml, out, {"ids": False, "base-url": ""})
     return out / "html"
 
 
