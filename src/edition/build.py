@@ -38,6 +38,7 @@ from pathlib import Path
 
 from . import idlock, manifest
 from .project import Project
+from .validate import require_valid
 from .xmlio import EditionError, Problem
 
 
@@ -121,8 +122,6 @@ def build(project: Project, out_dir: Path | None = None, parameters: dict | None
         made_from = manifest.fingerprint(project, options)
         if not force and manifest.is_up_to_date(out_dir, made_from):
             return BuildReport(out_dir, _listing(out_dir), up_to_date=True, timings=timings)
-    from .validate import require_valid  # imported here: an up-to-date build compiles no schema, parses nothing
-
     with _timed(timings, "parse and validate"):
         edition = require_valid(project)  # parsed once: validation hands over what it checked
     staging = _new_staging_folder(out_dir)
