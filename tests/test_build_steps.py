@@ -12,7 +12,9 @@ from edition.project import TEI_NS
 from edition.xmlio import EditionError, Problem
 from edition.xslt import Stylesheets
 
-UNDECLARING = ('<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform" '
+UNDECLARING = ('<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">'
+               '<xsl:output method="text"/><xsl:template match="/">no parameters</xsl:template></xsl:stylesheet>')
+DECLARING = ('<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform" '
              'xmlns:xs="http://www.w3.org/2001/XMLSchema"><xsl:output method="text"/>'
              '<xsl:param name="schema-rng" as="xs:string"/><xsl:param name="ids" as="xs:boolean"/>'
              '<xsl:param name="download-name" as="xs:string"/><xsl:template match="/">'
