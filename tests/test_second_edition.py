@@ -4,7 +4,6 @@ same pipeline: this repository's stylesheets and schema, the same ``build()``.""
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 from lxml import html as lxml_html
