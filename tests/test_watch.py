@@ -77,7 +77,8 @@ def test_edit_rebuilds_and_reloads_then_invalid_edit_shows_problems(live, projec
     failed = _next_event(events)
     assert failed["event"] == "build" and failed["data"]["version"] == 3
     problems = failed["data"]["problems"]
-    assert problems and all(p.startswith("edition/conditions.xml:129:") for p in problems)
+    where = f"{essay.relative_to(project_copy.root)}:{original[:original.index(PARAGRAPH)].count(chr(10)) + 1}:"
+    assert problems and all(p.startswith(where) for p in problems)
     assert "element <blink> is not allowed here" in problems[0]
     assert any(problems[0] in m and "still serving the last good build" in m for m in live.messages)  # printed too
     status = json.loads(_get(live.url + "__edition__/status"))
