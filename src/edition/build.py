@@ -36,9 +36,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import idlock, manifest
+from . import manifest
 from .project import Project
-from .validate import require_valid
 from .xmlio import EditionError, Problem
 
 
@@ -86,7 +85,19 @@ STEPS: list[Callable[[BuildContext], None]] = [
 ]
 
 
+def require_valid(project: Project):
+    """The assembled edition, once valid (``edition.validate.require_valid``).
+
+    Imported when a build has work to do: an up-to-date check loads no schema and no Saxon.
+    """
+    from .validate import require_valid as assembled_and_valid
+
+    return assembled_and_valid(project)
+
+
 def _retired(project: Project) -> str:
+    from . import idlock
+
     lock = idlock.read_lock(project.lock_file)
     return "\n".join(f"{old} {new}" for old, new in lock.retired.items() if new)
 
