@@ -130,3 +130,16 @@ def test_search_flag_is_an_option(project, monkeypatch):
     assert not build(project, parameters=OPTIONS, search=False).up_to_date
     assert not (project.build_dir / "html" / "pagefind").exists()
     assert not build(project, parameters=OPTIONS, search=True).up_to_date
+
+
+def test_a_rebuild_in_the_same_process_reuses_the_compiled_stylesheets(project, snapshot):
+    """(edition serve --watch) Unchanged stylesheets are not compiled again, and the output is the same."""
+    first = build(project, parameters=OPTIONS, force=True)
+    before = snapshot(project.build_dir)
+    again = build(project, parameters=OPTIONS, force=True)
+    assert "compile stylesheets" not in again.timings and "html.xsl" in again.timings
+    assert snapshot(project.build_dir) == before
+    text = project.xslt_dir / "text.xsl"
+    text.write_text(text.read_text(encoding="utf-8") + "<!-- revised -->\n", encoding="utf-8")
+    changed = build(project, parameters=OPTIONS)
+    assert "compile stylesheets" in changed.timings and "compile stylesheets" in first.timings

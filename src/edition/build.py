@@ -122,6 +122,20 @@ def stylesheet_parameters(project: Project, options: dict | None = None) -> dict
     return {**{name: compute(project) for name, compute in PARAMETERS.items()}, **(options or {})}
 
 
+#: The stylesheets compiled by the last build in this process, with the digest of what they were compiled
+#: from: a rebuild in the same process (``edition serve --watch``) with unchanged stylesheets compiles nothing.
+_compiled: tuple[str, object] | None = None
+
+
+def _stylesheets_digest(project: Project, made_from: dict) -> str:
+    import hashlib
+    import json
+
+    prefix = project.xslt_dir.relative_to(project.root).as_posix() + "/"
+    stylesheets = {name: digest for name, digest in made_from["inputs"].items() if name.startswith(prefix)}
+    return hashlib.sha256(json.dumps([str(project.xslt_dir), stylesheets, made_from["tool"]], sort_keys=True).encode()).hexdigest()
+
+
 def build(project: Project, out_dir: Path | None = None, parameters: dict | None = None, search: bool = True,
           force: bool = False) -> BuildReport:
     """Validate and build every output into ``out_dir`` (default ``build/``), atomically; skip if up to date."""
@@ -140,7 +154,8 @@ def build(project: Project, out_dir: Path | None = None, parameters: dict | None
         ctx = BuildContext(project, edition.document, staging, stylesheet_parameters(project, parameters))
         with _timed(timings, "serialize"):
             document_xml = edition.serialize()
-        run_stylesheets(project, document_xml, staging, ctx.parameters, timings)
+        run_stylesheets(project, document_xml, staging, ctx.parameters, timings,
+                        reuse_key=_stylesheets_digest(project, made_from))
         for step in STEPS:
             if step is write_search_index and not search:
                 continue
@@ -161,22 +176,33 @@ def build(project: Project, out_dir: Path | None = None, parameters: dict | None
 
 
 def run_stylesheets(project: Project, document_xml: bytes, out_dir: Path, parameters: dict | None = None,
-                    timings: dict[str, float] | None = None) -> None:
-    """Every entry stylesheet of ``xslt/`` on the document, with one processor, each compiled once."""
+                    timings: dict[str, float] | None = None, reuse_key: str | None = None) -> None:
+    """Every entry stylesheet of ``xslt/`` on the document, with one processor, each compiled once.
+
+    With ``reuse_key`` (a digest of the stylesheets), the executables compiled by the previous call
+    with the same key are used again instead of compiling.
+    """
+    global _compiled
     from .xslt import Stylesheets
 
     timings = {} if timings is None else timings
-    with Stylesheets() as sheets:
+    entries = project.entry_stylesheets()
+    if reuse_key is not None and _compiled is not None and _compiled[0] == reuse_key:
+        sheets = _compiled[1]
+    else:
+        _compiled = None
+        sheets = Stylesheets()
         # Every stylesheet is compiled before Saxon sees the document: from then on it reads no file.
-        entries = project.entry_stylesheets()
         with _timed(timings, "compile stylesheets"):
             for stylesheet in entries:
                 sheets.compile(stylesheet)
-        with _timed(timings, "hand Saxon the document"):
-            document = sheets.document(document_xml)
-        for stylesheet in entries:
-            with _timed(timings, stylesheet.name):
-                sheets.run(stylesheet, document, out_dir, parameters)
+    with _timed(timings, "hand Saxon the document"):
+        document = sheets.document(document_xml)
+    for stylesheet in entries:
+        with _timed(timings, stylesheet.name):
+            sheets.run(stylesheet, document, out_dir, parameters)
+    if reuse_key is not None:
+        _compiled = (reuse_key, sheets)
 
 
 def write_outputs(project: Project, document_xml: bytes, out: Path, parameters: dict | None = None,
