@@ -176,8 +176,10 @@ def build(project: Project, out_dir: Path | None = None, parameters: dict | None
 
 
 def run_stylesheets(project: Project, document_xml: bytes, out_dir: Path, parameters: dict | None = None,
-                    timings: dict[str, float] | None = None, reuse_key: str | None = None) -> None:
-    """Every entry stylesheet of ``xslt/`` on the document, with one processor, each compiled once.
+                    timings: dict[str, float] | None = None, reuse_key: str | None = None,
+                    only: list[str] | None = None) -> None:
+    """Every entry stylesheet of ``xslt/`` (or those named in ``only``) on the document, with one processor,
+    each compiled once.
 
     With ``reuse_key`` (a digest of the stylesheets), the executables compiled by the previous call
     with the same key are used again instead of compiling.
@@ -186,7 +188,8 @@ def run_stylesheets(project: Project, document_xml: bytes, out_dir: Path, parame
     from .xslt import Stylesheets
 
     timings = {} if timings is None else timings
-    entries = project.entry_stylesheets()
+    entries = [e for e in project.entry_stylesheets() if only is None or e.name in only]
+    reuse_key = None if only is not None else reuse_key
     if reuse_key is not None and _compiled is not None and _compiled[0] == reuse_key:
         sheets = _compiled[1]
     else:
