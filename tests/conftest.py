@@ -3,6 +3,7 @@
 ``repo_root``: the repository's root folder, the one place tests learn where it is.
 ``project_copy``: a throw-away copy of this repository (without build/ and caches), for
 tests that edit sources, break stylesheets or build; the working tree is never touched.
+``copy_repository(destination)``: the same copy, for module- or session-scoped fixtures.
 ``without_validation``: lets ``edition build`` run without the schema's verdict (for tests
 about building, not about validity, and while the schema is still being written).
 ``snapshot``: every file under a folder as {relative path: bytes}, to prove nothing changed.
@@ -33,12 +34,21 @@ def repo_root() -> Path:
     return REPO
 
 
+def _copy_repository(destination: Path) -> Path:
+    shutil.copytree(REPO, destination, ignore=_NOT_COPIED, symlinks=True)
+    return destination
+
+
+@pytest.fixture(scope="session")
+def copy_repository():
+    """``copy_repository(destination)``: copy the repository (sources, stylesheets, schema) there; returns it."""
+    return _copy_repository
+
+
 @pytest.fixture
 def project_copy(tmp_path: Path) -> Project:
     """A Project over a fresh copy of the repository in ``tmp_path / 'project'``."""
-    root = tmp_path / "project"
-    shutil.copytree(REPO, root, ignore=_NOT_COPIED, symlinks=True)
-    return Project(root)
+    return Project(_copy_repository(tmp_path / "project"))
 
 
 @pytest.fixture

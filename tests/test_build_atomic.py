@@ -26,6 +26,13 @@ def previous(project_copy, snapshot, monkeypatch):
     return files
 
 
+@pytest.fixture
+def edited(project_copy, previous):
+    """An edit saved after the previous build, so the next build has work to do (an unchanged edition is not rebuilt)."""
+    essay = project_copy.main_document
+    essay.write_text(essay.read_text(encoding="utf-8") + "<!-- edited -->\n", encoding="utf-8")
+
+
 def assert_untouched(project, previous, snapshot):
     assert snapshot(project.build_dir) == previous
     leftovers = sorted(p.name for p in project.root.iterdir() if p.name.startswith(".build"))
@@ -66,7 +73,7 @@ def test_xslt_error_keeps_previous_build(project_copy, previous, snapshot, run_e
     assert_untouched(project_copy, previous, snapshot)
 
 
-def test_full_disk_keeps_previous_build(project_copy, previous, snapshot, run_edition, without_validation, monkeypatch):
+def test_full_disk_keeps_previous_build(project_copy, previous, edited, snapshot, run_edition, without_validation, monkeypatch):
     """The disk fills up while the static assets are copied, after the XSLT outputs were written."""
     def disk_full(src, dst, *args, **kwargs):
         raise OSError(errno.ENOSPC, "No space left on device", str(dst))
@@ -77,7 +84,7 @@ def test_full_disk_keeps_previous_build(project_copy, previous, snapshot, run_ed
     assert_untouched(project_copy, previous, snapshot)
 
 
-def test_unwritable_path_in_the_build_keeps_previous_build(project_copy, previous, snapshot, run_edition,
+def test_unwritable_path_in_the_build_keeps_previous_build(project_copy, previous, edited, snapshot, run_edition,
                                                           without_validation, monkeypatch):
     """A real OS refusal mid-build: the assets are sent through a regular file (root ignores permissions)."""
     original = shutil.copytree
@@ -91,7 +98,7 @@ def test_unwritable_path_in_the_build_keeps_previous_build(project_copy, previou
     assert_untouched(project_copy, previous, snapshot)
 
 
-def test_failed_swap_puts_previous_build_back(project_copy, previous, snapshot, without_validation, monkeypatch):
+def test_failed_swap_puts_previous_build_back(project_copy, previous, edited, snapshot, without_validation, monkeypatch):
     import os
     real_rename = os.rename
 
@@ -105,7 +112,7 @@ def test_failed_swap_puts_previous_build_back(project_copy, previous, snapshot, 
     assert_untouched(project_copy, previous, snapshot)
 
 
-def test_ctrl_c_mid_build_keeps_previous_build(project_copy, previous, snapshot, without_validation, monkeypatch):
+def test_ctrl_c_mid_build_keeps_previous_build(project_copy, previous, edited, snapshot, without_validation, monkeypatch):
     """KeyboardInterrupt after the first output was written."""
     calls = []
     real_run = Stylesheets.run
@@ -122,7 +129,7 @@ def test_ctrl_c_mid_build_keeps_previous_build(project_copy, previous, snapshot,
     assert_untouched(project_copy, previous, snapshot)
 
 
-def test_ctrl_c_on_the_command_line(project_copy, previous, snapshot, run_edition, without_validation, monkeypatch):
+def test_ctrl_c_on_the_command_line(project_copy, previous, edited, snapshot, run_edition, without_validation, monkeypatch):
     def interrupted(self, *args, **kwargs):
         raise KeyboardInterrupt
     monkeypatch.setattr(Stylesheets, "run", interrupted)
@@ -147,3 +154,21 @@ def test_successful_build_replaces_everything(project_copy, previous, snapshot, 
     rebuilt = snapshot(project_copy.build_dir)
     assert "stale.txt" not in rebuilt
     assert len(rebuilt) == len(previous)  # same outputs (byte equality is test_determinism.py's business)
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o027])
+def test_build_folder_gets_the_permissions_the_umask_gives(project_copy, without_validation, umask):
+    """Not mkdtemp's 0700: a web server running as another user must be able to read build/html (issue 15, point 8)."""
+    import os
+    import stat
+
+    previous_umask = os.umask(umask)
+    try:
+        build(project_copy, search=False)
+        (project_copy.root / "a-new-folder").mkdir()  # positive control: what the umask gives any new folder
+    finally:
+        os.umask(previous_umask)
+    expected = stat.S_IMODE((project_copy.root / "a-new-folder").stat().st_mode)
+    assert expected == 0o777 & ~umask
+    for folder in (project_copy.build_dir, project_copy.build_dir / "html"):
+        assert stat.S_IMODE(folder.stat().st_mode) == expected, folder

@@ -1,6 +1,6 @@
 """Fuzzing: mutations of the real edition either pass or fail cleanly (issue 6, point 6).
 
-Each example mutates edition/conditions.xml (delete, duplicate or move an element; delete
+Each example mutates the edition's main document (delete, duplicate or move an element; delete
 or copy an attribute; truncate; inject characters), then runs ``edition validate`` and
 ``edition build`` (the latter with validation skipped, so the stylesheets meet broken
 input too). Either may succeed; a failure must exit 1 with located ``file:line:col:``
@@ -13,8 +13,6 @@ from __future__ import annotations
 import copy
 import os
 import re
-import shutil
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -27,8 +25,6 @@ from edition.build import build
 from edition.cli import main
 from edition.project import Project
 
-REPO = Path(__file__).resolve().parents[1]
-ESSAY = (REPO / "edition" / "conditions.xml").read_bytes()
 LOCATED = re.compile(r"^[^:\n]+:\d+:\d+: .+$")
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "10"))
 INJECTED = ["<", ">", "&", "&amp", "]]>", '"', "'", "\x00", "\ufffe", "<!DOCTYPE x>", "<p>", "</div>",
@@ -36,10 +32,14 @@ INJECTED = ["<", ">", "&", "&amp", "]]>", '"', "'", "\x00", "\ufffe", "<!DOCTYPE
 
 
 @pytest.fixture(scope="module")
-def fuzz_project(tmp_path_factory) -> Project:
-    root = tmp_path_factory.mktemp("fuzz") / "project"
-    shutil.copytree(REPO, root, ignore=shutil.ignore_patterns("build", ".git", "__pycache__", ".pytest_cache", ".hypothesis"))
-    return Project(root)
+def fuzz_project(tmp_path_factory, copy_repository) -> Project:
+    return Project(copy_repository(tmp_path_factory.mktemp("fuzz") / "project"))
+
+
+@pytest.fixture(scope="module")
+def original_essay(fuzz_project) -> bytes:
+    """The main document as it was before any mutation (each example restores it)."""
+    return fuzz_project.main_document.read_bytes()
 
 
 def _mutate_tree(data: bytes, draw) -> bytes:
@@ -64,15 +64,15 @@ def _mutate_tree(data: bytes, draw) -> bytes:
 
 
 @st.composite
-def mutated_essays(draw) -> bytes:
+def mutated_essays(draw, essay: bytes) -> bytes:
     kind = draw(st.sampled_from(["tree", "tree", "truncate", "inject"]))
     if kind == "tree":
-        return _mutate_tree(ESSAY, draw)
-    position = draw(st.integers(0, len(ESSAY)))
+        return _mutate_tree(essay, draw)
+    position = draw(st.integers(0, len(essay)))
     if kind == "truncate":
-        return ESSAY[:position]
+        return essay[:position]
     text = draw(st.sampled_from(INJECTED) | st.text(min_size=1, max_size=3))
-    return ESSAY[:position] + text.encode("utf-8", "surrogatepass") + ESSAY[position:]
+    return essay[:position] + text.encode("utf-8", "surrogatepass") + essay[position:]
 
 
 def assert_clean(result, what: str) -> None:
@@ -85,22 +85,19 @@ def assert_clean(result, what: str) -> None:
         assert lines and all(LOCATED.match(l) for l in lines), (what, result.stderr)
 
 
-def _snapshot(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
 @settings(max_examples=EXAMPLES, deadline=None, derandomize=EXAMPLES <= 10,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large])
-@given(essay=mutated_essays())
-def test_mutated_edition_passes_or_fails_cleanly(fuzz_project, essay):
-    project = fuzz_project
+@given(data=st.data())
+def test_mutated_edition_passes_or_fails_cleanly(fuzz_project, original_essay, snapshot, data):
+    project, original = fuzz_project, original_essay
+    essay = data.draw(mutated_essays(original))
     runner = CliRunner()
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr("edition.build.require_valid", load_edition)
         if not project.build_dir.exists():
-            project.main_document.write_bytes(ESSAY)
+            project.main_document.write_bytes(original)
             build(project, search=False)
-        before = _snapshot(project.build_dir)
+        before = snapshot(project.build_dir)
         project.main_document.write_bytes(essay)
         try:
             validated = runner.invoke(main, ["--project", str(project.root), "validate"])
@@ -108,7 +105,7 @@ def test_mutated_edition_passes_or_fails_cleanly(fuzz_project, essay):
             built = runner.invoke(main, ["--project", str(project.root), "build"])
             assert_clean(built, "build")
         finally:
-            project.main_document.write_bytes(ESSAY)
+            project.main_document.write_bytes(original)
     if built.exit_code == 1:
-        assert _snapshot(project.build_dir) == before, "a failed build changed the previous build"
+        assert snapshot(project.build_dir) == before, "a failed build changed the previous build"
     assert not [p for p in project.root.iterdir() if p.name.startswith(".build-")], "half-written folder left behind"

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-from lxml import etree
 
 from edition.build import build
 from edition.project import NS, TEI_NS
@@ -67,12 +66,21 @@ def test_doctype_text_inside_a_comment_is_harmless():
     assert tree.getroot().tag == f"{{{TEI_NS}}}TEI"
 
 
-def test_xinclude_stays_inert_even_where_allowed_through():
-    """lxml processes XInclude only on xinclude(), which the project never calls: the element is inert."""
-    parser_tree = etree.fromstring((HOSTILE / "xinclude.xml").read_bytes(), etree.XMLParser(resolve_entities=False, no_network=True))
-    assert PASSWD not in etree.tostring(parser_tree, encoding="unicode")
-    source = Path(__file__).resolve().parents[1] / "src" / "edition"
-    assert not any(".xinclude(" in p.read_text() for p in source.glob("*.py"))
+def test_xinclude_in_the_edition_stops_the_build_and_reads_nothing(project_copy, snapshot):
+    """An xi:include pulling /etc/passwd into a paragraph: the build refuses the essay, located, and no output holds the file."""
+    build(project_copy, search=False)  # positive control: the untouched copy builds
+    before = snapshot(project_copy.build_dir)
+    essay = project_copy.main_document
+    text = essay.read_text(encoding="utf-8")
+    include = '<xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="/etc/passwd" parse="text"/>'
+    paragraph = '<p xml:id="p-every-class-stratum">'
+    essay.write_text(text.replace(paragraph, paragraph + include, 1), encoding="utf-8")
+    line = text[:text.index(paragraph)].count("\n") + 1
+    with pytest.raises(EditionError) as caught:
+        build(project_copy, search=False)
+    assert any(p.line == line and "XInclude is not allowed" in p.message for p in caught.value.problems), str(caught.value)
+    assert PASSWD not in str(caught.value)
+    assert snapshot(project_copy.build_dir) == before
 
 
 def test_undeclared_entity_is_not_well_formed():
@@ -82,29 +90,58 @@ def test_undeclared_entity_is_not_well_formed():
 
 # --- Saxon cannot read files at run time -----------------------------------------------------
 
+SECRET = "s3cr3t-d0c"
+#: XPath that reads a file, with the paths of the secret files of ``_secrets()`` filled in.
 READERS = {
-    "doc": "count(doc('/etc/passwd'))",
-    "document": "count(document('file:///etc/passwd'))",
-    "unparsed-text": "unparsed-text('/etc/passwd')",
-    "unparsed-text-lines": "unparsed-text-lines('file:///etc/passwd')[1]",
-    "unparsed-text-available": "unparsed-text-available('/etc/passwd')",
-    "json-doc": "json-doc('/etc/passwd')",
-    "collection": "count(collection('file:///etc/'))",
-    "relative-traversal": "unparsed-text('../../../../../../etc/passwd')",
+    "doc": "string(doc('{xml}'))",
+    "document": "string(document('{xml_uri}'))",
+    "unparsed-text": "unparsed-text('{txt}')",
+    "unparsed-text-lines": "unparsed-text-lines('{txt_uri}')[1]",
+    "unparsed-text-available": "unparsed-text-available('{txt}')",
+    "json-doc": "json-doc('{json}')?secret",
+    "collection": "string-join(collection('{dir_uri}?select=*.xml') ! string(), ',')",
+    "relative-traversal": "unparsed-text('{traversal}')",
 }
 
 
-@pytest.mark.parametrize("name", sorted(READERS))
-def test_stylesheet_cannot_read_files_at_run_time(tmp_path, name):
-    """A stylesheet that reads a path (as one taken from the input would) fails, or learns nothing."""
+def _reader(tmp_path: Path, name: str) -> Path:
+    """An entry stylesheet (with an xsl:include) whose output is what ``READERS[name]`` learns from a secret file."""
+    secrets = tmp_path / "secrets"
+    secrets.mkdir()
+    (secrets / "secret.xml").write_text(f"<secret>{SECRET}</secret>")
+    (secrets / "secret.txt").write_text(SECRET)
+    (secrets / "secret.json").write_text(f'{{"secret": "{SECRET}"}}')
+    paths = {"xml": str(secrets / "secret.xml"), "xml_uri": (secrets / "secret.xml").as_uri(),
+             "txt": str(secrets / "secret.txt"), "txt_uri": (secrets / "secret.txt").as_uri(),
+             "json": str(secrets / "secret.json"), "dir_uri": secrets.as_uri(),
+             "traversal": "../" * (len(tmp_path.parts) - 1) + str(secrets / "secret.txt").lstrip("/")}
     module = tmp_path / "module.xsl"
     module.write_text('<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">'
                       '<xsl:variable name="included" select="\'yes\'"/></xsl:stylesheet>')
     entry = tmp_path / "reader.xsl"
     entry.write_text('<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">'
-                     '<xsl:include href="module.xsl"/><xsl:output method="text"/>'
-                     f'<xsl:template match="/">{{$included}}:<xsl:value-of select="{READERS[name]}"/></xsl:template>'
-                     '</xsl:stylesheet>'.replace("{$included}", '<xsl:value-of select="$included"/>'))
+                     '<xsl:include href="module.xsl"/><xsl:output method="text"/><xsl:template match="/">'
+                     '<xsl:value-of select="$included"/>:<xsl:value-of select="' + READERS[name].format(**paths) + '"/>'
+                     '</xsl:template></xsl:stylesheet>')
+    return entry
+
+
+@pytest.mark.parametrize("name", sorted(READERS))
+def test_saxon_left_to_itself_reads_the_file(tmp_path, name):
+    """Positive control: with Saxon's defaults (no seal) each expression does learn the secret."""
+    from saxonche import PySaxonProcessor
+
+    entry = _reader(tmp_path, name)
+    processor = PySaxonProcessor(license=False)
+    executable = processor.new_xslt30_processor().compile_stylesheet(stylesheet_file=str(entry))
+    output = executable.transform_to_string(xdm_node=processor.parse_xml(xml_text="<x/>"))
+    assert output in (f"yes:{SECRET}", "yes:true"), output
+
+
+@pytest.mark.parametrize("name", sorted(READERS))
+def test_stylesheet_cannot_read_files_at_run_time(tmp_path, name):
+    """The same stylesheet run as the build runs it: it fails, or learns nothing."""
+    entry = _reader(tmp_path, name)
     with Stylesheets() as sheets:
         sheets.compile(entry)  # its xsl:include is read: compiling our own modules still works
         document = sheets.document(b"<x/>")
@@ -112,7 +149,7 @@ def test_stylesheet_cannot_read_files_at_run_time(tmp_path, name):
             output = sheets.run(entry, document, tmp_path / "out")
         except EditionError as err:
             assert "has been prohibited" in str(err) or "has been disallowed" in str(err), str(err)
-            assert PASSWD not in str(err)
+            assert SECRET not in str(err)
         else:  # only the *-available functions may answer, and then only "no"
             assert output == "yes:false", output
 
@@ -133,7 +170,7 @@ def test_compiling_after_saxon_has_a_document_is_refused(tmp_path):
 
 def _inject_hostile_pointers(project) -> None:
     """Copy the hostile fixture's paragraph (javascript: and traversal pointers) into the real essay."""
-    hostile = parse_file(HOSTILE / "pointers.xml").find(".//t:p", NS)
+    hostile = parse_file(HOSTILE / "pointers.xml").find(".//t:body//t:p", NS)
     essay = parse_file(project.main_document)
     first = essay.find(".//t:body//t:div/t:p", NS)
     for child in hostile:
@@ -151,6 +188,8 @@ def test_hostile_pointers_are_flagged_by_validation(project_copy, run_edition):
 def test_hostile_pointers_never_become_links_nor_reads(project_copy, without_validation, snapshot):
     _inject_hostile_pointers(project_copy)
     build(project_copy)
+    reading = lxml.html.fromstring(snapshot(project_copy.build_dir)["html/index.html"]).text_content()
+    assert all(words in reading for words in ("Mallory", "the list", "the root"))  # positive control: the pointers were built
     for name, data in snapshot(project_copy.build_dir).items():
         assert PASSWD.encode() not in data, name
         if name.endswith(".html"):

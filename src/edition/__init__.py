@@ -1,3 +1,3 @@
-"""TEI edition pipeline for Robert Weil, "Conditions of the Working Classes in China"."""
+"""A TEI edition pipeline: validate the encoding, build the edition (HTML, text, data, search), cite by identifier."""
 
 __version__ = "0.1.0"

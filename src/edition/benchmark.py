@@ -11,10 +11,23 @@ the median wall time of N runs:
   schema, and jing on the official tei_all;
 - search: Pagefind's service fed one record per paragraph and entry (what the build
   does) against Pagefind's command line indexing whole pages.
+
+``python -m edition.benchmark --scale [--factors 1,2,4,8] [--runs N]`` measures how the
+build grows with the text: for each factor k it makes, in a temporary folder, a copy of
+the project whose main document holds its body k times (the copies' identifiers, and
+the pointers to them, suffixed ``-xK``; nothing is committed), builds it in a fresh
+process (``edition build``'s work: validation, every stylesheet, search index, writing)
+and prints each stage's median time, the whole process's wall time and its peak memory,
+the 8×/1× ratio of each stage, and the targets of issue 10 (≤ 1.0 s for the edition,
+≤ 4 s at 8×, every stage's 8×/1× ≤ 9, ≤ 200 MB).
 """
 from __future__ import annotations
 
 import argparse
+import copy
+import json
+import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -27,7 +40,7 @@ from lxml import etree
 
 from .build import run_stylesheets
 from .corpus import load_edition
-from .project import Project
+from .project import NS, Project
 from .search import index_for_search
 from .xslt import Stylesheets
 
@@ -55,12 +68,139 @@ def _process_per_output(project: Project, source: Path, out: Path) -> None:
         subprocess.run([sys.executable, "-c", script, str(entry), str(source), str(out)], check=True)
 
 
+# --- scale ------------------------------------------------------------------------------------
+
+#: Attributes that hold pointers (``#id`` tokens) in the edition's TEI.
+POINTER_ATTRIBUTES = ("ref", "target", "corresp", "who", "source", "sameAs", "next", "prev")
+#: Targets of issue 10, point 3.
+WHOLE_BUILD_TARGET, SCALED_BUILD_TARGET, STAGE_RATIO_TARGET, MEMORY_TARGET_MB = 1.0, 4.0, 9.0, 200.0
+
+
+def scaled_project(project: Project, factor: int, destination: Path) -> Project:
+    """A copy of ``project`` in ``destination`` whose main document repeats its body ``factor`` times.
+
+    Copy n (n ≥ 2) suffixes every identifier it holds with ``-xN``, and every pointer to one of them.
+    """
+    from .project import XML_ID
+    from .xmlio import parse_file
+
+    for folder in project.input_folders():
+        shutil.copytree(folder, destination / folder.relative_to(project.root))
+    scaled = Project(destination)
+    tree = parse_file(scaled.main_document)
+    body = tree.find("t:text/t:body", NS)
+    original = list(body)
+    ids = {e.get(XML_ID) for part in original for e in part.iter() if isinstance(e.tag, str) and e.get(XML_ID)}
+    for n in range(2, factor + 1):
+        for part in original:
+            duplicate = copy.deepcopy(part)
+            for element in duplicate.iter():
+                if not isinstance(element.tag, str):
+                    continue
+                if element.get(XML_ID):
+                    element.set(XML_ID, f"{element.get(XML_ID)}-x{n}")
+                for name in POINTER_ATTRIBUTES:
+                    value = element.get(name)
+                    if value and "#" in value:
+                        element.set(name, " ".join(f"{t}-x{n}" if t.startswith("#") and t[1:] in ids else t
+                                                   for t in value.split()))
+            body.append(duplicate)
+    tree.write(str(scaled.main_document), encoding="UTF-8", xml_declaration=True)
+    return scaled
+
+
+def _stage_report(project_dir: Path, out: Path) -> None:
+    """In this (fresh) process: one full build of ``project_dir`` into ``out``; print its stages as JSON."""
+    from .build import build
+
+    project = Project(project_dir)
+    start = time.perf_counter()
+    report = build(project, out, parameters={"ids": False, "base-url": ""}, force=True)
+    total = time.perf_counter() - start
+    start = time.perf_counter()
+    load_edition(project)  # parsing alone, to split "parse and validate"
+    parse = time.perf_counter() - start
+    timings = dict(report.timings)
+    timings["parse"] = parse
+    timings["validate"] = max(timings.pop("parse and validate") - parse, 0.0)
+    print(json.dumps({"timings": timings, "build": total,
+                      "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+
+
+def _measure(project: Project, runs: int) -> dict:
+    """Median of ``runs`` fresh processes, each building ``project`` once."""
+    samples = []
+    for run in range(runs):
+        out = project.root / f"out-{run}"
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        done = subprocess.run([sys.executable, "-m", "edition.benchmark", "--stage-report", str(project.root), str(out)],
+                              capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": "0"})
+        wall = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the build process and its Pagefind service
+        cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+        if done.returncode:
+            raise SystemExit(f"the build of {project.root} failed:\n{done.stderr}{done.stdout}")
+        sample = json.loads(done.stdout.strip().splitlines()[-1])
+        sample["wall"], sample["cpu"] = wall, cpu
+        samples.append(sample)
+        shutil.rmtree(out, ignore_errors=True)
+    stages = list(samples[0]["timings"])
+    return {"stages": {s: statistics.median(x["timings"].get(s, 0.0) for x in samples) for s in stages},
+            "wall": statistics.median(x["wall"] for x in samples),
+            "cpu": statistics.median(x["cpu"] for x in samples),
+            "peak_mb": max(x["peak_mb"] for x in samples),
+            "size_kb": project.main_document.stat().st_size / 1024}
+
+
+def scale(project: Project, factors: list[int], runs: int) -> None:
+    results = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for factor in factors:
+            scaled = scaled_project(project, factor, Path(tmp) / f"x{factor}")
+            results[factor] = _measure(scaled, runs)
+            shutil.rmtree(scaled.root, ignore_errors=True)
+    first, last = factors[0], factors[-1]
+    stages = list(results[first]["stages"])
+    order = ["up-to-date check", "parse", "validate"] + [s for s in stages if s not in ("up-to-date check", "parse", "validate")]
+    width = max(len(s) for s in order + ["whole build (process wall)"])
+    columns = "".join(f"{f'{k}x':>9}" for k in factors)
+    ratio_name = f"{last}x/{first}x"
+    print(f"median of {runs} fresh process(es) per factor; seconds (stages: wall time inside the process) unless stated")
+    print(f"{'stage':<{width}}{columns}{ratio_name:>9}  target")
+    print(f"{'main document (KB)':<{width}}" + "".join(f"{results[k]['size_kb']:>9.0f}" for k in factors))
+
+    def row(name: str, values: list[float], ratio_target: bool = True) -> None:
+        ratio = values[-1] / values[0] if values[0] > 0.005 else float("nan")
+        verdict = ("ok" if ratio <= STAGE_RATIO_TARGET else "MISSED") if ratio_target and ratio == ratio else ""
+        print(f"{name:<{width}}" + "".join(f"{v:>9.3f}" for v in values) + f"{ratio:>9.1f}  {verdict}")
+
+    for stage in order:
+        row(stage, [results[k]["stages"].get(stage, 0.0) for k in factors])
+    walls = [results[k]["wall"] for k in factors]
+    row("whole build (process wall)", walls)
+    row("whole build (process CPU)", [results[k]["cpu"] for k in factors])
+    peaks = [results[k]["peak_mb"] for k in factors]
+    print(f"{'peak memory, MB':<{width}}" + "".join(f"{v:>9.0f}" for v in peaks) + f"{'':>9}  "
+          + ("ok" if max(peaks) <= MEMORY_TARGET_MB else "MISSED"))
+    print(f"targets: {first}x whole build {walls[0]:.2f} s (≤ {WHOLE_BUILD_TARGET} s: "
+          f"{'ok' if walls[0] <= WHOLE_BUILD_TARGET else 'MISSED'}); {last}x {walls[-1]:.2f} s "
+          f"(≤ {SCALED_BUILD_TARGET} s: {'ok' if walls[-1] <= SCALED_BUILD_TARGET else 'MISSED'})")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--project", type=Path, default=Path("."))
+    parser.add_argument("--scale", action="store_true", help="How each stage grows with the text (synthetic editions).")
+    parser.add_argument("--factors", default="1,2,4,8", help="With --scale: how many times the body is repeated.")
+    parser.add_argument("--stage-report", nargs=2, type=Path, metavar=("PROJECT", "OUT"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.stage_report:
+        return _stage_report(*args.stage_report)
     project = Project(args.project.resolve())
+    if args.scale:
+        return scale(project, [int(f) for f in args.factors.split(",")], args.runs)
     edition = load_edition(project)
     xml = edition.serialize()
     rows: list[tuple[str, str, float]] = []

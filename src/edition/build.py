@@ -1,53 +1,169 @@
-"""Building the edition: every output, or none.
+"""Building the edition: every output, or none; and nothing when nothing changed.
 
-``build()`` validates the edition, runs every entry stylesheet of ``xslt/``
-into a fresh temporary folder beside the output folder, copies the static
-assets, indexes the HTML for search, and only then swaps the new folder into
-place. A failure at any step leaves the previous complete build untouched.
+``build()`` validates the edition, runs every entry stylesheet of ``xslt/`` into
+a fresh staging folder beside the output folder, then runs the Python steps
+(``STEPS``), records what the build was made from (``manifest``), and only then
+swaps the staging folder into place. A failure at any step leaves the previous
+complete build untouched. When the previous build was made from the same inputs
+with the same tool and options, ``build()`` does nothing (``force=True`` rebuilds).
+
+Adding an output made in Python (PDF, EPUB, RDF, a map…): write a function
+``write_x(ctx: BuildContext) -> None`` in its own module that reads ``ctx.edition``
+(the assembled, validated TEI as an lxml tree), ``ctx.parameters`` (what the
+stylesheets were given) and the files the stylesheets wrote under ``ctx.out``
+(the staging folder that becomes ``build/``), writes under ``ctx.out``, and raises
+``EditionError`` for a problem the editor can fix; then add it to ``STEPS``. Steps
+run in order, after every stylesheet.
+
+Adding a stylesheet parameter the build computes: one line in ``PARAMETERS``
+(name → function of the project). Every parameter is offered to every stylesheet;
+Saxon ignores those a stylesheet does not declare (tested), so a new parameter
+breaks none of them. Values are str, bool or int (passed as xs:string, xs:boolean,
+xs:integer).
 
 >>> report = build(Project(Path(".")))   # doctest: +SKIP
->>> report.files[:1]                     # doctest: +SKIP
-['html/index.html']
+>>> report.up_to_date, report.files[:1]  # doctest: +SKIP
+(False, ['.edition-manifest.json'])
 """
 from __future__ import annotations
 
 import os
+import secrets
 import shutil
-import tempfile
+import time
+from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import idlock
+from . import manifest
 from .project import Project
-from .search import index_for_search
-from .validate import require_valid
 from .xmlio import EditionError, Problem
-from .xslt import Stylesheets
+
+
+@dataclass(frozen=True)
+class BuildContext:
+    """What a post-stylesheet step is given."""
+
+    project: Project
+    #: The assembled, validated edition (the document the stylesheets ran on).
+    edition: object  # an lxml.etree._ElementTree
+    #: The staging folder; it becomes the output folder once every step succeeded.
+    out: Path
+    #: The stylesheet parameters of this build (``base-url``, ``ids``, ``retired``, …).
+    parameters: dict
 
 
 @dataclass
 class BuildReport:
     out_dir: Path
     files: list[str] = field(default_factory=list)
+    #: True when nothing had changed since the previous build, which was kept as it was.
+    up_to_date: bool = False
+    #: Seconds spent in each stage, in the order they ran (for the benchmark).
+    timings: dict[str, float] = field(default_factory=dict)
 
 
-def build(project: Project, out_dir: Path | None = None, parameters: dict | None = None, search: bool = True) -> BuildReport:
-    """Validate and build every output into ``out_dir`` (default ``build/``), atomically."""
+def write_assets(ctx: BuildContext) -> None:
+    """The static files the HTML pages use (stylesheet, scripts, fonts) from ``xslt/assets``."""
+    assets = ctx.project.xslt_dir / "assets"
+    if assets.is_dir():
+        shutil.copytree(assets, ctx.out / "html" / "assets")
+
+
+def write_search_index(ctx: BuildContext) -> None:
+    """Pagefind's index of the HTML pages (see ``edition.search``)."""
+    from .search import index_for_search
+
+    index_for_search(ctx.out / "html")
+
+
+#: Outputs made in Python after the stylesheets, in order. Adding an output is one line here.
+STEPS: list[Callable[[BuildContext], None]] = [
+    write_assets,
+    write_search_index,
+]
+
+
+def require_valid(project: Project):
+    """The assembled edition, once valid (``edition.validate.require_valid``).
+
+    Imported when a build has work to do: an up-to-date check loads no schema and no Saxon.
+    """
+    from .validate import require_valid as assembled_and_valid
+
+    return assembled_and_valid(project)
+
+
+def _retired(project: Project) -> str:
+    from . import idlock
+
+    lock = idlock.read_lock(project.lock_file)
+    return "\n".join(f"{old} {new}" for old, new in lock.retired.items() if new)
+
+
+def _text_of(path: Path) -> str:
+    return path.read_text(encoding="utf-8") if path.exists() else ""
+
+
+#: Stylesheet parameters computed from the project (see xslt/common/params.xsl): name → function of the project.
+#: The caller's options (``ids``, ``base-url``) are added to these.
+PARAMETERS: dict[str, Callable[[Project], str | bool | int]] = {
+    "retired": _retired,
+    "basemap": lambda project: "",  # until the map step projects the offline base map
+    "download-name": lambda project: project.download_name,
+    "schema-rng": lambda project: _text_of(project.relaxng),
+    "schema-sch": lambda project: _text_of(project.schematron),
+}
+
+
+def stylesheet_parameters(project: Project, options: dict | None = None) -> dict:
+    """Every parameter the stylesheets are offered: the computed ones, then the caller's options."""
+    return {**{name: compute(project) for name, compute in PARAMETERS.items()}, **(options or {})}
+
+
+#: The stylesheets compiled by the last build in this process, with the digest of what they were compiled
+#: from: a rebuild in the same process (``edition serve --watch``) with unchanged stylesheets compiles nothing.
+_compiled: tuple[str, object] | None = None
+
+
+def _stylesheets_digest(project: Project, made_from: dict) -> str:
+    import hashlib
+    import json
+
+    prefix = project.xslt_dir.relative_to(project.root).as_posix() + "/"
+    stylesheets = {name: digest for name, digest in made_from["inputs"].items() if name.startswith(prefix)}
+    return hashlib.sha256(json.dumps([str(project.xslt_dir), stylesheets, made_from["tool"]], sort_keys=True).encode()).hexdigest()
+
+
+def build(project: Project, out_dir: Path | None = None, parameters: dict | None = None, search: bool = True,
+          force: bool = False) -> BuildReport:
+    """Validate and build every output into ``out_dir`` (default ``build/``), atomically; skip if up to date."""
+    timings: dict[str, float] = {}
     out_dir = (out_dir or project.build_dir).resolve()
     _recover_interrupted_swap(out_dir)
-    edition = require_valid(project)  # parsed once: validation hands over what it checked
-    try:
-        out_dir.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-new-", dir=out_dir.parent))
-    except OSError as err:
-        raise EditionError(Problem(str(out_dir), 1, 1, f"cannot write the output folder: {err.strerror}")) from None
+    options = {**(parameters or {}), "search": search}
+    with _timed(timings, "up-to-date check"):
+        made_from = manifest.fingerprint(project, options)
+        if not force and manifest.is_up_to_date(out_dir, made_from):
+            return BuildReport(out_dir, _listing(out_dir), up_to_date=True, timings=timings)
+    with _timed(timings, "parse and validate"):
+        edition = require_valid(project)  # parsed once: validation hands over what it checked
+    staging = _new_staging_folder(out_dir)
     try:  # BaseException: Ctrl-C must not leave a half-written folder behind either
-        lock = idlock.read_lock(project.lock_file)
-        retired = "\n".join(f"{old} {new}" for old, new in lock.retired.items() if new)
-        _write_outputs(project, edition.serialize(), staging, {"retired": retired, **(parameters or {})})
-        if search:
-            index_for_search(staging / "html")
-        _swap(staging, out_dir)
+        ctx = BuildContext(project, edition.document, staging, stylesheet_parameters(project, parameters))
+        with _timed(timings, "serialize"):
+            document_xml = edition.serialize()
+        run_stylesheets(project, document_xml, staging, ctx.parameters, timings,
+                        reuse_key=_stylesheets_digest(project, made_from))
+        for step in STEPS:
+            if step is write_search_index and not search:
+                continue
+            with _timed(timings, step.__name__):
+                step(ctx)
+        with _timed(timings, "manifest and swap"):
+            manifest.write(staging, made_from)
+            _swap(staging, out_dir)
     except OSError as err:  # a full disk, a file in the way: the editor's words, not a traceback
         shutil.rmtree(staging, ignore_errors=True)
         where = err.filename or staging
@@ -56,27 +172,89 @@ def build(project: Project, out_dir: Path | None = None, parameters: dict | None
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    files = sorted(str(p.relative_to(out_dir)) for p in out_dir.rglob("*") if p.is_file())
-    return BuildReport(out_dir, files)
+    return BuildReport(out_dir, _listing(out_dir), timings=timings)
 
 
-def run_stylesheets(project: Project, document_xml: bytes, out_dir: Path, parameters: dict | None = None) -> None:
-    """Every entry stylesheet of ``xslt/`` on the document, with one processor, each compiled once."""
-    with Stylesheets() as sheets:
+def run_stylesheets(project: Project, document_xml: bytes, out_dir: Path, parameters: dict | None = None,
+                    timings: dict[str, float] | None = None, reuse_key: str | None = None,
+                    only: list[str] | None = None) -> None:
+    """Every entry stylesheet of ``xslt/`` (or those named in ``only``) on the document, with one processor,
+    each compiled once.
+
+    With ``reuse_key`` (a digest of the stylesheets), the executables compiled by the previous call
+    with the same key are used again instead of compiling.
+    """
+    global _compiled
+    from .xslt import Stylesheets
+
+    timings = {} if timings is None else timings
+    entries = [e for e in project.entry_stylesheets() if only is None or e.name in only]
+    reuse_key = None if only is not None else reuse_key
+    if reuse_key is not None and _compiled is not None and _compiled[0] == reuse_key:
+        sheets = _compiled[1]
+    else:
+        _compiled = None
+        sheets = Stylesheets()
         # Every stylesheet is compiled before Saxon sees the document: from then on it reads no file.
-        entries = project.entry_stylesheets()
-        for stylesheet in entries:
-            sheets.compile(stylesheet)
+        with _timed(timings, "compile stylesheets"):
+            for stylesheet in entries:
+                sheets.compile(stylesheet)
+    with _timed(timings, "hand Saxon the document"):
         document = sheets.document(document_xml)
-        for stylesheet in entries:
+    for stylesheet in entries:
+        with _timed(timings, stylesheet.name):
             sheets.run(stylesheet, document, out_dir, parameters)
+    if reuse_key is not None:
+        _compiled = (reuse_key, sheets)
 
 
-def _write_outputs(project: Project, document_xml: bytes, staging: Path, parameters: dict) -> None:
-    run_stylesheets(project, document_xml, staging, parameters)
-    assets = project.xslt_dir / "assets"
-    if assets.is_dir():
-        shutil.copytree(assets, staging / "html" / "assets")
+def write_outputs(project: Project, document_xml: bytes, out: Path, parameters: dict | None = None,
+                  edition=None, search: bool = True) -> None:
+    """Every output of ``document_xml`` into the existing folder ``out``: stylesheets, then every step.
+
+    For tests and previews of documents that are not the project's own (no validation, no swap, no manifest).
+    """
+    run_stylesheets(project, document_xml, out, parameters)
+    if edition is None:
+        from lxml import etree
+
+        edition = etree.ElementTree(etree.fromstring(document_xml, etree.XMLParser(resolve_entities=False, no_network=True)))
+    ctx = BuildContext(project, edition, out, parameters or {})
+    for step in STEPS:
+        if step is not write_search_index or search:
+            step(ctx)
+
+
+@contextmanager
+def _timed(timings: dict[str, float], stage: str):
+    start = time.perf_counter()
+    try:
+        yield
+    finally:
+        timings[stage] = timings.get(stage, 0.0) + time.perf_counter() - start
+
+
+def _listing(out_dir: Path) -> list[str]:
+    return sorted(str(p.relative_to(out_dir)) for p in out_dir.rglob("*") if p.is_file())
+
+
+def _new_staging_folder(out_dir: Path) -> Path:
+    """An empty folder beside ``out_dir``, with the permissions the umask gives any new folder.
+
+    (``tempfile.mkdtemp`` makes it 0700, and the swap would then leave ``build/`` unreadable to a
+    web server running as another user.) ``os.mkdir`` fails if the name exists: the folder is ours alone.
+    """
+    try:
+        out_dir.parent.mkdir(parents=True, exist_ok=True)
+        while True:
+            staging = out_dir.with_name(f".{out_dir.name}-new-{secrets.token_hex(4)}")
+            try:
+                staging.mkdir()
+                return staging
+            except FileExistsError:
+                continue
+    except OSError as err:
+        raise EditionError(Problem(str(out_dir), 1, 1, f"cannot write the output folder: {err.strerror}")) from None
 
 
 def _swap(staging: Path, out_dir: Path) -> None:

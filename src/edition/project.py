@@ -1,16 +1,36 @@
 """Where things live: the one module that knows the project's folder and file names.
 
+A project folder holds ``edition/`` (the TEI sources, registers, identifier lock and
+the edition's configuration ``edition/edition.toml``), ``xslt/`` and ``schema/``.
+What belongs to one edition (its main document, its witness, the name of the TEI
+download) is read from ``edition.toml``; everything else about the edition (title,
+author, dates) from its TEI header. The code names no file of any one edition.
+
 >>> Project(Path("/tmp/x")).lock_file
 PosixPath('/tmp/x/edition/ids.lock')
 """
 from __future__ import annotations
 
+import re
+import tomllib
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 NS = {"t": TEI_NS}
+
+#: The edition's configuration file, inside ``edition/``.
+CONFIG_NAME = "edition.toml"
+#: The main document of a project without configuration and without a single .xml file in edition/.
+DEFAULT_MAIN = "main.xml"
+#: Settings of ``edition.toml``: name → (required, meaning). Unknown names are refused (a typo is not ignored).
+CONFIG_KEYS = {
+    "main": (True, "the TEI document of the work, relative to edition/"),
+    "witness": (False, "the plain-text witness the edition is checked against, relative to edition/"),
+    "download-name": (False, "file name of the assembled TEI offered for download"),
+}
 
 
 def display_name(path: Path, root: Path | None) -> str:
@@ -32,17 +52,40 @@ class Project:
         return self.root / "edition"
 
     @property
+    def config_file(self) -> Path:
+        return self.edition_dir / CONFIG_NAME
+
+    @cached_property
+    def config(self) -> dict[str, str]:
+        """The settings of ``edition/edition.toml`` (read once; a bad file is an EditionError located in it).
+
+        Without the file (small fixture projects), ``main`` is the only ``.xml`` file of ``edition/``,
+        else ``edition/main.xml``, and the other settings take their defaults.
+        """
+        if not self.config_file.exists():
+            candidates = sorted(self.edition_dir.glob("*.xml"))
+            return {"main": candidates[0].name if len(candidates) == 1 else DEFAULT_MAIN}
+        return read_config(self.config_file, self.root)
+
+    @property
     def main_document(self) -> Path:
-        """The essay's TEI document; registers live beside it in ``registers/``."""
-        return self.edition_dir / "conditions.xml"
+        """The work's TEI document; registers live beside it in ``registers/``."""
+        return self.edition_dir / self.config["main"]
 
     @property
     def registers_dir(self) -> Path:
         return self.edition_dir / "registers"
 
     @property
-    def witness(self) -> Path:
-        return self.edition_dir / "source" / "conditions-of-the-working-classes-in-china.txt"
+    def witness(self) -> Path | None:
+        """The plain-text witness, if the edition names one."""
+        name = self.config.get("witness")
+        return self.edition_dir / name if name else None
+
+    @property
+    def download_name(self) -> str:
+        """File name of the assembled TEI download (default: the main document's name)."""
+        return self.config.get("download-name") or Path(self.config["main"]).name
 
     @property
     def lock_file(self) -> Path:
@@ -73,9 +116,46 @@ class Project:
         return sorted(self.registers_dir.glob("*.xml"))
 
     def tei_files(self) -> list[Path]:
-        """Every TEI file of the edition: the essay, then its registers."""
+        """Every TEI file of the edition: the main document, then its registers."""
         return [self.main_document, *self.register_files()]
 
     def entry_stylesheets(self) -> list[Path]:
         """One XSLT entry point per output; shared modules live in ``xslt/common/``."""
         return sorted(self.xslt_dir.glob("*.xsl"))
+
+    def input_folders(self) -> list[Path]:
+        """Every folder whose files the build reads: sources, registers, lock and config; stylesheets and assets; schema."""
+        return [self.edition_dir, self.xslt_dir, self.schema_dir]
+
+
+def read_config(path: Path, root: Path | None = None) -> dict[str, str]:
+    """Read and check ``edition.toml``: every problem is located in the file."""
+    from .xmlio import EditionError, Problem  # lazily: reading the configuration needs no XML parser
+
+    name = display_name(path, root)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise EditionError(Problem(name, 1, 1, f"cannot read the edition's configuration: {err}")) from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        where = re.search(r"line (\d+), column (\d+)", str(err))
+        line, column = (int(where[1]), int(where[2])) if where else (1, 1)
+        raise EditionError(Problem(name, line, column, f"not valid TOML: {str(err).split(' (at ')[0]}")) from None
+
+    def line_of(key: str) -> int:
+        for number, text_line in enumerate(text.splitlines(), 1):
+            if re.match(rf"\s*\"?{re.escape(key)}\"?\s*=", text_line):
+                return number
+        return 1
+
+    problems = [Problem(name, line_of(key), 1, f"unknown setting {key!r}; known: {', '.join(CONFIG_KEYS)}")
+                for key in data if key not in CONFIG_KEYS]
+    problems += [Problem(name, line_of(key), 1, f"{key!r} must be a string") for key, value in data.items()
+                 if key in CONFIG_KEYS and not isinstance(value, str)]
+    problems += [Problem(name, 1, 1, f"the setting {key!r} is missing ({meaning})")
+                 for key, (required, meaning) in CONFIG_KEYS.items() if required and key not in data]
+    if problems:
+        raise EditionError(problems)
+    return data

@@ -23,6 +23,7 @@ True
 from __future__ import annotations
 
 import base64
+import copy
 import json
 import subprocess
 from dataclasses import dataclass
@@ -54,7 +55,8 @@ BLOCK_TAGS = {"p", "li", "dt", "dd", "div", "section", "article", "h1", "h2", "h
 
 def _text(element) -> str:
     """The element's reading text, without controls and screen-reader-only additions."""
-    element = lxml_html.fromstring(lxml_html.tostring(element, encoding="unicode"))
+    element = copy.deepcopy(element)  # a detached copy: cheaper than serialising and parsing it again
+    element.tail = None
     for ignored in element.xpath(".//*[@data-pagefind-ignore or contains(concat(' ', @class, ' '), ' visually-hidden ')]"):
         ignored.drop_tree()
     for block in element.iterdescendants():

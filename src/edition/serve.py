@@ -3,17 +3,100 @@
 Search needs HTTP (browsers refuse Pagefind's WebAssembly from ``file://``);
 everything else also works when the files are opened directly.
 
+With a :class:`LiveReload` (``edition serve --watch``, see ``edition.watch``), every
+HTML page is sent with a small script added before ``</body>`` (in the response
+only: the built files never hold it). The script listens to
+``/__edition__/events`` (server-sent events): after a successful rebuild it reloads
+the page it shows; after a failed one it shows the problems over the page, which
+stays the last good build. ``/__edition__/status`` answers the same as JSON.
+
 >>> server = make_server(Path("build/html"), 0)      # doctest: +SKIP
 >>> server.server_address[0]                          # doctest: +SKIP
 '127.0.0.1'
 """
 from __future__ import annotations
 
+import errno
 import functools
+import json
+import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+from .xmlio import EditionError, Problem
 
 HOST = "127.0.0.1"
+#: Where the live-reload endpoints live (a path no edition page uses).
+LIVE_PREFIX = "/__edition__/"
+#: Seconds between keep-alive comments on an idle event stream.
+KEEPALIVE = 15.0
+
+
+class LiveReload:
+    """The outcome of the latest rebuild, for the pages being shown: a version number and its problems."""
+
+    def __init__(self) -> None:
+        self.version = 0
+        self.problems: list[str] = []
+        self._changed = threading.Condition()
+        self.closed = False
+
+    def state(self) -> dict:
+        with self._changed:
+            return {"version": self.version, "problems": list(self.problems)}
+
+    def publish(self, problems: list[str]) -> None:
+        """A rebuild finished: without problems, pages reload; with problems, they show them."""
+        with self._changed:
+            self.version += 1
+            self.problems = list(problems)
+            self._changed.notify_all()
+
+    def wait(self, since: int, timeout: float) -> dict | None:
+        """The state once its version differs from ``since`` (None after ``timeout`` seconds or once closed)."""
+        with self._changed:
+            self._changed.wait_for(lambda: self.version != since or self.closed, timeout)
+            if self.version == since or self.closed:
+                return None
+            return {"version": self.version, "problems": list(self.problems)}
+
+    def close(self) -> None:
+        with self._changed:
+            self.closed = True
+            self._changed.notify_all()
+
+
+#: Added to every HTML page served while watching. No network, no library; the problems are set as text.
+LIVE_SCRIPT = """<script>/* edition serve --watch: live reload (added by the preview server, not part of the build) */
+(() => {
+  const show = (problems) => {
+    let box = document.getElementById("edition-live-problems");
+    if (!problems.length) { if (box) box.remove(); return; }
+    if (!box) {
+      box = document.createElement("div");
+      box.id = "edition-live-problems";
+      box.setAttribute("role", "alert");
+      box.style.cssText = "position:fixed;inset:1rem 1rem auto 1rem;z-index:2147483647;max-height:80vh;overflow:auto;"
+        + "background:#fff5f5;color:#600;border:2px solid #c00;padding:1rem;font:14px/1.4 monospace;white-space:pre-wrap";
+      document.body.appendChild(box);
+    }
+    box.textContent = "The last edit does not build; this page is the last good build.\\n\\n" + problems.join("\\n");
+  };
+  const source = new EventSource("/__edition__/events?since=__VERSION__");
+  source.addEventListener("build", (event) => {
+    const state = JSON.parse(event.data);
+    if (state.problems.length) show(state.problems); else location.reload();
+  });
+  show(__PROBLEMS__);
+})();
+</script>"""
+
+
+def live_script(state: dict) -> str:
+    # json.dumps escapes nothing HTML-special: "</" must not close the script element.
+    problems = json.dumps(state["problems"]).replace("</", "<\\/")
+    return LIVE_SCRIPT.replace("__VERSION__", str(state["version"])).replace("__PROBLEMS__", problems)
 
 
 class EditionHandler(SimpleHTTPRequestHandler):
@@ -32,10 +115,66 @@ class EditionHandler(SimpleHTTPRequestHandler):
         ".pf_index": "application/octet-stream",
         ".pf_filter": "application/octet-stream",
     }
+    #: Set on a subclass when serving with ``--watch``.
+    live: LiveReload | None = None
 
     def end_headers(self) -> None:
         self.send_header("Cache-Control", "no-store")
         super().end_headers()
+
+    def do_GET(self) -> None:
+        if self.live is not None:
+            path = urlsplit(self.path).path
+            if path.startswith(LIVE_PREFIX):
+                return self._live_endpoint(path[len(LIVE_PREFIX):])
+            page = Path(self.translate_path(self.path))
+            if page.is_dir():
+                page = page / "index.html"
+            if path.endswith(("/", ".html")) and page.suffix == ".html" and page.is_file():
+                return self._send_live_page(page)
+        return super().do_GET()
+
+    def _send_live_page(self, page: Path) -> None:
+        html = page.read_text(encoding="utf-8")
+        script = live_script(self.live.state())
+        at = html.rfind("</body>")
+        html = html[:at] + script + html[at:] if at >= 0 else html + script
+        self._send(200, "text/html; charset=utf-8", html.encode("utf-8"))
+
+    def _live_endpoint(self, name: str) -> None:
+        if name == "status":
+            return self._send(200, "application/json", json.dumps(self.live.state()).encode())
+        if name != "events":
+            return self.send_error(404)
+        query = parse_qs(urlsplit(self.path).query)
+        try:
+            since = int(query.get("since", ["-1"])[0])
+        except ValueError:
+            since = -1
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.end_headers()
+        if since < 0:
+            since = self.live.state()["version"]
+        try:
+            while not self.live.closed:
+                state = self.live.wait(since, KEEPALIVE)
+                if state is None:
+                    self.wfile.write(b": keep-alive\n\n")
+                else:
+                    since = state["version"]
+                    self.wfile.write(f"event: build\ndata: {json.dumps(state)}\n\n".encode())
+                self.wfile.flush()
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the page went away
+        self.close_connection = True
+
+    def _send(self, status: int, content_type: str, body: bytes) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
 
 class QuietEditionHandler(EditionHandler):
@@ -45,10 +184,21 @@ class QuietEditionHandler(EditionHandler):
         return None
 
 
-def make_server(folder: Path, port: int, quiet: bool = False) -> ThreadingHTTPServer:
-    """An HTTP server for ``folder`` on 127.0.0.1:``port`` (0 picks a free port); not yet serving."""
-    handler = functools.partial(QuietEditionHandler if quiet else EditionHandler, directory=str(Path(folder).resolve()))
-    server = ThreadingHTTPServer((HOST, port), handler)
+def make_server(folder: Path, port: int, quiet: bool = False, live: LiveReload | None = None) -> ThreadingHTTPServer:
+    """An HTTP server for ``folder`` on 127.0.0.1:``port`` (0 picks a free port); not yet serving.
+
+    A port already in use, or one this user may not open, is the user's to change: an EditionError.
+    """
+    base = QuietEditionHandler if quiet else EditionHandler
+    handler_class = type("LiveEditionHandler", (base,), {"live": live}) if live else base
+    handler = functools.partial(handler_class, directory=str(Path(folder).resolve()))
+    try:
+        server = ThreadingHTTPServer((HOST, port), handler)
+    except OSError as err:
+        why = {errno.EADDRINUSE: "is already in use (another server is running there?)",
+               errno.EACCES: "may not be opened by this user"}.get(err.errno, f"cannot be opened: {err.strerror}")
+        raise EditionError(Problem(f"http://{HOST}:{port}/", 1, 1,
+                                   f"port {port} {why}; choose another with --port")) from None
     server.daemon_threads = True
     return server
 

@@ -15,39 +15,45 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from edition.build import _write_outputs
+from edition.build import write_outputs
 from edition.corpus import load_edition
 from edition.project import Project
-from edition.search import index_for_search
 from edition.serve import make_server
 
-REPO = Path(__file__).resolve().parents[2]
-FIXTURE = REPO / "tests" / "fixtures" / "html" / "mini.xml"
 CHROMIUM = Path("/usr/bin/chromium")
 #: Debian's chromium, headless, with nothing that phones home (the machine's network is closed).
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
                  "--disable-default-apps", "--disable-extensions", "--metrics-recording-only"]
-SCREENSHOTS = REPO / "build" / "screenshots"
+#: Where screenshots go (build/ is git-ignored). Prefer the ``screenshots`` fixture.
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
 
 
-def build_site(document_xml: bytes, out: Path) -> Path:
-    """Every output of the project's stylesheets for ``document_xml``, plus the search index; returns html/."""
+@pytest.fixture(scope="session")
+def screenshots(repo_root) -> Path:
+    folder = repo_root / "build" / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def build_site(project: Project, document_xml: bytes, out: Path) -> Path:
+    """Every output of the project's stylesheets and steps for ``document_xml`` (search index included); returns html/."""
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
-    _write_outputs(Project(REPO), document_xml, out, {"ids": False, "base-url": ""})
-    index_for_search(out / "html")
+    write_outputs(project, document_xml, out, {"ids": False, "base-url": ""})
     return out / "html"
 
 
 @pytest.fixture(scope="session")
-def mini_site(tmp_path_factory) -> Path:
-    return build_site(FIXTURE.read_bytes(), tmp_path_factory.mktemp("mini"))
+def mini_site(tmp_path_factory, repo_root) -> Path:
+    fixture = repo_root / "tests" / "fixtures" / "html" / "mini.xml"
+    return build_site(Project(repo_root), fixture.read_bytes(), tmp_path_factory.mktemp("mini"))
 
 
 @pytest.fixture(scope="session")
-def edition_site(tmp_path_factory) -> Path:
-    return build_site(load_edition(Project(REPO)).serialize(), tmp_path_factory.mktemp("edition"))
+def edition_site(tmp_path_factory, repo_root) -> Path:
+    project = Project(repo_root)
+    return build_site(project, load_edition(project).serialize(), tmp_path_factory.mktemp("edition"))
 
 
 def _serve(folder: Path):

@@ -1,0 +1,32 @@
+"""``edition serve --watch`` in Chromium: a saved edit reloads the page; an invalid one puts its problems over it."""
+from __future__ import annotations
+
+import pytest
+
+from edition.watch import LiveServer
+
+pytestmark = pytest.mark.browser
+
+PARAGRAPH = '<p xml:id="p-every-class-stratum">Every class'
+
+
+def test_page_reloads_on_save_and_shows_problems_of_an_invalid_edit(project_copy, new_page):
+    with LiveServer(project_copy, port=0, quiet=True, say=lambda message: None) as live:
+        page = new_page()
+        page.goto(live.url + "index.html#p-every-class-stratum")
+        assert page.locator("#edition-live-problems").count() == 0
+        essay = project_copy.main_document
+        original = essay.read_text(encoding="utf-8")
+
+        essay.write_text(original.replace(PARAGRAPH, PARAGRAPH.replace("Every class", "Each and every class")), encoding="utf-8")
+        page.wait_for_function("document.getElementById('p-every-class-stratum').textContent.includes('Each and every class')",
+                               timeout=90_000)  # reloaded by itself
+        assert page.url.endswith("index.html#p-every-class-stratum")  # the page it was showing
+
+        essay.write_text(original.replace(PARAGRAPH, PARAGRAPH + "<blink/>"), encoding="utf-8")
+        overlay = page.locator("#edition-live-problems")
+        overlay.wait_for(state="visible", timeout=90_000)
+        where = f"{essay.relative_to(project_copy.root)}:{original[:original.index(PARAGRAPH)].count(chr(10)) + 1}:"
+        assert f"{where}1: element <blink> is not allowed here" in overlay.text_content()
+        assert "Each and every class" in page.locator("#p-every-class-stratum").text_content()  # the last good build
+        assert not page.requests.foreign()

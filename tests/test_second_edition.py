@@ -1,0 +1,83 @@
+"""Any edition, not only this one (issue 10, point 6): a second, small edition with its own TEI,
+register, lock and configuration (tests/fixtures/second-edition/) builds end to end with the
+same pipeline: this repository's stylesheets and schema, the same ``build()``."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from lxml import html as lxml_html
+
+from edition.build import build
+from edition.project import Project
+
+#: Words of the first edition that no output of another edition may carry.
+FIRST_EDITION_WORDS = ("Weil", "weil-conditions", "Conditions of the Working Classes", "year not given", "Zhengzhou")
+
+
+@pytest.fixture(scope="module")
+def second(tmp_path_factory, repo_root) -> Project:
+    root = tmp_path_factory.mktemp("second") / "project"
+    shutil.copytree(repo_root / "tests" / "fixtures" / "second-edition", root)
+    for folder in ("xslt", "schema"):
+        shutil.copytree(repo_root / folder, root / folder)
+    project = Project(root)
+    report = build(project)  # validation included: the fixture is a valid edition
+    assert not report.up_to_date
+    return project
+
+
+def _page(project: Project, name: str):
+    return lxml_html.parse(str(project.build_dir / "html" / name))
+
+
+def test_configuration_names_its_documents(second):
+    assert second.main_document.name == "address.xml" and second.main_document.exists()
+    assert second.witness.name == "address.txt" and second.download_name == "lincoln-address.xml"
+
+
+def test_reading_view_is_the_second_edition(second):
+    page = _page(second, "index.html")
+    assert "Address at the Dedication of the Gettysburg National Cemetery" in page.findtext(".//title")
+    paragraphs = page.xpath("//p[contains(concat(' ', @class, ' '), ' para ')]/@id")
+    assert paragraphs == ["p-four-score", "p-great-civil-war", "p-larger-sense"]
+
+
+def test_reading_text_keeps_every_word_of_its_witness(second):
+    reading = (second.build_dir / "text" / "reading.txt").read_text(encoding="utf-8")
+    witness = second.witness.read_text(encoding="utf-8")
+    assert " ".join(reading.split()).endswith(" ".join(witness.split()))
+
+
+def test_register_page_lists_its_own_entries(second):
+    page = _page(second, "persons.html")
+    text = " ".join(page.getroot().text_content().split())
+    assert "Abraham Lincoln" in text and "Mao" not in text
+
+
+def test_search_index_and_data_outputs_are_written(second):
+    assert (second.build_dir / "html" / "pagefind" / "pagefind-ui.js").exists()
+    assert (second.build_dir / "index" / "paragraphs.json").read_text(encoding="utf-8").count("p-larger-sense") >= 1
+
+
+def test_second_build_is_up_to_date(second):
+    assert build(second).up_to_date
+
+
+@pytest.mark.xfail(strict=True, reason="stylesheets still name the first edition: xslt/tei-download.xsl and the footer "
+                   "of xslt/common/html-layout.xsl hard-code tei/weil-conditions.xml (use $download-name), "
+                   "xslt/common/cite.xsl says '(year not given)' (a hook of the edition's profile); "
+                   "remove this mark when they are fixed")
+def test_no_output_names_the_first_edition(second):
+    found = []
+    for path in sorted(second.build_dir.rglob("*")):
+        if path.is_file() and "pagefind" not in path.parts:
+            text = path.read_text(encoding="utf-8", errors="replace")
+            found += [f"{path.relative_to(second.build_dir)}: {word}" for word in FIRST_EDITION_WORDS if word in text]
+    assert not found
+
+
+@pytest.mark.xfail(strict=True, reason="xslt/tei-download.xsl writes html/tei/weil-conditions.xml; it should use the "
+                   "$download-name parameter the build passes; remove this mark when it does")
+def test_tei_download_has_the_configured_name(second):
+    assert (second.build_dir / "html" / "tei" / "lincoln-address.xml").exists()
