@@ -44,7 +44,7 @@ def test_cite_text_gives_label_permalink_and_text():
     lines = result.output.splitlines()
     assert result.exit_code == 0
     assert lines[0] == "Robert Weil, “Conditions of the Working Classes in China”, ¶ 4 [p-scale-disaster-difficult]"
-    assert lines[1] == "index.html#p-scale-disaster-difficult"
+    assert lines[1] == "https://weil-edition.example.org/index.html#p-scale-disaster-difficult"  # the header's base URL
     assert lines[3].startswith("The scale of the disaster is difficult to grasp.")
 
 
@@ -55,7 +55,8 @@ def test_cite_chicago_names_author_title_paragraph_and_url():
 
 
 def test_cite_mla_gives_the_paragraph_number():
-    assert ", par. 4, index.html#p-scale-disaster-difficult." in run("cite", "p-scale-disaster-difficult", "--format", "mla").output
+    output = run("cite", "p-scale-disaster-difficult", "--format", "mla").output
+    assert "version 1.1" in output and ", par. 4, https://weil-edition.example.org/index.html#p-scale-disaster-difficult." in output
 
 
 def test_cite_bibtex_is_an_online_entry():

@@ -17,8 +17,8 @@ def test_busy_port_is_a_located_user_error(tmp_path):
         with pytest.raises(EditionError) as caught:
             make_server(tmp_path, port)
     (problem,) = caught.value.problems
-    assert str(problem) == (f"http://127.0.0.1:{port}/:1:1: port {port} is already in use "
-                            "(another server is running there?); choose another with --port")
+    assert str(problem) == (f"127.0.0.1:{port}: port {port} is already in use "
+                            "(another server is running there?): stop it, or choose another with --port")
 
 
 def test_free_port_serves(tmp_path):

@@ -78,9 +78,25 @@ def write_search_index(ctx: BuildContext) -> None:
     index_for_search(ctx.out / "html")
 
 
+def write_rdf(ctx: BuildContext) -> None:
+    """The registers as RDF, Turtle and JSON-LD (``edition.linked_data``)."""
+    from .linked_data import write_rdf as rdf
+
+    rdf(ctx)
+
+
+def write_citation_cff(ctx: BuildContext) -> None:
+    """``CITATION.cff`` for the edition, from the TEI header (``edition.linked_data``)."""
+    from .linked_data import write_citation_cff as cff
+
+    cff(ctx)
+
+
 #: Outputs made in Python after the stylesheets, in order. Adding an output is one line here.
 STEPS: list[Callable[[BuildContext], None]] = [
     write_assets,
+    write_rdf,
+    write_citation_cff,
     write_search_index,
 ]
 
@@ -110,11 +126,22 @@ def _text_of(path: Path) -> str:
 #: The caller's options (``ids``, ``base-url``) are added to these.
 PARAMETERS: dict[str, Callable[[Project], str | bool | int]] = {
     "retired": _retired,
-    "basemap": lambda project: "",  # until the map step projects the offline base map
     "download-name": lambda project: project.download_name,
     "schema-rng": lambda project: _text_of(project.relaxng),
     "schema-sch": lambda project: _text_of(project.schematron),
 }
+
+
+def _basemap(edition, cache: Path | None = None) -> str:
+    """The places map's base map (``edition.maps``), projected from the offline boundaries data."""
+    from .maps import basemap_svg
+
+    return basemap_svg(edition, cache=cache)
+
+
+def _cache_folder(out_dir: Path) -> Path:
+    """Beside the output folder, so it outlives the swap: what is slow to compute and rarely changes."""
+    return out_dir.with_name(f".{out_dir.name}-cache")
 
 
 def stylesheet_parameters(project: Project, options: dict | None = None) -> dict:
@@ -151,7 +178,9 @@ def build(project: Project, out_dir: Path | None = None, parameters: dict | None
         edition = require_valid(project)  # parsed once: validation hands over what it checked
     staging = _new_staging_folder(out_dir)
     try:  # BaseException: Ctrl-C must not leave a half-written folder behind either
-        ctx = BuildContext(project, edition.document, staging, stylesheet_parameters(project, parameters))
+        with _timed(timings, "base map"):
+            computed = {"basemap": _basemap(edition.document, _cache_folder(out_dir))}
+        ctx = BuildContext(project, edition.document, staging, stylesheet_parameters(project, {**computed, **(parameters or {})}))
         with _timed(timings, "serialize"):
             document_xml = edition.serialize()
         run_stylesheets(project, document_xml, staging, ctx.parameters, timings,
@@ -214,11 +243,12 @@ def write_outputs(project: Project, document_xml: bytes, out: Path, parameters: 
 
     For tests and previews of documents that are not the project's own (no validation, no swap, no manifest).
     """
-    run_stylesheets(project, document_xml, out, parameters)
     if edition is None:
         from lxml import etree
 
         edition = etree.ElementTree(etree.fromstring(document_xml, etree.XMLParser(resolve_entities=False, no_network=True)))
+    parameters = {"basemap": _basemap(edition), **(parameters or {})}
+    run_stylesheets(project, document_xml, out, parameters)
     ctx = BuildContext(project, edition, out, parameters or {})
     for step in STEPS:
         if step is not write_search_index or search:

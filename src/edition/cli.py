@@ -8,7 +8,6 @@ problems, one a line, exit 1). A Python traceback is never shown to an editor
 """
 from __future__ import annotations
 
-import errno
 import functools
 import json
 import os
@@ -125,8 +124,7 @@ PROBLEM_FORMATS = ("text", "json", "github")
               show_default=True, help="The project folder (holding edition/, xslt/ and schema/).")
 @click.pass_context
 def main(ctx: click.Context, project_dir: Path) -> None:
-    """Validate, build and cite the TEI edition of Robert Weil's
-    "Conditions of the Working Classes in China".
+    """Validate, build and cite a TEI edition (its files: edition/edition.toml).
 
     Example: edition validate && edition build && edition cite p-every-class-stratum
     """
@@ -148,7 +146,7 @@ def validate(ctx: click.Context, files: tuple[Path, ...], fmt: str, strict: bool
     reported at once, at the line and column where it was typed, as
     file:line:col: error|warning: message. Warnings fail only with --strict.
 
-    Example: edition validate edition/conditions.xml --format json
+    Example: edition validate edition/registers/places.xml --format json
     """
     project = _project(ctx)
     problems = validate_edition(project, list(files) or None)
@@ -171,17 +169,23 @@ def validate(ctx: click.Context, files: tuple[Path, ...], fmt: str, strict: bool
               help="Output folder (default: build/ in the project).")
 @click.option("--ids/--no-ids", default=False, help="Prefix each paragraph of the text outputs with its identifier.")
 @click.option("--base-url", default="", help="Absolute URL the edition will be published at, for permalinks.")
+@click.option("--force", is_flag=True, help="Rebuild even if nothing changed since the last build.")
 @click.pass_context
 @reports_problems
-def build(ctx: click.Context, out: Path | None, ids: bool, base_url: str) -> None:
+def build(ctx: click.Context, out: Path | None, ids: bool, base_url: str, force: bool) -> None:
     """Build the edition: HTML, plain text and indexes.
 
-    The previous build is replaced only when every output succeeded.
+    The previous build is replaced only when every output succeeded. If no
+    input (sources, registers, lock, stylesheets, assets, schema, the tool,
+    these options) changed since the last build, nothing is done.
 
     Example: edition build --out /tmp/edition
     """
-    report = build_edition(_project(ctx), out, parameters={"ids": ids, "base-url": base_url})
-    click.echo(f"built {len(report.files)} files in {report.out_dir}")
+    report = build_edition(_project(ctx), out, parameters={"ids": ids, "base-url": base_url}, force=force)
+    if report.up_to_date:
+        click.echo(f"up to date: nothing changed since the last build in {report.out_dir} (--force rebuilds)")
+    else:
+        click.echo(f"built {len(report.files)} files in {report.out_dir}")
 
 
 @main.command()
@@ -246,25 +250,35 @@ def check_names(ctx: click.Context) -> None:
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port on 127.0.0.1.")
 @click.option("--dir", "html_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Folder to serve (default: build/html).")
+@click.option("--watch", is_flag=True,
+              help="Build, then rebuild on every saved change and reload the page; problems are shown over the page.")
 @click.pass_context
 @reports_problems
-def serve(ctx: click.Context, port: int, html_dir: Path | None) -> None:
+def serve(ctx: click.Context, port: int, html_dir: Path | None, watch: bool) -> None:
     """Serve the built HTML edition on 127.0.0.1 for local preview.
 
+    With --watch, the edition is rebuilt whenever a file under edition/, xslt/
+    or schema/ is saved; the page in the browser reloads itself, and an edit
+    that does not build shows its problems over the last good build.
+
     Example: edition build && edition serve --port 8000
+    Example: edition serve --watch
     """
     from .serve import serve_forever
 
     project = _project(ctx)
+    if watch:
+        if html_dir is not None:
+            raise click.UsageError("--watch serves the project's own build/html; leave out --dir")
+        from .watch import LiveServer
+
+        with LiveServer(project, port) as live:
+            live.wait_forever()
+        return
     folder = html_dir or project.build_dir / "html"
     if not (folder / "index.html").exists():
         raise EditionError(Problem(display_name(folder, project.root), 0, 0, "no built edition here; run 'edition build' first"))
-    try:
-        serve_forever(folder, port)
-    except OSError as err:  # the port is taken, or not ours to open: the user's to fix
-        words = ("is already in use (another server is running there?): stop it, or choose another with --port"
-                 if err.errno == errno.EADDRINUSE else f"cannot be opened: {err.strerror or err}")
-        raise EditionError(Problem(f"127.0.0.1:{port}", 0, 0, f"port {port} {words}")) from None
+    serve_forever(folder, port)  # a port in use is the user's to change: make_server raises EditionError
 
 
 if __name__ == "__main__":  # pragma: no cover

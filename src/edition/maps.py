@@ -27,6 +27,7 @@ from __future__ import annotations
 import math
 import os
 from dataclasses import dataclass
+import hashlib
 from functools import lru_cache
 from pathlib import Path
 
@@ -360,15 +361,36 @@ def panel(frame: Frame, shapes: Shapes, found: tuple[Place, ...]) -> etree._Elem
     return g
 
 
-def basemap_svg(edition: etree._ElementTree, data: Path | None = None) -> str:
+def basemap_svg(edition: etree._ElementTree, data: Path | None = None, cache: Path | None = None) -> str:
     """The ``basemap`` stylesheet parameter: an SVG ``g`` per panel (main, zoom, world) of projected shapes.
+
+    Projecting the boundaries takes seconds; with ``cache`` (a folder), the result is kept there under a key
+    of everything it depends on (the places, their mentions, the data file, this module), so a build whose
+    places did not change reads it back instead.
 
     >>> svg = basemap_svg(load_edition(project).document)      # doctest: +SKIP
     >>> svg.startswith('<svg xmlns="http://www.w3.org/2000/svg" class="ed-basemap">')
     True
     """
     found = tuple(places(edition))
-    return _render(tuple(frames(list(found))), found, data or dcw_file())
+    panels = tuple(frames(list(found)))
+    data = data or dcw_file()
+    if cache is None:
+        return _render(panels, found, data)
+    stat = data.stat()
+    key = hashlib.sha256(repr((panels, found, str(data), stat.st_size, stat.st_mtime_ns,
+                               Path(__file__).read_bytes())).encode()).hexdigest()[:32]
+    kept = cache / f"basemap-{key}.svg"
+    if kept.is_file():
+        return kept.read_text(encoding="utf-8")
+    svg = _render(panels, found, data)
+    cache.mkdir(parents=True, exist_ok=True)
+    for old in cache.glob("basemap-*.svg"):  # one base map is kept: the last
+        old.unlink()
+    partial = kept.with_suffix(".part")
+    partial.write_text(svg, encoding="utf-8")
+    partial.replace(kept)
+    return svg
 
 
 @lru_cache(maxsize=8)

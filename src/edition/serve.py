@@ -1,7 +1,9 @@
 """Local preview of the built edition over HTTP, on 127.0.0.1 only.
 
 Search needs HTTP (browsers refuse Pagefind's WebAssembly from ``file://``);
-everything else also works when the files are opened directly.
+everything else also works when the files are opened directly. The static DTS API
+(``api/dts/``) is served as a DTS server answers: ``/api/dts`` is its entry point,
+JSON-LD as ``application/ld+json`` and its documents as ``application/tei+xml``.
 
 With a :class:`LiveReload` (``edition serve --watch``, see ``edition.watch``), every
 HTML page is sent with a small script added before ``</body>`` (in the response
@@ -19,14 +21,18 @@ from __future__ import annotations
 import errno
 import functools
 import json
+import posixpath
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-from .xmlio import EditionError, Problem
+from .errors import EditionError, Problem
 
 HOST = "127.0.0.1"
+#: The DTS API's folder in the site and its entry point's file (a static site has no file at /api/dts).
+DTS_ROOT = "/api/dts"
+DTS_ENTRY = DTS_ROOT + "/index.jsonld"
 #: Where the live-reload endpoints live (a path no edition page uses).
 LIVE_PREFIX = "/__edition__/"
 #: Seconds between keep-alive comments on an idle event stream.
@@ -107,6 +113,8 @@ class EditionHandler(SimpleHTTPRequestHandler):
         ".js": "text/javascript",
         ".css": "text/css",
         ".json": "application/json",
+        ".jsonld": "application/ld+json",
+        ".ttl": "text/turtle; charset=utf-8",
         ".bib": "application/x-bibtex; charset=utf-8",
         ".wasm": "application/wasm",
         ".pagefind": "application/octet-stream",
@@ -117,6 +125,18 @@ class EditionHandler(SimpleHTTPRequestHandler):
     }
     #: Set on a subclass when serving with ``--watch``.
     live: LiveReload | None = None
+
+    def translate_path(self, path: str) -> str:
+        if path.split("?", 1)[0].split("#", 1)[0].rstrip("/") == DTS_ROOT:
+            path = DTS_ENTRY
+        return super().translate_path(path)
+
+    def guess_type(self, path) -> str:
+        """TEI for the DTS Document endpoint's files; the extension decides for everything else."""
+        relative = posixpath.relpath(Path(path).as_posix(), Path(self.directory).as_posix())
+        if relative.startswith("api/dts/document/") and relative.endswith(".xml"):
+            return "application/tei+xml"
+        return super().guess_type(path)
 
     def end_headers(self) -> None:
         self.send_header("Cache-Control", "no-store")
@@ -195,10 +215,9 @@ def make_server(folder: Path, port: int, quiet: bool = False, live: LiveReload |
     try:
         server = ThreadingHTTPServer((HOST, port), handler)
     except OSError as err:
-        why = {errno.EADDRINUSE: "is already in use (another server is running there?)",
-               errno.EACCES: "may not be opened by this user"}.get(err.errno, f"cannot be opened: {err.strerror}")
-        raise EditionError(Problem(f"http://{HOST}:{port}/", 1, 1,
-                                   f"port {port} {why}; choose another with --port")) from None
+        why = {errno.EADDRINUSE: "is already in use (another server is running there?): stop it, or",
+               errno.EACCES: "may not be opened by this user:"}.get(err.errno, f"cannot be opened ({err.strerror}):")
+        raise EditionError(Problem(f"{HOST}:{port}", 0, 0, f"port {port} {why} choose another with --port")) from None
     server.daemon_threads = True
     return server
 
