@@ -31,6 +31,9 @@
       <xsl:with-param name="href" select="'index.html'"/>
       <xsl:with-param name="title" select="$w?title"/>
       <xsl:with-param name="highlight" select="true()"/>
+      <xsl:with-param name="head-extra" as="element()*">
+        <script src="assets/cite-selection.js" defer=""></script>
+      </xsl:with-param>
       <xsl:with-param name="content" as="node()*">
         <article class="edition">
           <header class="title-block">
@@ -45,6 +48,9 @@
               <xsl:for-each select="$header/tei:encodingDesc/tei:editorialDecl/*/tei:p">
                 <p><xsl:apply-templates select="node()" mode="ed:header"/></p>
               </xsl:for-each>
+              <p>Every element and attribute of the encoding, with its allowed values and an example from the text, is
+                described in the <a href="encoding.html">encoding manual</a>; the revisions of the edition are listed
+                under <a href="changes.html">Changes</a>.</p>
             </details>
           </header>
           <nav class="toc" aria-labelledby="toc-heading">

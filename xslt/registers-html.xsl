@@ -25,6 +25,9 @@
         <xsl:with-param name="href" select="$kind?page"/>
         <xsl:with-param name="title" select="$kind?title"/>
         <xsl:with-param name="description" select="$kind?title || ' named in the text, with every paragraph that mentions each.'"/>
+        <xsl:with-param name="head-extra" as="element()*">
+          <xsl:if test="$kind?figure"><link rel="stylesheet" href="assets/maps.css"/></xsl:if>
+        </xsl:with-param>
         <xsl:with-param name="content" as="element()*">
           <article class="register register-{$kind?kind}">
             <h1>{$kind?title}</h1>
