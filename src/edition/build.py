@@ -114,7 +114,7 @@ def require_valid(project: Project):
 def _retired(project: Project) -> str:
     from . import idlock
 
-    lock = idlock.read_lock(project.lock_file)
+    lock = idlock.read_lock(project.lock_file, project.root)
     return "\n".join(f"{old} {new}" for old, new in lock.retired.items() if new)
 
 

@@ -30,7 +30,7 @@ def citation(project: Project, ident: str, fmt: str = "text", base_url: str = ""
     if fmt not in formats:
         raise EditionError(Problem(ident, 1, 1, f"unknown citation format {fmt!r}; use one of {', '.join(formats)}"))
     edition = load_edition(project)
-    lock = idlock.read_lock(project.lock_file)
+    lock = idlock.read_lock(project.lock_file, project.root)
     current = idlock.resolve(lock, ident) or ident
     element = edition.element(current)
     if element is None or element.tag.rsplit("}", 1)[-1] not in {"p", "div"}:

@@ -18,7 +18,7 @@ from pathlib import Path
 from lxml import etree
 
 from .project import NS, Project, TEI_NS, XML_ID, display_name
-from .xmlio import EditionError, Problem, parse_file
+from .xmlio import EditionError, Problem, read_tei
 
 
 @dataclass
@@ -32,9 +32,8 @@ class Source:
 
     @classmethod
     def read(cls, path: Path, root: Path | None = None) -> "Source":
-        tree = parse_file(path)
         name = display_name(path, root)
-        text = path.read_text(encoding="utf-8")
+        tree, text = read_tei(path, name)  # UTF-8 or UTF-16; messages name the file as the validator does
         return cls(path, name, tree, text.splitlines())
 
     def locate(self, element: etree._Element, message: str) -> Problem:

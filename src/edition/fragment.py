@@ -127,7 +127,7 @@ def cite_quote(project: Project, ident: str, words: str, fmt: str = "text", base
 
     Raises EditionError when ``ident`` is no paragraph or the words are not in it.
     """
-    current = idlock.resolve(idlock.read_lock(project.lock_file), ident) or ident
+    current = idlock.resolve(idlock.read_lock(project.lock_file, project.root), ident) or ident
     cited = citation(project, ident, fmt, base_url)  # checks the identifier, names the version
     page = page_texts(project)
     texts = {ident: text for ident, text in page if ident}

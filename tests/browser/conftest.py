@@ -25,12 +25,9 @@ CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
                  "--disable-default-apps", "--disable-extensions", "--metrics-recording-only"]
-#: Where screenshots go (build/ is git-ignored). Prefer the ``screenshots`` fixture.
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
-
-
 @pytest.fixture(scope="session")
 def screenshots(repo_root) -> Path:
+    """Where screenshots go: build/screenshots (git-ignored)."""
     folder = repo_root / "build" / "screenshots"
     folder.mkdir(parents=True, exist_ok=True)
     return folder

@@ -10,7 +10,6 @@ import pytest
 from edition.fragment import cite_quote
 from edition.project import Project
 
-from .conftest import REPO, SCREENSHOTS
 
 pytestmark = pytest.mark.browser
 
@@ -73,7 +72,7 @@ def test_selecting_words_in_a_paragraph_offers_their_citation(new_page, edition_
     assert page.locator(".status").text_content() == "Citation of the selected words copied"
 
 
-def test_the_browser_and_the_command_line_build_the_same_link(new_page, edition_url):
+def test_the_browser_and_the_command_line_build_the_same_link(new_page, edition_url, repo_root):
     page = open_reading_page(new_page, edition_url)
     for words in (WORDS, "tens of millions"):  # the second stands earlier on the page: context words
         paragraph = PARAGRAPH if words == WORDS else "p-older-workers-have"
@@ -82,7 +81,7 @@ def test_the_browser_and_the_command_line_build_the_same_link(new_page, edition_
         page.wait_for_function("([id, w]) => document.querySelector('a.cite-selection').href.includes(id + ':~:text=')",
                                arg=[paragraph, words])
         in_browser = urlsplit(page.locator("a.cite-selection").get_attribute("href")).fragment
-        cited = cite_quote(Project(REPO), paragraph, words, "text").splitlines()[1]
+        cited = cite_quote(Project(repo_root), paragraph, words, "text").splitlines()[1]
         assert in_browser == urlsplit(cited).fragment
 
 
@@ -98,7 +97,7 @@ def test_a_selection_across_paragraphs_offers_nothing(new_page, edition_url):
     assert page.locator("a.cite-selection").count() == 0 or page.locator("a.cite-selection").is_hidden()
 
 
-def test_chromium_follows_the_fragment_link_to_the_words(new_page, edition_url):
+def test_chromium_follows_the_fragment_link_to_the_words(new_page, edition_url, screenshots):
     page = new_page(width=800, height=400)
     link = f"{edition_url}index.html#{PARAGRAPH}:~:text=which%20generally%20never%20comes"
     page.goto(link)
@@ -106,8 +105,7 @@ def test_chromium_follows_the_fragment_link_to_the_words(new_page, edition_url):
       const p = document.getElementById(id); const r = p.getBoundingClientRect();
       return window.scrollY > 0 && r.top < 0; }""", arg=[PARAGRAPH, WORDS], timeout=5000)
     where = page.evaluate(WHERE, [PARAGRAPH, WORDS])
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / "text-fragment.png"))
+    page.screenshot(path=str(screenshots / "text-fragment.png"))
     # the words are in view, though their paragraph begins above it: the browser went to the words,
     # not merely to the paragraph the identifier names
     assert 0 <= where["top"] and where["bottom"] <= where["height"], where

@@ -12,13 +12,12 @@ from test_maps import real_basemap, real_edition, run_template  # tests/ is on t
 
 from edition import maps
 
-from .conftest import REPO, SCREENSHOTS
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def maps_page(tmp_path_factory) -> Path:
+def maps_page(tmp_path_factory, repo_root) -> Path:
     """places.html-like and events.html-like content on one page, with the assets beside it."""
     xml = etree.tostring(real_edition())
     parts = [etree.tostring(run_template("place-map", xml, real_basemap()), encoding="unicode"),
@@ -26,7 +25,7 @@ def maps_page(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("maps-page")
     (folder / "assets").mkdir()
     for asset in ("edition.css", "maps.css"):
-        (folder / "assets" / asset).write_bytes((REPO / "xslt" / "assets" / asset).read_bytes())
+        (folder / "assets" / asset).write_bytes((repo_root / "xslt" / "assets" / asset).read_bytes())
     page = folder / "maps.html"
     page.write_text('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Map and timeline</title>'
                     '<meta name="viewport" content="width=device-width, initial-scale=1">'
@@ -36,13 +35,12 @@ def maps_page(tmp_path_factory) -> Path:
 
 
 @pytest.mark.parametrize("width", [1280, 360])
-def test_screenshots_and_no_request_leaves_the_page(new_page, maps_page, width):
+def test_screenshots_and_no_request_leaves_the_page(new_page, maps_page, width, screenshots):
     page = new_page(width=width)
     page.goto(maps_page.as_uri())
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"maps-{width}.png"), full_page=True)
-    page.locator("figure.map-main").screenshot(path=str(SCREENSHOTS / f"maps-main-{width}.png"))
-    page.locator(".timeline-scroll").screenshot(path=str(SCREENSHOTS / f"maps-timeline-{width}.png"))
+    page.screenshot(path=str(screenshots / f"maps-{width}.png"), full_page=True)
+    page.locator("figure.map-main").screenshot(path=str(screenshots / f"maps-main-{width}.png"))
+    page.locator(".timeline-scroll").screenshot(path=str(screenshots / f"maps-timeline-{width}.png"))
     assert page.requests.foreign() == []
     assert all(u.startswith("file:") for u in page.requests.urls)
 

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import SCREENSHOTS
 
 PAGES = ["index.html", "search.html", "persons.html"]
 
@@ -71,26 +70,25 @@ def test_no_request_leaves_the_machine(new_page, mini_url):
 
 @pytest.mark.browser
 @pytest.mark.parametrize("width", [360, 1280])
-def test_the_reading_view_fits_the_screen_and_is_photographed(new_page, edition_url, width):
+def test_the_reading_view_fits_the_screen_and_is_photographed(new_page, edition_url, width, screenshots):
     page = new_page(width=width, height=800)
     page.goto(edition_url + "index.html")
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0, f"the page scrolls sideways by {overflow}px at {width}px"
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"index-top-{width}.png"))
+    page.screenshot(path=str(screenshots / f"index-top-{width}.png"))
     first = page.eval_on_selector("section.section p.para", "e => e.id")
     page.goto(edition_url + f"index.html#{first}")
     page.check("#hl-persons")
     page.check("#hl-places")
     page.check("#hl-quotations")
     page.locator(f"#{first} a.entity").first.focus()
-    page.screenshot(path=str(SCREENSHOTS / f"index-paragraph-{width}.png"))
+    page.screenshot(path=str(screenshots / f"index-paragraph-{width}.png"))
     page.goto(edition_url + "persons.html")
-    page.screenshot(path=str(SCREENSHOTS / f"persons-{width}.png"))
+    page.screenshot(path=str(screenshots / f"persons-{width}.png"))
 
 
 @pytest.mark.browser
-def test_printing_leaves_out_the_controls(new_page, mini_url):
+def test_printing_leaves_out_the_controls(new_page, mini_url, screenshots):
     page = new_page()
     page.goto(mini_url + "index.html")
     page.emulate_media(media="print")
@@ -98,5 +96,4 @@ def test_printing_leaves_out_the_controls(new_page, mini_url):
     for selector in ["header.site nav", ".search-box", ".highlight-switch", "#p-mini-one a.cite"]:
         assert page.eval_on_selector(selector, hidden) == "none", selector
     assert page.eval_on_selector("#p-mini-one a.pilcrow", hidden) != "none"
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.pdf(path=str(SCREENSHOTS / "index-print.pdf"))
+    page.pdf(path=str(screenshots / "index-print.pdf"))
