@@ -200,7 +200,7 @@
                 <dl>
                   <xsl:for-each select="$entries">
                     <xsl:variable name="paragraphs" as="element(tei:p)*" select="ed:entry-paragraphs(.)"/>
-                    <dt id="{@xml:id}">{ed:entry-name(.)}</dt>
+                    <dt id="{@xml:id}">{ed:entry-name(.)}<xsl:for-each select="ed:han-names(.)"><xsl:text> </xsl:text><span class="han" lang="{@xml:lang}" xml:lang="{@xml:lang}">{normalize-space(.)}</span></xsl:for-each></dt>
                     <dd>
                       <xsl:variable name="description" as="xs:string" select="ed:entry-description(.)"/>
                       <xsl:if test="$description">{$description}</xsl:if>

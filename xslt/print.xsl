@@ -94,7 +94,7 @@
             <ul>
               <xsl:for-each select="$entries">
                 <li id="ix-{@xml:id}" data-entry="{@xml:id}">
-                  <span class="ix-name">{ed:entry-name(.)}</span>
+                  <span class="ix-name">{ed:entry-name(.)}<xsl:for-each select="ed:han-names(.)"><xsl:text> </xsl:text><span class="han" lang="{@xml:lang}">{normalize-space(.)}</span></xsl:for-each></span>
                   <xsl:text> </xsl:text>
                   <span class="loci">
                     <xsl:for-each select="ed:book-mentions(.)">

@@ -30,6 +30,12 @@
     <xsl:sequence select="key('ed:ref', '#' || $entry/@xml:id, root($entry))[ancestor::tei:body or ancestor::tei:back]"/>
   </xsl:function>
 
+  <!-- An entry's names in Chinese characters (xml:lang zh-Hans or zh-Hant), printed beside its name. -->
+  <xsl:function name="ed:han-names" as="element()*" visibility="public">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="$entry/(tei:persName | tei:placeName | tei:orgName | tei:name | tei:label | tei:term)[@xml:lang = ('zh-Hans', 'zh-Hant')]"/>
+  </xsl:function>
+
   <!-- Document metadata from the header: subject (the project description), keywords (textClass),
        language, and dates (publication year; last revision, as an ISO date). -->
   <xsl:function name="ed:book-facts" as="map(xs:string, xs:string)" visibility="public">
