@@ -40,11 +40,11 @@
             <h2>Contents</h2>
             <ol>
               <xsl:for-each select="$text/tei:body/tei:div">
-                <li><a href="#{@xml:id}">{ed:book-division-label(.)}</a><span class="page-of" data-page-of="{@xml:id}"/></li>
+                <li><a href="#{@xml:id}">{ed:book-division-label(.)}</a></li>
               </xsl:for-each>
-              <xsl:for-each select="$text/tei:back/tei:div[1]"><li><a href="#{@xml:id}">Reader comment</a><span class="page-of" data-page-of="{@xml:id}"/></li></xsl:for-each>
-              <xsl:if test="$interventions"><li><a href="#apparatus">Corrections</a><span class="page-of" data-page-of="apparatus"/></li></xsl:if>
-              <li><a href="#index">Index</a><span class="page-of" data-page-of="index"/></li>
+              <xsl:if test="$text/tei:back/tei:div"><li><a href="#{$text/tei:back/tei:div[1]/@xml:id}">Reader comment</a></li></xsl:if>
+              <xsl:if test="$interventions"><li><a href="#apparatus">Corrections</a></li></xsl:if>
+              <li><a href="#index">Index</a></li>
             </ol>
           </nav>
           <main class="text">
@@ -80,7 +80,7 @@
   </xsl:template>
 
   <!-- The index: every person, place and organisation the text mentions, each mention a link to its
-       anchor. pdf.py prints each link as the number of the page the engine laid the anchor on, and keeps
+       anchor. The engine prints each link as the number of the page the anchor fell on; pdf.py keeps
        one link per entry and page. -->
   <xsl:template name="ed:print-index">
     <xsl:param name="doc" as="document-node()" required="yes"/>

@@ -4,14 +4,10 @@
 with ``xslt/assets/print.css`` (A4, or another paper size from the build parameter ``paper``) and
 writes ``pdf/<edition id>.pdf``, then removes the intermediate ``print/`` folder.
 
-Page numbers (contents, corrections, index) are the engine's own: every reference is a link to an
-anchor (a section, a paragraph, a mention), and each layout tells on which page every anchor fell.
-The numbers of one layout are written into the next, until a layout puts every anchor on the page
-printed for it (two layouts, unless the numbers themselves move text). The index keeps one locus per
-entry and page. CSS ``target-counter()`` would do the same inside the engine, but in WeasyPrint 70 the
-repagination it triggers drops the footnote bodies of pages it does not lay out again (seen on this
-edition: the title page's note and the reader comment's five notes vanished), so the fixed point is
-reached here, with the same layout engine, instead.
+The index's page numbers are the engine's own: every index locus is a link to a mention's anchor,
+printed as ``target-counter(…, page)``. A first layout tells on which page each anchor fell; links
+that would repeat a page already given for the same entry are dropped, and the final layout prints
+the rest. Only the index changes between the two layouts, and it comes last, so no page before it moves.
 
 The engine never fetches anything: its URL fetcher refuses every URL but files inside the staging
 folder. The output is deterministic: dates come from the TEI header (through the print HTML's
@@ -22,7 +18,6 @@ PosixPath('build/pdf/weil-conditions.pdf')
 """
 from __future__ import annotations
 
-import copy
 import hashlib
 import logging
 import shutil
@@ -38,10 +33,6 @@ PAPER_SIZES = {"a4": "A4", "letter": "letter"}
 DEFAULT_PAPER = "a4"
 
 PRINT_HTML = Path("print") / "edition.html"
-#: Layouts before giving up on page numbers that keep moving the text they number.
-MAX_LAYOUTS = 4
-#: Printed for a page not yet known (first layout): as wide as a two-digit page number.
-PLACEHOLDER = "00"
 PRINT_CSS = Path("assets") / "print.css"
 
 
@@ -63,20 +54,14 @@ def write_pdf(ctx) -> Path:
     def layout(text: str):
         return HTML(string=text, base_url=source.as_uri(), url_fetcher=fetcher).render(stylesheets=stylesheets)
 
-    tree = lxml_html.document_fromstring(markup)
-    pages: dict[str, int] = {}
     with _quiet_engine():
-        for _ in range(MAX_LAYOUTS):
-            text = _with_page_numbers(tree, pages)
-            document = layout(text)
-            laid = _anchor_pages(document)
-            settled = all(pages.get(anchor) == laid.get(anchor) for anchor in _referenced_anchors(tree))
-            pages = laid
-            if settled:
-                break
-        else:
-            raise EditionError(Problem(str(source), 1, 1, f"the page numbers did not settle after {MAX_LAYOUTS} layouts"))
-        identifier = hashlib.sha256(f"{paper}\n{text}".encode()).hexdigest()[:32].encode()
+        document = layout(markup)
+        repeated = _repeated_loci(markup, _anchor_pages(document))
+        if repeated:
+            for anchor in repeated:
+                markup = markup.replace(f'<a class="locus" href="#{anchor}"></a>', "")
+            document = layout(markup)
+        identifier = hashlib.sha256(f"{paper}\n{markup}".encode()).hexdigest()[:32].encode()
         target = ctx.out / "pdf" / f"{_edition_id(ctx)}.pdf"
         target.parent.mkdir(parents=True, exist_ok=True)
         document.write_pdf(target, pdf_identifier=identifier)
@@ -89,28 +74,19 @@ def _anchor_pages(document) -> dict[str, int]:
     return {anchor: number for number, page in enumerate(document.pages, 1) for anchor in page.anchors}
 
 
-def _referenced_anchors(tree) -> list[str]:
-    """The anchors whose page the book prints: page slots and index loci."""
-    return tree.xpath('//*[@data-page-of]/@data-page-of') + [
-        href.lstrip("#") for href in tree.xpath('//a[@class="locus"]/@href')]
-
-
-def _with_page_numbers(tree, pages: dict[str, int]) -> str:
-    """The print HTML with the page numbers of ``pages`` written in ("00" while still unknown):
-    page slots get their anchor's page; an index entry keeps one locus per page, in page order."""
-    tree = copy.deepcopy(tree)
-    for slot in tree.xpath('//*[@data-page-of]'):
-        slot.text = str(pages.get(slot.get("data-page-of"), PLACEHOLDER))
-    for loci in tree.xpath('//*[@id="index"]//*[@class="loci"]'):
-        first_on_page: dict[object, object] = {}
-        for locus in loci.xpath('a[@class="locus"]'):
-            page = pages.get(locus.get("href", "").lstrip("#"))
-            if page is not None and page in first_on_page:
-                loci.remove(locus)
-                continue
-            first_on_page.setdefault(page, locus)
-            locus.text = str(page if page is not None else PLACEHOLDER)
-    return lxml_html.tostring(tree, encoding="unicode", doctype="<!DOCTYPE html>")
+def _repeated_loci(markup: str, pages: dict[str, int]) -> list[str]:
+    """The index loci (mention anchors) that would print a page already given for the same entry."""
+    tree = lxml_html.fromstring(markup.encode("utf-8"))
+    repeated = []
+    for entry in tree.xpath('//*[@id="index"]//li[@data-entry]'):
+        seen: set[int] = set()
+        for locus in entry.xpath('.//a[@class="locus"]'):
+            anchor = locus.get("href", "").lstrip("#")
+            page = pages.get(anchor)
+            if page in seen:
+                repeated.append(anchor)
+            seen.add(page)
+    return repeated
 
 
 def _edition_id(ctx) -> str:

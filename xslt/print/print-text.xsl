@@ -1,7 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- The reading text for paged media (print.xsl): every mention carries its running anchor, which the
      index points at so that the engine prints the page it fell on; mentions of indexed kinds link to
-     their index entry; "where" references carry a slot for their page; editorial notes stay where they are called, as footnotes (float: footnote). -->
+     their index entry; editorial notes stay where they are called, as footnotes (float: footnote). -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:ed="urn:weil-edition:xslt" xmlns="http://www.w3.org/1999/xhtml"
@@ -25,17 +25,6 @@
        document order, as ed:note-number does (data-n keeps the edition's number for checking). -->
   <xsl:template match="tei:note" mode="ed:html">
     <span class="footnote" id="note-{ed:note-number(.)}" data-n="{ed:note-number(.)}"><xsl:apply-templates mode="#current"/></span>
-  </xsl:template>
-
-  <!-- Where a note or correction stands: the paragraph (or section) and, filled in by pdf.py from the
-       engine's layout, the page. -->
-  <xsl:template name="ed:where" as="element()*">
-    <xsl:param name="e" as="element()"/>
-    <xsl:variable name="target" as="element()?" select="($e/ancestor::tei:p[@xml:id][1], $e/ancestor::tei:div[@xml:id][1])[1]"/>
-    <xsl:if test="$target">
-      <a class="where" href="#{$target/@xml:id}">{if ($target/self::tei:p) then ed:paragraph-label($target) else ed:book-division-label($target)}</a>
-      <span class="page-of" data-page-of="{$target/@xml:id}"/>
-    </xsl:if>
   </xsl:template>
 
 </xsl:stylesheet>
