@@ -18,10 +18,10 @@
     <xsl:variable name="class" as="xs:string" select="normalize-space('entity ' || local-name() || ' ' || @type || ' k-' || ed:register-kind($entry)?kind)"/>
     <xsl:choose>
       <xsl:when test="ed:in-link(.)">
-        <span class="{$class}"><xsl:call-template name="ed:book-marked"/></span>
+        <xsl:value-of select="ed:book-mark(., 'before')"/><span class="{$class}"><xsl:apply-templates mode="#current"/></span><xsl:value-of select="ed:book-mark(., 'after')"/>
       </xsl:when>
       <xsl:otherwise>
-        <a class="{$class}" href="{$ed:epub-registers}#{$entry/@xml:id}"><xsl:call-template name="ed:book-marked"/></a>
+        <xsl:value-of select="ed:book-mark(., 'before')"/><a class="{$class}" href="{$ed:epub-registers}#{$entry/@xml:id}"><xsl:apply-templates mode="#current"/></a><xsl:value-of select="ed:book-mark(., 'after')"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>

@@ -90,18 +90,19 @@
     </p>
   </xsl:template>
 
-  <!-- Quotations: typographic marks only; the speaker is in the index, not in hidden text. -->
+  <!-- Quotations: typographic marks only; the speaker is in the index, not in hidden text. The marks stand
+       outside the element's box: WeasyPrint breaks lines badly before an inline box that opens with a quote. -->
   <xsl:template match="tei:said | tei:q | tei:quote | tei:soCalled | tei:mentioned | tei:title" mode="ed:html">
-    <span class="{normalize-space(local-name() || ' ' || @type)}">
-      <xsl:call-template name="ed:book-marked"/>
-    </span>
+    <xsl:value-of select="ed:book-mark(., 'before')"/>
+    <span class="{normalize-space(local-name() || ' ' || @type)}"><xsl:apply-templates mode="#current"/></span>
+    <xsl:value-of select="ed:book-mark(., 'after')"/>
   </xsl:template>
 
-  <!-- Content with the typographic marks of a quoted element (none if the witness did not quote it). -->
-  <xsl:template name="ed:book-marked">
-    <xsl:if test="ed:is-quoted(.)">{ed:typographic-mark(., 'before')}</xsl:if>
-    <xsl:apply-templates mode="ed:html"/>
-    <xsl:if test="ed:is-quoted(.)">{ed:typographic-mark(., 'after')}</xsl:if>
-  </xsl:template>
+  <!-- The typographic mark before or after an element the witness quoted, else ''. -->
+  <xsl:function name="ed:book-mark" as="xs:string" visibility="public">
+    <xsl:param name="e" as="element()"/>
+    <xsl:param name="scope" as="xs:string"/>
+    <xsl:sequence select="if (ed:is-quoted($e)) then ed:typographic-mark($e, $scope) else ''"/>
+  </xsl:function>
 
 </xsl:stylesheet>

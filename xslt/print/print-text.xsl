@@ -13,10 +13,10 @@
     <xsl:variable name="class" as="xs:string" select="normalize-space('entity ' || local-name() || ' ' || @type || ' k-' || $kind)"/>
     <xsl:choose>
       <xsl:when test="$kind = $ed:book-index-kinds and not(ed:in-link(.))">
-        <a id="{ed:mention-anchor(.)}" class="{$class}" href="#ix-{$entry/@xml:id}"><xsl:call-template name="ed:book-marked"/></a>
+        <xsl:value-of select="ed:book-mark(., 'before')"/><a id="{ed:mention-anchor(.)}" class="{$class}" href="#ix-{$entry/@xml:id}"><xsl:apply-templates mode="#current"/></a><xsl:value-of select="ed:book-mark(., 'after')"/>
       </xsl:when>
       <xsl:otherwise>
-        <span id="{ed:mention-anchor(.)}" class="{$class}"><xsl:call-template name="ed:book-marked"/></span>
+        <xsl:value-of select="ed:book-mark(., 'before')"/><span id="{ed:mention-anchor(.)}" class="{$class}"><xsl:apply-templates mode="#current"/></span><xsl:value-of select="ed:book-mark(., 'after')"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
