@@ -123,14 +123,19 @@ def test_every_note_is_a_footnote_called_from_the_text(member, tei):
     assert sorted(refs) == sorted("#" + a.get("id") for a in asides)
 
 
+HOSTILE = "<script>alert('x')</script> & \"q\" ]]> <!-- c -->"
+
+
 @pytest.mark.skipif(EPUBCHECK is None, reason="epubcheck is not installed (Debian package epubcheck)")
-def test_a_note_inside_a_mention_and_a_chinese_name_still_pass(project_copy: Project, tmp_path: Path):
-    """A note within a tagged name cannot be a link inside a link: the book must stay valid."""
+def test_a_note_inside_a_mention_a_chinese_name_and_markup_in_the_text_still_pass(project_copy: Project, tmp_path: Path):
+    """A note within a tagged name cannot be a link inside a link, Chinese characters need their language,
+    text that looks like markup stays text: the book must stay valid."""
     essay = project_copy.main_document
     source = essay.read_text(encoding="utf-8")
     tagged = '<placeName ref="#beijing">Beijing</placeName>'
     assert tagged in source
-    essay.write_text(source.replace(tagged, '<placeName ref="#beijing">Beijing<note resp="#editors">A note inside a name.</note></placeName>', 1), encoding="utf-8")
+    hostile = HOSTILE.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    essay.write_text(source.replace(tagged, f'<placeName ref="#beijing">Beijing<note resp="#editors">A note inside a name.</note></placeName> {hostile}', 1), encoding="utf-8")
     places = project_copy.registers_dir / "places.xml"
     preferred = '<placeName type="preferred">Beijing</placeName>'
     places.write_text(places.read_text(encoding="utf-8").replace(
@@ -140,3 +145,6 @@ def test_a_note_inside_a_mention_and_a_chinese_name_still_pass(project_copy: Pro
     assert result.returncode == 0, result.stdout + result.stderr
     with zipfile.ZipFile(book) as z:
         assert "北京" in z.read("EPUB/registers.xhtml").decode()
+        text = etree.fromstring(z.read("EPUB/text.xhtml"))
+    assert HOSTILE in "".join(text.itertext())  # the words as words: escaped, never markup
+    assert not text.xpath("//h:script", namespaces=XHTML)

@@ -223,3 +223,47 @@ def test_the_engine_fetches_nothing_outside_the_build(tmp_path: Path):
                 (tmp_path / ".." / "outside.css").as_uri(), "data:text/css,a{}"):
         with pytest.raises(ValueError, match="may not fetch"):
             fetcher.fetch(url)
+
+
+# ---------------------------------------------------------------- the print stylesheet on small documents
+
+from lxml import html as lxml_html  # noqa: E402
+
+from xslt_support import tei as tei_document  # noqa: E402
+
+PERSONS = ('<listPerson><person xml:id="ann"><persName type="preferred"><forename>Ann</forename> <surname>Lee</surname></persName>'
+           '<note type="description">A worker.</note></person></listPerson>')
+
+
+@pytest.fixture(scope="module")
+def print_html(repo_root: Path, tmp_path_factory):
+    """``print_html(body)``: the print HTML print.xsl writes for a small document (the edition's header)."""
+    sheets = Stylesheets()
+    stylesheet = repo_root / "xslt" / "print.xsl"
+    sheets.compile(stylesheet)
+
+    def run(body: str):
+        out = tmp_path_factory.mktemp("print-html")
+        sheets.run(stylesheet, sheets.document(tei_document(body, stand_off=PERSONS).encode()), out)
+        return lxml_html.fromstring((out / "print" / "edition.html").read_bytes())
+
+    return run
+
+
+def test_when_a_paragraph_names_an_entry_twice_each_mention_is_an_index_locus(print_html):
+    page = print_html('<div xml:id="d"><p xml:id="p-a"><persName ref="#ann">Ann</persName> met <persName ref="#ann">Lee</persName>.</p></div>')
+    mentions = page.xpath('//p[@id="p-a"]//a[contains(@class, "persName")]')
+    assert [(m.get("id"), m.get("href")) for m in mentions] == [("m-1", "#ix-ann"), ("m-2", "#ix-ann")]
+    assert page.xpath('//li[@id="ix-ann"]//a[@class="locus"]/@href') == ["#m-1", "#m-2"]
+
+
+def test_when_a_paragraph_has_a_note_it_stays_in_place_as_a_footnote(print_html):
+    page = print_html('<div xml:id="d"><p xml:id="p-a">Text<note resp="#editors">An editorial note.</note> goes on.</p></div>')
+    note = page.xpath('//p[@id="p-a"]/span[@class="footnote"]')
+    assert len(note) == 1 and note[0].text_content() == "An editorial note." and note[0].get("id") == "note-1"
+
+
+def test_when_a_paragraph_is_printed_its_number_comes_first_and_no_cite_control(print_html):
+    page = print_html('<div xml:id="d"><p xml:id="p-a">One.</p><p xml:id="p-b">Two.</p></div>')
+    assert [p.xpath('string(span[@class="pn"])') for p in page.xpath('//p[@class="para"]')] == ["1", "2"]
+    assert not page.xpath('//*[contains(@class, "cite")]')
