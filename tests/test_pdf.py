@@ -11,12 +11,14 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
+from lxml import html as lxml_html
 
 from edition.corpus import load_edition
 from edition.pdf import _local_fetcher, write_pdf
 from edition.project import NS, Project
 from edition.xmlio import EditionError
 from edition.xslt import Stylesheets
+from xslt_support import tei as tei_document
 
 pytestmark = pytest.mark.slow
 
@@ -226,10 +228,6 @@ def test_the_engine_fetches_nothing_outside_the_build(tmp_path: Path):
 
 
 # ---------------------------------------------------------------- the print stylesheet on small documents
-
-from lxml import html as lxml_html  # noqa: E402
-
-from xslt_support import tei as tei_document  # noqa: E402
 
 PERSONS = ('<listPerson><person xml:id="ann"><persName type="preferred"><forename>Ann</forename> <surname>Lee</surname></persName>'
            '<note type="description">A worker.</note></person></listPerson>')
