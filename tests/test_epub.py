@@ -1,0 +1,150 @@
+"""The EPUB 3 edition (build/epub/): epubcheck passes with no error or warning; the zip is laid out
+as the specification requires and is byte-identical across builds; every mention links to its register
+entry at the back, every note is a footnote, every paragraph is there in order with its number."""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import types
+import zipfile
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from edition.corpus import load_edition
+from edition.epub import write_epub
+from edition.project import NS, Project
+from edition.xslt import Stylesheets
+
+XHTML = {"h": "http://www.w3.org/1999/xhtml", "epub": "http://www.idpf.org/2007/ops",
+         "opf": "http://www.idpf.org/2007/opf", "dc": "http://purl.org/dc/elements/1.1/"}
+EPUBCHECK = shutil.which("epubcheck")
+
+
+def build_epub(project: Project, out: Path) -> Path:
+    """Run the EPUB's stylesheet into ``out`` and package the book, as the build does."""
+    edition = load_edition(project)
+    stylesheet = project.xslt_dir / "epub.xsl"
+    with Stylesheets() as sheets:
+        sheets.compile(stylesheet)
+        sheets.run(stylesheet, sheets.document(edition.serialize()), out)
+    ctx = types.SimpleNamespace(project=project, edition=edition.document, out=out, parameters={})
+    return write_epub(ctx)
+
+
+def epubcheck(book: Path) -> subprocess.CompletedProcess:
+    """Debian's epubcheck (its /usr/bin entry is the jar itself: run it with java)."""
+    jar = Path(EPUBCHECK).resolve()
+    command = ["java", "-jar", str(jar)] if jar.suffix == ".jar" else [str(jar)]
+    return subprocess.run([*command, str(book)], capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def book(tmp_path_factory, repo_root: Path) -> Path:
+    return build_epub(Project(repo_root), tmp_path_factory.mktemp("epub"))
+
+
+@pytest.fixture(scope="module")
+def member(book: Path):
+    with zipfile.ZipFile(book) as z:
+        names = z.namelist()
+        contents = {name: z.read(name) for name in names}
+    return lambda name: etree.fromstring(contents[name])
+
+
+@pytest.fixture(scope="module")
+def tei(repo_root: Path):
+    return load_edition(Project(repo_root)).document
+
+
+@pytest.mark.skipif(EPUBCHECK is None, reason="epubcheck is not installed (Debian package epubcheck)")
+def test_epubcheck_passes_without_error_or_warning(book: Path):
+    result = epubcheck(book)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No errors or warnings detected." in result.stdout
+    assert re.search(r"Messages: 0 fatals / 0 errors / 0 warnings", result.stdout)
+
+
+def test_mimetype_is_first_and_stored_and_dates_are_fixed(book: Path):
+    with zipfile.ZipFile(book) as z:
+        entries = z.infolist()
+    assert entries[0].filename == "mimetype" and entries[0].compress_type == zipfile.ZIP_STORED
+    assert {e.date_time for e in entries} == {(1980, 1, 1, 0, 0, 0)}
+    assert [e.filename for e in entries[1:]] == sorted(e.filename for e in entries[1:])
+
+
+def test_build_folder_keeps_only_the_finished_book(book: Path):
+    assert not (book.parent.parent / "epub-src").exists()
+    assert [p.name for p in book.parent.iterdir()] == [book.name]
+
+
+def test_two_builds_are_byte_identical(book: Path, repo_root: Path, tmp_path: Path):
+    assert build_epub(Project(repo_root), tmp_path).read_bytes() == book.read_bytes()
+
+
+def test_metadata_comes_from_the_header(member, tei):
+    opf = member("EPUB/package.opf")
+    meta = lambda xpath: opf.xpath(xpath, namespaces=XHTML)  # noqa: E731
+    header = lambda xpath: tei.xpath(xpath, namespaces=NS)  # noqa: E731
+    assert meta("string(//dc:title)") == header("normalize-space(//t:titleStmt/t:title[@type='main'])")
+    assert meta("string(//dc:creator)") == header("normalize-space(//t:titleStmt/t:author)")
+    assert meta("string(//dc:language)") == header("string(/t:TEI/@xml:lang)")
+    assert meta("//dc:subject/text()") == header("//t:textClass/t:keywords/t:term/text()")
+    latest = max(header("//t:revisionDesc/t:change/@when"))
+    assert meta("string(//opf:meta[@property='dcterms:modified'])") == f"{latest}T00:00:00Z"
+
+
+def test_every_paragraph_in_order_with_its_number(member, tei):
+    text = member("EPUB/text.xhtml")
+    paragraphs = text.xpath("//h:p[@class='para']", namespaces=XHTML)
+    expected = tei.xpath("/t:TEI/t:text/*[self::t:body or self::t:back]//t:div/t:p/@xml:id", namespaces=NS)
+    assert [p.get("id") for p in paragraphs] == expected
+    essay = [p for p in paragraphs if not p.xpath("ancestor::h:section[@class='comments']", namespaces=XHTML)]
+    assert [p.xpath("string(h:span[@class='pn'])", namespaces=XHTML) for p in essay] == [str(n) for n in range(1, len(essay) + 1)]
+
+
+def test_every_mention_links_to_its_register_entry(member, tei):
+    text, registers = member("EPUB/text.xhtml"), member("EPUB/registers.xhtml")
+    entry_ids = set(registers.xpath("//h:dt/@id", namespaces=XHTML))
+    links = text.xpath("//h:a[contains(concat(' ', @class, ' '), ' entity ')]/@href", namespaces=XHTML)
+    assert links and all(href.startswith("registers.xhtml#") and href.split("#")[1] in entry_ids for href in links)
+    # every mention that does not stand inside another mention is a link
+    mentions = tei.xpath("/t:TEI/t:text//*[@ref][not(ancestor::*[@ref])]", namespaces=NS)
+    assert len(links) == len(mentions)
+
+
+def test_every_note_is_a_footnote_called_from_the_text(member, tei):
+    text = member("EPUB/text.xhtml")
+    asides = text.xpath("//h:aside[@epub:type='footnote']", namespaces=XHTML)
+    refs = text.xpath("//h:a[@epub:type='noteref']/@href", namespaces=XHTML)
+    assert len(asides) == len(tei.xpath("/t:TEI/t:text//t:note", namespaces=NS))
+    assert sorted(refs) == sorted("#" + a.get("id") for a in asides)
+
+
+HOSTILE = "<script>alert('x')</script> & \"q\" ]]> <!-- c -->"
+
+
+@pytest.mark.skipif(EPUBCHECK is None, reason="epubcheck is not installed (Debian package epubcheck)")
+def test_a_note_inside_a_mention_a_chinese_name_and_markup_in_the_text_still_pass(project_copy: Project, tmp_path: Path):
+    """A note within a tagged name cannot be a link inside a link, Chinese characters need their language,
+    text that looks like markup stays text: the book must stay valid."""
+    essay = project_copy.main_document
+    source = essay.read_text(encoding="utf-8")
+    tagged = '<placeName ref="#beijing">Beijing</placeName>'
+    assert tagged in source
+    hostile = HOSTILE.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    essay.write_text(source.replace(tagged, f'<placeName ref="#beijing">Beijing<note resp="#editors">A note inside a name.</note></placeName> {hostile}', 1), encoding="utf-8")
+    places = project_copy.registers_dir / "places.xml"
+    preferred = '<placeName type="preferred">Beijing</placeName>'
+    places.write_text(places.read_text(encoding="utf-8").replace(
+        preferred, preferred + '<placeName xml:lang="zh-Hans">北京</placeName>', 1), encoding="utf-8")
+    book = build_epub(project_copy, tmp_path)
+    result = epubcheck(book)
+    assert result.returncode == 0, result.stdout + result.stderr
+    with zipfile.ZipFile(book) as z:
+        assert "北京" in z.read("EPUB/registers.xhtml").decode()
+        text = etree.fromstring(z.read("EPUB/text.xhtml"))
+    assert HOSTILE in "".join(text.itertext())  # the words as words: escaped, never markup
+    assert not text.xpath("//h:script", namespaces=XHTML)

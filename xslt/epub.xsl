@@ -1,0 +1,226 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Entry point: the EPUB 3 edition's files, in epub-src/ (src/edition/epub.py zips them into
+     epub/<edition id>.epub and removes the folder): the container, the package document with the
+     header's metadata, the navigation document, the text (title page, essay, reader comment, notes as
+     footnotes, corrections) and the registers as back matter, linked from every mention. -->
+<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:ed="urn:weil-edition:xslt" xmlns="http://www.w3.org/1999/xhtml"
+  xmlns:epub="http://www.idpf.org/2007/ops"
+  exclude-result-prefixes="#all" expand-text="yes">
+
+  <xsl:import href="common/html-layer.xsl"/>
+  <xsl:include href="print/book.xsl"/>
+  <xsl:include href="epub/epub-text.xsl"/>
+
+  <xsl:output method="text"/>
+  <xsl:mode on-no-match="shallow-skip" on-multiple-match="fail" use-accumulators="#all"/>
+  <xsl:mode name="ed:epub-footnote" on-no-match="fail" on-multiple-match="fail"/>
+
+  <!-- Where the files go: the zip's root is epub-src/. -->
+  <xsl:variable name="ed:epub-root" as="xs:string" select="'epub-src/'"/>
+  <!-- The book's stylesheet (copied from xslt/assets/epub.css by epub.py). -->
+  <xsl:variable name="ed:epub-css" as="xs:string" select="'style.css'"/>
+
+  <xsl:template match="/">
+    <xsl:variable name="w" as="map(xs:string, xs:string)" select="ed:work(.)"/>
+    <xsl:variable name="facts" as="map(xs:string, xs:string)" select="ed:book-facts(.)"/>
+    <xsl:result-document href="{$ed:epub-root}META-INF/container.xml" method="xml" indent="yes" encoding="UTF-8">
+      <container xmlns="urn:oasis:names:tc:opendocument:xmlns:container" version="1.0">
+        <rootfiles>
+          <rootfile full-path="EPUB/package.opf" media-type="application/oebps-package+xml"/>
+        </rootfiles>
+      </container>
+    </xsl:result-document>
+    <xsl:call-template name="ed:epub-package"><xsl:with-param name="doc" select="."/></xsl:call-template>
+    <xsl:call-template name="ed:epub-nav"><xsl:with-param name="doc" select="."/></xsl:call-template>
+    <xsl:call-template name="ed:epub-text"><xsl:with-param name="doc" select="."/></xsl:call-template>
+    <xsl:call-template name="ed:epub-registers"><xsl:with-param name="doc" select="."/></xsl:call-template>
+  </xsl:template>
+
+  <!-- One XHTML content document of the book. -->
+  <xsl:template name="ed:epub-document">
+    <xsl:param name="doc" as="document-node()" required="yes"/>
+    <xsl:param name="href" as="xs:string" required="yes"/>
+    <xsl:param name="title" as="xs:string" required="yes"/>
+    <xsl:param name="type" as="xs:string" required="yes"/>
+    <xsl:param name="content" as="node()*" required="yes"/>
+    <xsl:variable name="lang" as="xs:string" select="ed:book-facts($doc)?language"/>
+    <xsl:result-document href="{$ed:epub-root}EPUB/{$href}" method="xhtml" html-version="5" indent="no" encoding="UTF-8" omit-xml-declaration="no">
+      <html xml:lang="{$lang}" lang="{$lang}">
+        <head>
+          <meta charset="utf-8"/>
+          <title>{$title}</title>
+          <link rel="stylesheet" type="text/css" href="{$ed:epub-css}"/>
+        </head>
+        <body epub:type="{$type}">
+          <xsl:sequence select="$content"/>
+        </body>
+      </html>
+    </xsl:result-document>
+  </xsl:template>
+
+  <!-- The package document: metadata from the header, every file, the reading order. -->
+  <xsl:template name="ed:epub-package">
+    <xsl:param name="doc" as="document-node()" required="yes"/>
+    <xsl:variable name="w" as="map(xs:string, xs:string)" select="ed:work($doc)"/>
+    <xsl:variable name="facts" as="map(xs:string, xs:string)" select="ed:book-facts($doc)"/>
+    <xsl:result-document href="{$ed:epub-root}EPUB/package.opf" method="xml" indent="yes" encoding="UTF-8">
+      <package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="uid" xml:lang="{$facts?language}">
+        <metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
+          <dc:identifier id="uid">{($facts?url[.], $w?id)[1]}</dc:identifier>
+          <dc:title>{$w?title}</dc:title>
+          <dc:creator>{$w?author}</dc:creator>
+          <dc:language>{$facts?language}</dc:language>
+          <dc:publisher>{$w?publisher}</dc:publisher>
+          <dc:date>{$facts?created}</dc:date>
+          <dc:description>{$facts?subject}</dc:description>
+          <xsl:for-each select="tokenize($facts?keywords, ',\s*')[.]">
+            <dc:subject>{.}</dc:subject>
+          </xsl:for-each>
+          <dc:source>{$w?site}, {$w?posted}</dc:source>
+          <meta property="dcterms:modified">{$facts?modified}T00:00:00Z</meta>
+        </metadata>
+        <manifest>
+          <item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>
+          <item id="text" href="text.xhtml" media-type="application/xhtml+xml"/>
+          <item id="registers" href="registers.xhtml" media-type="application/xhtml+xml"/>
+          <item id="css" href="{$ed:epub-css}" media-type="text/css"/>
+        </manifest>
+        <spine>
+          <itemref idref="text"/>
+          <itemref idref="nav" linear="no"/>
+          <itemref idref="registers"/>
+        </spine>
+      </package>
+    </xsl:result-document>
+  </xsl:template>
+
+  <!-- The navigation document: the table of contents and the landmarks. -->
+  <xsl:template name="ed:epub-nav">
+    <xsl:param name="doc" as="document-node()" required="yes"/>
+    <xsl:variable name="text" as="element(tei:text)" select="$doc/tei:TEI/tei:text"/>
+    <xsl:call-template name="ed:epub-document">
+      <xsl:with-param name="doc" select="$doc"/>
+      <xsl:with-param name="href" select="'nav.xhtml'"/>
+      <xsl:with-param name="title" select="'Contents'"/>
+      <xsl:with-param name="type" select="'frontmatter'"/>
+      <xsl:with-param name="content" as="node()*">
+        <nav epub:type="toc" id="toc">
+          <h1>Contents</h1>
+          <ol>
+            <li><a href="{$ed:epub-text}#title-page">Title page</a></li>
+            <xsl:for-each select="$text/tei:body/tei:div">
+              <li><a href="{$ed:epub-text}#{@xml:id}">{ed:book-division-label(.)}</a></li>
+            </xsl:for-each>
+            <xsl:for-each select="$text/tei:back/tei:div[1]"><li><a href="{$ed:epub-text}#{@xml:id}">Reader comment</a></li></xsl:for-each>
+            <xsl:if test="$text//tei:note"><li><a href="{$ed:epub-text}#notes">Editorial notes</a></li></xsl:if>
+            <xsl:if test="ed:epub-interventions($doc)"><li><a href="{$ed:epub-text}#apparatus">Corrections</a></li></xsl:if>
+            <li><a href="{$ed:epub-registers}#registers">Registers</a>
+              <ol>
+                <xsl:for-each select="$ed:register-kinds[exists(ed:sorted-entries($doc, .))]">
+                  <li><a href="{$ed:epub-registers}#register-{?kind}">{?title}</a></li>
+                </xsl:for-each>
+              </ol>
+            </li>
+          </ol>
+        </nav>
+        <nav epub:type="landmarks" id="landmarks" hidden="hidden">
+          <h2>Landmarks</h2>
+          <ol>
+            <li><a epub:type="titlepage" href="{$ed:epub-text}#title-page">Title page</a></li>
+            <li><a epub:type="bodymatter" href="{$ed:epub-text}#{$text/tei:body/tei:div[1]/@xml:id}">Text</a></li>
+            <li><a epub:type="index" href="{$ed:epub-registers}#registers">Registers</a></li>
+          </ol>
+        </nav>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:function name="ed:epub-interventions" as="element()*">
+    <xsl:param name="doc" as="document-node()"/>
+    <xsl:sequence select="$doc/tei:TEI/tei:text//(tei:choice[tei:sic and tei:corr] | tei:corr[not(parent::tei:choice)] | tei:supplied[ancestor::tei:p])"/>
+  </xsl:function>
+
+  <!-- The text: title page, the essay's divisions, the reader comment, the notes, the corrections. -->
+  <xsl:template name="ed:epub-text">
+    <xsl:param name="doc" as="document-node()" required="yes"/>
+    <xsl:variable name="w" as="map(xs:string, xs:string)" select="ed:work($doc)"/>
+    <xsl:variable name="text" as="element(tei:text)" select="$doc/tei:TEI/tei:text"/>
+    <xsl:variable name="interventions" as="element()*" select="ed:epub-interventions($doc)"/>
+    <xsl:call-template name="ed:epub-document">
+      <xsl:with-param name="doc" select="$doc"/>
+      <xsl:with-param name="href" select="$ed:epub-text"/>
+      <xsl:with-param name="title" select="$w?title"/>
+      <xsl:with-param name="type" select="'bodymatter'"/>
+      <xsl:with-param name="content" as="node()*">
+        <section id="title-page" class="title-page" epub:type="titlepage">
+          <xsl:call-template name="ed:book-title-page"><xsl:with-param name="doc" select="$doc"/></xsl:call-template>
+        </section>
+        <xsl:apply-templates select="$text/tei:body/tei:div" mode="ed:html"/>
+        <xsl:for-each select="$text/tei:back/tei:div">
+          <section id="{@xml:id}" class="comments">
+            <h2>Reader comment</h2>
+            <xsl:apply-templates select="tei:div" mode="ed:html"/>
+          </section>
+        </xsl:for-each>
+        <xsl:if test="$text//tei:note">
+          <section id="notes" class="notes" epub:type="footnotes">
+            <h2>Editorial notes</h2>
+            <xsl:apply-templates select="$text//tei:note" mode="ed:epub-footnote"/>
+          </section>
+        </xsl:if>
+        <xsl:if test="$interventions">
+          <section id="apparatus" class="apparatus">
+            <h2>Corrections</h2>
+            <p>The editors' reading, then (after the bracket) the witness's, with the paragraph where it stands.</p>
+            <ol><xsl:apply-templates select="$interventions" mode="ed:apparatus"/></ol>
+          </section>
+        </xsl:if>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- The registers: every entry of every kind, its description, and links to the paragraphs that mention it. -->
+  <xsl:template name="ed:epub-registers">
+    <xsl:param name="doc" as="document-node()" required="yes"/>
+    <xsl:call-template name="ed:epub-document">
+      <xsl:with-param name="doc" select="$doc"/>
+      <xsl:with-param name="href" select="$ed:epub-registers"/>
+      <xsl:with-param name="title" select="'Registers'"/>
+      <xsl:with-param name="type" select="'backmatter'"/>
+      <xsl:with-param name="content" as="node()*">
+        <section id="registers" class="registers" epub:type="index">
+          <h1>Registers</h1>
+          <xsl:for-each select="$ed:register-kinds">
+            <xsl:variable name="entries" as="element()*" select="ed:sorted-entries($doc, .)"/>
+            <xsl:if test="$entries">
+              <section id="register-{?kind}" class="register">
+                <h2>{?title}</h2>
+                <dl>
+                  <xsl:for-each select="$entries">
+                    <xsl:variable name="paragraphs" as="element(tei:p)*" select="ed:entry-paragraphs(.)"/>
+                    <dt id="{@xml:id}">{ed:entry-name(.)}<xsl:for-each select="ed:han-names(.)"><xsl:text> </xsl:text><span class="han" lang="{@xml:lang}" xml:lang="{@xml:lang}">{normalize-space(.)}</span></xsl:for-each></dt>
+                    <dd>
+                      <xsl:variable name="description" as="xs:string" select="ed:entry-description(.)"/>
+                      <xsl:if test="$description">{$description}</xsl:if>
+                      <xsl:if test="$paragraphs">
+                        <span class="loci">
+                          <xsl:for-each select="$paragraphs">
+                            <xsl:if test="position() gt 1">, </xsl:if>
+                            <a href="{$ed:epub-text}#{@xml:id}">{ed:paragraph-label(.)}</a>
+                          </xsl:for-each>
+                        </span>
+                      </xsl:if>
+                    </dd>
+                  </xsl:for-each>
+                </dl>
+              </section>
+            </xsl:if>
+          </xsl:for-each>
+        </section>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+</xsl:stylesheet>
