@@ -132,6 +132,9 @@ def test_html_holds_no_markup_from_the_data(hostile_build):
         page = lxml.html.fromstring(page_path.read_bytes())
         for script in page.iter("script"):
             body = (script.text or "") + (script.get("src") or "")
+            if script.get("type") == "application/ld+json":  # data, not code: JSON that cannot end its element
+                assert "<" not in body and json.loads(body), (page_path.name, body)
+                continue
             assert not any(m in body for m in MARKERS), (page_path.name, body)
         assert not page.xpath("//img[@src='x'] | //b[. = 'tags']"), page_path.name
         for element in page.iter():
@@ -169,10 +172,21 @@ def test_geojson_holds_the_exact_strings(hostile_build):
 
 
 def test_every_json_output_parses(hostile_build):
-    paths = files_of(hostile_build, ".json", ".geojson")
+    paths = files_of(hostile_build, ".json", ".geojson", ".jsonld")
     assert len(paths) >= 3
     for path in paths:
         json.loads(path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("name, rdf_format", [("registers.ttl", "turtle"), ("registers.jsonld", "json-ld")])
+def test_rdf_holds_the_exact_strings(hostile_build, name, rdf_format):
+    from rdflib import Graph, Literal, Namespace
+
+    schema = Namespace("https://schema.org/")
+    graph = Graph().parse(hostile_build / "html" / "data" / name, format=rdf_format)
+    for ident, expected in ENTRIES.items():
+        (subject,) = {s for s in graph.subjects() if str(s).endswith("#" + ident)}
+        assert graph.value(subject, schema.name) == Literal(expected["name"]), (name, ident)
 
 
 def _csv_rows(path: Path) -> dict[str, dict[str, str]]:
@@ -201,8 +215,11 @@ def test_no_csv_cell_can_be_a_formula(hostile_build):
 
 def test_report_which_outputs_were_inspected(hostile_build):
     """Every file of the build is of a kind this module inspects (or plain text / assets / search index)."""
-    inspected = {".html", ".htm", ".json", ".geojson", ".csv", ".tsv", ".xml"}
-    harmless = {".txt", ".bib", ".ris", ".css", ".js", ".svg", ".png", ".woff2", ".pf_meta", ".pf_index", ".pf_fragment", ".pagefind", ""}
+    inspected = {".html", ".htm", ".json", ".geojson", ".jsonld", ".ttl", ".csv", ".tsv", ".xml"}
+    # CITATION.cff holds only the header's words (its quoting: tests/test_citation_cff.py); PDF and EPUB are not
+    # built here (tests/test_pdf.py, tests/test_epub.py check what markup-like text becomes in them).
+    harmless = {".txt", ".bib", ".ris", ".cff", ".css", ".js", ".svg", ".png", ".woff2", ".pf_meta", ".pf_index",
+                ".pf_fragment", ".pagefind", ""}
     unknown = sorted(str(p.relative_to(hostile_build)) for p in hostile_build.rglob("*")
                      if p.is_file() and p.suffix not in inspected | harmless and "pagefind" not in p.parts)
     assert not unknown, f"outputs of a kind the escaping tests do not inspect yet: {unknown}"

@@ -33,7 +33,7 @@ def _page(project: Project, name: str):
 
 def test_configuration_names_its_documents(second):
     assert second.main_document.name == "address.xml" and second.main_document.exists()
-    assert second.witness.name == "address.txt" and second.download_name == "lincoln-address.xml"
+    assert second.witness.name == "address.txt"
 
 
 def test_reading_view_is_the_second_edition(second):
@@ -64,10 +64,6 @@ def test_second_build_is_up_to_date(second):
     assert build(second).up_to_date
 
 
-@pytest.mark.xfail(strict=True, reason="stylesheets still name the first edition: xslt/tei-download.xsl and the footer "
-                   "of xslt/common/html-layout.xsl hard-code tei/weil-conditions.xml (use $download-name), "
-                   "xslt/common/cite.xsl says '(year not given)' (a hook of the edition's profile); "
-                   "remove this mark when they are fixed")
 def test_no_output_names_the_first_edition(second):
     found = []
     for path in sorted(second.build_dir.rglob("*")):
@@ -77,7 +73,5 @@ def test_no_output_names_the_first_edition(second):
     assert not found
 
 
-@pytest.mark.xfail(strict=True, reason="xslt/tei-download.xsl writes html/tei/weil-conditions.xml; it should use the "
-                   "$download-name parameter the build passes; remove this mark when it does")
-def test_tei_download_has_the_configured_name(second):
+def test_tei_download_is_named_by_the_headers_edition_idno(second):
     assert (second.build_dir / "html" / "tei" / "lincoln-address.xml").exists()

@@ -117,6 +117,9 @@
       <xsl:variable name="w" as="map(xs:string, xs:string)" select="ed:work($doc)"/>
       <xsl:if test="$w?version"><p class="version">This is {ed:version-label($w)} of the edition; every citation names it.</p></xsl:if>
       <xsl:call-template name="ed:also-published"><xsl:with-param name="doc" select="$doc"/></xsl:call-template>
+      <xsl:if test="$books">
+        <p class="books">The edition as a book, to read, print and cite by page and paragraph: <a href="../pdf/{$w?id}.pdf">PDF</a> · <a href="../epub/{$w?id}.epub">EPUB</a> (the same text, notes, corrections and registers).</p>
+      </xsl:if>
       <p>For reference managers: <a href="cite/edition.bib" download="">BibTeX</a> · <a href="cite/edition.json" download="">CSL-JSON</a>. Zotero and similar tools also read this page's embedded metadata.</p>
     </section>
   </xsl:template>

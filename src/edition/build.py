@@ -92,11 +92,32 @@ def write_citation_cff(ctx: BuildContext) -> None:
     cff(ctx)
 
 
+def write_pdf(ctx: BuildContext) -> None:
+    """The PDF edition, laid out by WeasyPrint from print.xsl's HTML (``edition.pdf``)."""
+    from .pdf import write_pdf as pdf
+
+    pdf(ctx)
+
+
+def write_epub(ctx: BuildContext) -> None:
+    """The EPUB 3 edition, zipped from epub.xsl's files (``edition.epub``)."""
+    from .epub import write_epub as epub
+
+    epub(ctx)
+
+
+#: The book editions (PDF, EPUB): built with ``books=True`` (``edition build``, unless ``--no-books``).
+#: Laying out the PDF takes seconds, so library builds, tests and ``serve --watch`` leave them out unless asked.
+BOOK_STYLESHEETS = ("print.xsl", "epub.xsl")
+BOOK_STEPS = (write_pdf, write_epub)
+
 #: Outputs made in Python after the stylesheets, in order. Adding an output is one line here.
 STEPS: list[Callable[[BuildContext], None]] = [
     write_assets,
     write_rdf,
     write_citation_cff,
+    write_pdf,
+    write_epub,
     write_search_index,
 ]
 
@@ -126,7 +147,6 @@ def _text_of(path: Path) -> str:
 #: The caller's options (``ids``, ``base-url``) are added to these.
 PARAMETERS: dict[str, Callable[[Project], str | bool | int]] = {
     "retired": _retired,
-    "download-name": lambda project: project.download_name,
     "schema-rng": lambda project: _text_of(project.relaxng),
     "schema-sch": lambda project: _text_of(project.schematron),
 }
@@ -139,9 +159,15 @@ def _basemap(edition, cache: Path | None = None) -> str:
     return basemap_svg(edition, cache=cache)
 
 
-def _cache_folder(out_dir: Path) -> Path:
-    """Beside the output folder, so it outlives the swap: what is slow to compute and rarely changes."""
-    return out_dir.with_name(f".{out_dir.name}-cache")
+CACHE = ".cache"
+
+
+def _cache_folder(out_dir: Path, staging: Path) -> Path:
+    """``.cache/`` of the new build, holding what the previous build computed slowly and may be reused."""
+    cache = staging / CACHE
+    if (out_dir / CACHE).is_dir():
+        shutil.copytree(out_dir / CACHE, cache)
+    return cache
 
 
 def stylesheet_parameters(project: Project, options: dict | None = None) -> dict:
@@ -164,12 +190,13 @@ def _stylesheets_digest(project: Project, made_from: dict) -> str:
 
 
 def build(project: Project, out_dir: Path | None = None, parameters: dict | None = None, search: bool = True,
-          force: bool = False) -> BuildReport:
+          force: bool = False, books: bool = False) -> BuildReport:
     """Validate and build every output into ``out_dir`` (default ``build/``), atomically; skip if up to date."""
     timings: dict[str, float] = {}
     out_dir = (out_dir or project.build_dir).resolve()
     _recover_interrupted_swap(out_dir)
-    options = {**(parameters or {}), "search": search}
+    parameters = {**(parameters or {}), "books": books}
+    options = {**parameters, "search": search}
     with _timed(timings, "up-to-date check"):
         made_from = manifest.fingerprint(project, options)
         if not force and manifest.is_up_to_date(out_dir, made_from):
@@ -179,14 +206,14 @@ def build(project: Project, out_dir: Path | None = None, parameters: dict | None
     staging = _new_staging_folder(out_dir)
     try:  # BaseException: Ctrl-C must not leave a half-written folder behind either
         with _timed(timings, "base map"):
-            computed = {"basemap": _basemap(edition.document, _cache_folder(out_dir))}
+            computed = {"basemap": _basemap(edition.document, _cache_folder(out_dir, staging))}
         ctx = BuildContext(project, edition.document, staging, stylesheet_parameters(project, {**computed, **(parameters or {})}))
         with _timed(timings, "serialize"):
             document_xml = edition.serialize()
         run_stylesheets(project, document_xml, staging, ctx.parameters, timings,
-                        reuse_key=_stylesheets_digest(project, made_from))
+                        reuse_key=_stylesheets_digest(project, made_from), leave_out=() if books else BOOK_STYLESHEETS)
         for step in STEPS:
-            if step is write_search_index and not search:
+            if (step is write_search_index and not search) or (step in BOOK_STEPS and not books):
                 continue
             with _timed(timings, step.__name__):
                 step(ctx)
@@ -206,7 +233,7 @@ def build(project: Project, out_dir: Path | None = None, parameters: dict | None
 
 def run_stylesheets(project: Project, document_xml: bytes, out_dir: Path, parameters: dict | None = None,
                     timings: dict[str, float] | None = None, reuse_key: str | None = None,
-                    only: list[str] | None = None) -> None:
+                    only: list[str] | None = None, leave_out: tuple[str, ...] = ()) -> None:
     """Every entry stylesheet of ``xslt/`` (or those named in ``only``) on the document, with one processor,
     each compiled once.
 
@@ -217,8 +244,8 @@ def run_stylesheets(project: Project, document_xml: bytes, out_dir: Path, parame
     from .xslt import Stylesheets
 
     timings = {} if timings is None else timings
-    entries = [e for e in project.entry_stylesheets() if only is None or e.name in only]
-    reuse_key = None if only is not None else reuse_key
+    entries = [e for e in project.entry_stylesheets() if (only is None or e.name in only) and e.name not in leave_out]
+    reuse_key = None if only is not None else reuse_key and f"{reuse_key} {' '.join(leave_out)}"
     if reuse_key is not None and _compiled is not None and _compiled[0] == reuse_key:
         sheets = _compiled[1]
     else:
@@ -238,7 +265,7 @@ def run_stylesheets(project: Project, document_xml: bytes, out_dir: Path, parame
 
 
 def write_outputs(project: Project, document_xml: bytes, out: Path, parameters: dict | None = None,
-                  edition=None, search: bool = True) -> None:
+                  edition=None, search: bool = True, books: bool = False) -> None:
     """Every output of ``document_xml`` into the existing folder ``out``: stylesheets, then every step.
 
     For tests and previews of documents that are not the project's own (no validation, no swap, no manifest).
@@ -247,11 +274,11 @@ def write_outputs(project: Project, document_xml: bytes, out: Path, parameters: 
         from lxml import etree
 
         edition = etree.ElementTree(etree.fromstring(document_xml, etree.XMLParser(resolve_entities=False, no_network=True)))
-    parameters = {"basemap": _basemap(edition), **(parameters or {})}
-    run_stylesheets(project, document_xml, out, parameters)
+    parameters = {"basemap": _basemap(edition), **(parameters or {}), "books": books}
+    run_stylesheets(project, document_xml, out, parameters, leave_out=() if books else BOOK_STYLESHEETS)
     ctx = BuildContext(project, edition, out, parameters or {})
     for step in STEPS:
-        if step is not write_search_index or search:
+        if (step is not write_search_index or search) and (step not in BOOK_STEPS or books):
             step(ctx)
 
 

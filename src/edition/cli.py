@@ -170,10 +170,15 @@ def validate(ctx: click.Context, files: tuple[Path, ...], fmt: str, strict: bool
 @click.option("--ids/--no-ids", default=False, help="Prefix each paragraph of the text outputs with its identifier.")
 @click.option("--base-url", default="", help="Absolute URL the edition will be published at, for permalinks.")
 @click.option("--force", is_flag=True, help="Rebuild even if nothing changed since the last build.")
+@click.option("--books/--no-books", default=True, show_default=True,
+              help="Also lay out the PDF and EPUB editions (the PDF takes seconds).")
+@click.option("--paper", type=click.Choice(["a4", "letter"], case_sensitive=False), default="a4", show_default=True,
+              help="Paper size of the PDF edition.")
 @click.pass_context
 @reports_problems
-def build(ctx: click.Context, out: Path | None, ids: bool, base_url: str, force: bool) -> None:
-    """Build the edition: HTML, plain text and indexes.
+def build(ctx: click.Context, out: Path | None, ids: bool, base_url: str, force: bool, books: bool,
+          paper: str) -> None:
+    """Build the edition: HTML, plain text, indexes, data, and the PDF and EPUB editions.
 
     The previous build is replaced only when every output succeeded. If no
     input (sources, registers, lock, stylesheets, assets, schema, the tool,
@@ -181,7 +186,8 @@ def build(ctx: click.Context, out: Path | None, ids: bool, base_url: str, force:
 
     Example: edition build --out /tmp/edition
     """
-    report = build_edition(_project(ctx), out, parameters={"ids": ids, "base-url": base_url}, force=force)
+    report = build_edition(_project(ctx), out, parameters={"ids": ids, "base-url": base_url, "paper": paper.lower()},
+                           force=force, books=books)
     if report.up_to_date:
         click.echo(f"up to date: nothing changed since the last build in {report.out_dir} (--force rebuilds)")
     else:

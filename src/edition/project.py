@@ -29,7 +29,6 @@ DEFAULT_MAIN = "main.xml"
 CONFIG_KEYS = {
     "main": (True, "the TEI document of the work, relative to edition/"),
     "witness": (False, "the plain-text witness the edition is checked against, relative to edition/"),
-    "download-name": (False, "file name of the assembled TEI offered for download"),
 }
 
 
@@ -81,11 +80,6 @@ class Project:
         """The plain-text witness, if the edition names one."""
         name = self.config.get("witness")
         return self.edition_dir / name if name else None
-
-    @property
-    def download_name(self) -> str:
-        """File name of the assembled TEI download (default: the main document's name)."""
-        return self.config.get("download-name") or Path(self.config["main"]).name
 
     @property
     def lock_file(self) -> Path:

@@ -33,6 +33,8 @@ HOST = "127.0.0.1"
 #: The DTS API's folder in the site and its entry point's file (a static site has no file at /api/dts).
 DTS_ROOT = "/api/dts"
 DTS_ENTRY = DTS_ROOT + "/index.jsonld"
+#: Folders of build/ beside html/ that the pages link to (``../pdf/…``), served as if inside it.
+BESIDE_HTML = ("pdf", "epub")
 #: Where the live-reload endpoints live (a path no edition page uses).
 LIVE_PREFIX = "/__edition__/"
 #: Seconds between keep-alive comments on an idle event stream.
@@ -116,6 +118,7 @@ class EditionHandler(SimpleHTTPRequestHandler):
         ".jsonld": "application/ld+json",
         ".ttl": "text/turtle; charset=utf-8",
         ".bib": "application/x-bibtex; charset=utf-8",
+        ".epub": "application/epub+zip",
         ".wasm": "application/wasm",
         ".pagefind": "application/octet-stream",
         ".pf_meta": "application/octet-stream",
@@ -127,8 +130,14 @@ class EditionHandler(SimpleHTTPRequestHandler):
     live: LiveReload | None = None
 
     def translate_path(self, path: str) -> str:
-        if path.split("?", 1)[0].split("#", 1)[0].rstrip("/") == DTS_ROOT:
+        bare = path.split("?", 1)[0].split("#", 1)[0]
+        if bare.rstrip("/") == DTS_ROOT:
             path = DTS_ENTRY
+        top = bare.lstrip("/").split("/", 1)[0]
+        if top in BESIDE_HTML and not (Path(self.directory) / top).exists():
+            # The book editions sit beside html/ in build/ (pages link ../pdf/, ../epub/): serve them too.
+            served = super().translate_path(path)
+            return str(Path(self.directory).parent / Path(served).relative_to(self.directory))
         return super().translate_path(path)
 
     def guess_type(self, path) -> str:

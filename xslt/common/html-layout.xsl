@@ -94,7 +94,7 @@
             <xsl:sequence select="$content"/>
           </main>
           <footer class="site">
-            <p>{$w?edition}{ed:version-label($w)[.] ! (', ' || .)}, {$w?publisher}, {$w?edition-year}. Source: {ed:source-text($doc)} <a href="index.html#how-to-cite">How to cite</a>. <a href="{ed:tei-download-href($doc)}">TEI source</a> (text and registers).</p>
+            <p>{$w?edition}{ed:version-label($w)[.] ! (', ' || .)}, {$w?publisher}, {$w?edition-year}. Source: {ed:source-text($doc)} <a href="index.html#how-to-cite">How to cite</a>. <a href="{ed:tei-download-href($doc)}">TEI source</a> (text and registers)<xsl:if test="$books">, <a href="../pdf/{$w?id}.pdf">PDF</a>, <a href="../epub/{$w?id}.epub">EPUB</a></xsl:if>.</p>
             <xsl:call-template name="ed:coins">
               <xsl:with-param name="doc" select="$doc"/>
             </xsl:call-template>

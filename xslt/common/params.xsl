@@ -16,4 +16,7 @@
   <!-- The base map of the places page: SVG shapes projected by the build from an offline data package. -->
   <xsl:param name="basemap" as="xs:string" select="''"/>
 
+  <!-- The build also lays out the PDF and EPUB editions (build/pdf/, build/epub/): pages link them. -->
+  <xsl:param name="books" as="xs:boolean" select="false()"/>
+
 </xsl:stylesheet>
