@@ -42,7 +42,7 @@ def assert_untouched(project, previous, snapshot):
 def test_invalid_tei_keeps_previous_build(project_copy, previous, snapshot, run_edition):
     """Validation on (schema present or not, the essay is broken): exit 1, nothing replaced."""
     shutil.copy(BROKEN / "tag-mismatch.xml", project_copy.main_document)
-    result = run_edition(project_copy, "build")
+    result = run_edition(project_copy, "build", "--no-books")
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert "edition/conditions.xml:14:" in result.stderr
     assert_untouched(project_copy, previous, snapshot)
@@ -52,7 +52,7 @@ def test_schema_invalid_tei_keeps_previous_build(project_copy, previous, snapsho
     """Well-formed but not valid TEI: an unknown element in the essay."""
     essay = project_copy.main_document
     essay.write_text(essay.read_text(encoding="utf-8").replace("</p>", "<blink>x</blink></p>", 1), encoding="utf-8")
-    result = run_edition(project_copy, "build")
+    result = run_edition(project_copy, "build", "--no-books")
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert_untouched(project_copy, previous, snapshot)
 
@@ -67,7 +67,7 @@ def test_schema_invalid_tei_keeps_previous_build(project_copy, previous, snapsho
 ], ids=["compile-error", "runtime-error"])
 def test_xslt_error_keeps_previous_build(project_copy, previous, snapshot, run_edition, without_validation, stylesheet):
     (project_copy.xslt_dir / "zz-broken.xsl").write_text(stylesheet)
-    result = run_edition(project_copy, "build")
+    result = run_edition(project_copy, "build", "--no-books")
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert "zz-broken.xsl:1:1: the stylesheet does not compile" in result.stderr or "deliberate failure" in result.stderr
     assert_untouched(project_copy, previous, snapshot)
@@ -78,7 +78,7 @@ def test_full_disk_keeps_previous_build(project_copy, previous, edited, snapshot
     def disk_full(src, dst, *args, **kwargs):
         raise OSError(errno.ENOSPC, "No space left on device", str(dst))
     monkeypatch.setattr("edition.build.shutil.copytree", disk_full)
-    result = run_edition(project_copy, "build")
+    result = run_edition(project_copy, "build", "--no-books")
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert "cannot write the build: No space left on device; the previous build is untouched" in result.stderr
     assert_untouched(project_copy, previous, snapshot)
@@ -92,7 +92,7 @@ def test_unwritable_path_in_the_build_keeps_previous_build(project_copy, previou
     def copy_through_a_file(src, dst, *args, **kwargs):
         return original(src, Path(dst).parent / "index.html" / "assets", *args, **kwargs)
     monkeypatch.setattr("edition.build.shutil.copytree", copy_through_a_file)
-    result = run_edition(project_copy, "build")
+    result = run_edition(project_copy, "build", "--no-books")
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert "cannot write the build: Not a directory" in result.stderr
     assert_untouched(project_copy, previous, snapshot)
@@ -133,7 +133,7 @@ def test_ctrl_c_on_the_command_line(project_copy, previous, edited, snapshot, ru
     def interrupted(self, *args, **kwargs):
         raise KeyboardInterrupt
     monkeypatch.setattr(Stylesheets, "run", interrupted)
-    result = run_edition(project_copy, "build")
+    result = run_edition(project_copy, "build", "--no-books")
     assert result.exit_code == 1 and "Traceback" not in result.output and "Aborted!" in result.stderr
     assert_untouched(project_copy, previous, snapshot)
 
@@ -142,7 +142,7 @@ def test_build_interrupted_between_renames_is_recovered(project_copy, previous, 
     """If a build died between its two renames, the next run (even a failing one) puts the old build back."""
     project_copy.build_dir.rename(project_copy.root / ".build-previous")
     shutil.copy(BROKEN / "tag-mismatch.xml", project_copy.main_document)
-    result = run_edition(project_copy, "build")
+    result = run_edition(project_copy, "build", "--no-books")
     assert result.exit_code == 1
     assert_untouched(project_copy, previous, snapshot)
 

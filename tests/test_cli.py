@@ -85,6 +85,14 @@ def test_cite_unknown_format_is_a_usage_error():
     assert result.exit_code == 2 and "Invalid value for '--format'" in result.output
 
 
+def test_the_command_builds_the_book_editions_and_links_them(built):
+    """``edition build`` makes the PDF and the EPUB (the library and the other tests leave them out)."""
+    assert (built / "pdf" / "weil-conditions.pdf").read_bytes().startswith(b"%PDF-")
+    assert (built / "epub" / "weil-conditions.epub").read_bytes()[30:58] == b"mimetypeapplication/epub+zip"
+    page = (built / "html" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../pdf/weil-conditions.pdf"' in page and 'href="../epub/weil-conditions.epub"' in page
+
+
 def test_paragraphs_json_lists_every_paragraph_in_reading_order(built):
     rows = json.loads((built / "index" / "paragraphs.json").read_text(encoding="utf-8"))
     assert [r["id"] for r in rows] == PARAGRAPH_IDS

@@ -1,0 +1,23 @@
+"""Search finds a register entry by its Chinese name: characters, tonal pinyin and toneless pinyin."""
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def result_hrefs(new_page, url: str, query: str) -> list[str]:
+    page = new_page()
+    page.goto(f"{url}search.html?q={query}")
+    page.locator(".pagefind-ui__result-link").first.wait_for(timeout=15_000)
+    return page.eval_on_selector_all(".pagefind-ui__result-link", "els => els.map(e => e.getAttribute('href'))")
+
+
+@pytest.mark.parametrize("query", ["郑州", "Zhèngzhōu", "zhengzhou"])
+def test_a_place_is_found_by_its_chinese_name(new_page, edition_url, query):
+    assert any(h.endswith("places.html#zhengzhou") for h in result_hrefs(new_page, edition_url, query)), query
+
+
+@pytest.mark.parametrize("query", ["下岗", "xiàgǎng"])
+def test_a_term_is_found_by_its_characters_and_tonal_pinyin(new_page, edition_url, query):
+    assert any(h.endswith("glossary.html#term-xiagang") for h in result_hrefs(new_page, edition_url, query)), query
