@@ -21,7 +21,7 @@ from edition.corpus import load_edition
 from edition.cli import main
 from edition.project import Project
 
-REPO = Path(__file__).resolve().parents[1]
+from xslt_support import ROOT as REPO
 
 # Never copied: outputs, version control, caches; anything else (schema/, xslt/, edition/) is.
 _NOT_COPIED = shutil.ignore_patterns("build", ".git", ".venv", "venv", "__pycache__", ".pytest_cache",

@@ -1,13 +1,12 @@
 """edition.names.check_names on a copy of the fixture project tests/fixtures/registers."""
 import shutil
-from pathlib import Path
 
 import pytest
 
 from edition.names import check_names
 from edition.project import Project
 
-ROOT = Path(__file__).resolve().parents[1]
+from xslt_support import ROOT
 FIXTURE = ROOT / "tests" / "fixtures" / "registers"
 
 

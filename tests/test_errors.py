@@ -19,7 +19,7 @@ from edition.validate import validate
 from edition.xmlio import MAX_FILE_BYTES
 
 BROKEN = Path(__file__).parent / "fixtures" / "broken"
-REPO = Path(__file__).resolve().parents[1]
+from xslt_support import ROOT as REPO
 LOCATED = re.compile(r"^(?P<file>[^:\n]+):(?P<line>\d+):(?P<col>\d+): (?P<message>.+)$")
 HAS_SCHEMA = (REPO / "schema" / "edition.rng").is_file() and (REPO / "schema" / "edition.sch").is_file()
 schema = pytest.mark.skipif(not HAS_SCHEMA, reason="waits on schema/edition.rng and schema/edition.sch")

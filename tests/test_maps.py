@@ -21,11 +21,11 @@ from edition.corpus import load_edition
 from edition.project import Project
 from edition.xmlio import EditionError
 from edition.xslt import Stylesheets
-from xslt_support import call
+from xslt_support import ROOT, call
 
 FIXTURES = Path(__file__).parent / "fixtures" / "maps"
 #: The HTML layer, the one module the pages import (it includes maps.xsl and what it uses).
-HTML_LAYER = Path(__file__).resolve().parents[1] / "xslt" / "common" / "html-layer.xsl"
+HTML_LAYER = ROOT / "xslt" / "common" / "html-layer.xsl"
 ED = "urn:weil-edition:xslt"
 NS = {"h": "http://www.w3.org/1999/xhtml", "s": "http://www.w3.org/2000/svg"}
 
@@ -232,7 +232,7 @@ def test_the_svg_is_well_formed_and_refers_to_nothing_outside(figure):
 
 @lru_cache(maxsize=None)
 def real_edition() -> etree._ElementTree:
-    return load_edition(Project(Path(__file__).resolve().parents[1])).document
+    return load_edition(Project(ROOT)).document
 
 
 @lru_cache(maxsize=None)

@@ -27,7 +27,7 @@ from lxml import etree
 from edition.project import Project
 from edition.validate import validate
 
-ROOT = Path(__file__).resolve().parents[1]
+from xslt_support import ROOT
 FIXTURES = ROOT / "tests" / "fixtures"
 FIXTURE_REGISTERS = FIXTURES / "project" / "edition" / "registers"
 TEI_ALL = Path(os.environ.get("TEI_ALL_RNG", ROOT.parent / "shared" / "schema" / "tei_all.rng"))

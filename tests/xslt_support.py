@@ -18,6 +18,7 @@ from lxml import etree
 
 from edition.xslt import ED_NS, Stylesheets
 
+#: The repository root: defined here once; conftest.py and the test modules take it from here.
 ROOT = Path(__file__).resolve().parents[1]
 TEI = "http://www.tei-c.org/ns/1.0"
 FIXTURES = ROOT / "tests" / "fixtures"

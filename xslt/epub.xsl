@@ -22,6 +22,12 @@
   <!-- The book's stylesheet (copied from xslt/assets/epub.css by epub.py). -->
   <xsl:variable name="ed:epub-css" as="xs:string" select="'style.css'"/>
 
+  <!-- Paragraphs and sections are in this book's own text, not in the reading view's index.html. -->
+  <xsl:function name="ed:text-href" as="xs:string" visibility="public">
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:sequence select="'text.xhtml#' || $id"/>
+  </xsl:function>
+
   <xsl:template match="/">
     <xsl:variable name="w" as="map(xs:string, xs:string)" select="ed:work(.)"/>
     <xsl:variable name="facts" as="map(xs:string, xs:string)" select="ed:book-facts(.)"/>
@@ -139,7 +145,7 @@
 
   <xsl:function name="ed:epub-interventions" as="element()*">
     <xsl:param name="doc" as="document-node()"/>
-    <xsl:sequence select="$doc/tei:TEI/tei:text//(tei:choice[tei:sic and tei:corr] | tei:corr[not(parent::tei:choice)] | tei:supplied[ancestor::tei:p])"/>
+    <xsl:sequence select="$doc/tei:TEI/tei:text//*[ed:is-intervention(.)]"/>
   </xsl:function>
 
   <!-- The text: title page, the essay's divisions, the reader comment, the notes, the corrections. -->

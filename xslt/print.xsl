@@ -15,12 +15,18 @@
   <xsl:output method="text"/>
   <xsl:mode on-no-match="shallow-skip" on-multiple-match="fail" use-accumulators="#all"/>
 
+  <!-- Paragraphs and sections are in this book's own text, not in the reading view's index.html. -->
+  <xsl:function name="ed:text-href" as="xs:string" visibility="public">
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:sequence select="'#' || $id"/>
+  </xsl:function>
+
   <xsl:template match="/">
     <xsl:variable name="w" as="map(xs:string, xs:string)" select="ed:work(.)"/>
     <xsl:variable name="facts" as="map(xs:string, xs:string)" select="ed:book-facts(.)"/>
     <xsl:variable name="text" as="element(tei:text)" select="tei:TEI/tei:text"/>
     <xsl:variable name="interventions" as="element()*"
-      select="$text//(tei:choice[tei:sic and tei:corr] | tei:corr[not(parent::tei:choice)] | tei:supplied[ancestor::tei:p])"/>
+      select="$text//*[ed:is-intervention(.)]"/>
     <xsl:result-document href="print/edition.html" method="html" html-version="5" encoding="UTF-8" indent="no">
       <html lang="{$facts?language}">
         <head>

@@ -195,8 +195,8 @@ def build(project: Project, out_dir: Path | None = None, parameters: dict | None
     timings: dict[str, float] = {}
     out_dir = (out_dir or project.build_dir).resolve()
     _recover_interrupted_swap(out_dir)
+    options = {**(parameters or {}), "search": search, **({"books": True} if books else {})}
     parameters = {**(parameters or {}), "books": books}
-    options = {**parameters, "search": search}
     with _timed(timings, "up-to-date check"):
         made_from = manifest.fingerprint(project, options)
         if not force and manifest.is_up_to_date(out_dir, made_from):

@@ -7,7 +7,7 @@ stored uncompressed, then every other file in name order, each with the same fix
 of the same sources are byte-identical. The staging folder ``epub-src/`` is removed afterwards.
 
 >>> write_epub(ctx)              # doctest: +SKIP
-PosixPath('build/epub/weil-conditions.epub')
+PosixPath('build/epub/EDITION-ID.epub')
 """
 from __future__ import annotations
 

@@ -6,8 +6,8 @@ A :class:`Problem` is one thing wrong with the input, at a file, line and column
 its failure (exit 1), never into a traceback. Anything else raised is a bug in
 the tools.
 
->>> str(Problem("edition/conditions.xml", 12, 5, "element <persname> is not allowed here"))
-'edition/conditions.xml:12:5: element <persname> is not allowed here'
+>>> str(Problem("edition/essay.xml", 12, 5, "element <persname> is not allowed here"))
+'edition/essay.xml:12:5: element <persname> is not allowed here'
 """
 from __future__ import annotations
 

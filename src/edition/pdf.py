@@ -14,7 +14,7 @@ folder. The output is deterministic: dates come from the TEI header (through the
 metadata) and the PDF identifier is a digest of the laid-out HTML and the paper size.
 
 >>> write_pdf(ctx)               # doctest: +SKIP
-PosixPath('build/pdf/weil-conditions.pdf')
+PosixPath('build/pdf/EDITION-ID.pdf')
 """
 from __future__ import annotations
 

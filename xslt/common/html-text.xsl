@@ -219,11 +219,18 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- Where a paragraph or section of the text is, for a link from any page: the reading view here; the book
+       outputs (one file, or the EPUB's text document) override this function. -->
+  <xsl:function name="ed:text-href" as="xs:string" visibility="public">
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:sequence select="'index.html#' || $id"/>
+  </xsl:function>
+
   <!-- A pointer to a paragraph or section (in descriptions and glosses): "¶ N" linking to it. -->
   <xsl:template match="tei:ptr[starts-with(@target, '#')]" mode="ed:html">
     <xsl:variable name="target" as="element()?" select="ed:target(.)"/>
     <xsl:choose>
-      <xsl:when test="$target and not(ed:in-link(.))"><a class="ptr" href="index.html#{$target/@xml:id}">{ed:target-label(.)}</a></xsl:when>
+      <xsl:when test="$target and not(ed:in-link(.))"><a class="ptr" href="{ed:text-href($target/@xml:id)}">{ed:target-label(.)}</a></xsl:when>
       <xsl:otherwise>{ed:target-label(.)}</xsl:otherwise>
     </xsl:choose>
   </xsl:template>
