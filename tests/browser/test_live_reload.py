@@ -26,7 +26,9 @@ def test_page_reloads_on_save_and_shows_problems_of_an_invalid_edit(project_copy
         essay.write_text(original.replace(PARAGRAPH, PARAGRAPH + "<blink/>"), encoding="utf-8")
         overlay = page.locator("#edition-live-problems")
         overlay.wait_for(state="visible", timeout=90_000)
-        where = f"{essay.relative_to(project_copy.root)}:{original[:original.index(PARAGRAPH)].count(chr(10)) + 1}:"
-        assert f"{where}1: element <blink> is not allowed here" in overlay.text_content()
+        before = original[:original.index(PARAGRAPH) + len(PARAGRAPH)]  # the problem is placed at the <blink> typed
+        line, column = before.count("\n") + 1, len(before) - before.rfind("\n")
+        where = f"{essay.relative_to(project_copy.root)}:{line}:{column}"
+        assert f"{where}: element <blink> is not allowed here" in overlay.text_content()
         assert "Each and every class" in page.locator("#p-every-class-stratum").text_content()  # the last good build
         assert not page.requests.foreign()
