@@ -67,9 +67,8 @@
     return { quoted: quoted, fragment: ":~:text=" + terms.join(",") };
   }
 
-  function absolute(href) {
-    try { return new URL(href, window.location.href).href; } catch (e) { return href; }
-  }
+  /* edition.js's helpers (it runs after this script, before any selection can be cited). */
+  function absolute(href) { return window.edition.absolute(href); }
 
   /* The paragraph's citation (from its Cite control) with the link pointing at the words. */
   function citation(p, found) {
@@ -81,18 +80,9 @@
     return { link: link, text: text + "\n\n\u201c" + found.quoted + "\u201d" };
   }
 
-  function say(message) {
-    var status = document.querySelector(".status");
-    if (!status) return;
-    status.textContent = message;
-    clearTimeout(say.timer);
-    say.timer = setTimeout(function () { status.textContent = ""; }, 4000);
-  }
+  function say(message) { window.edition.say(message); }
 
-  function copy(text) {
-    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
-    return Promise.reject(new Error("no clipboard"));
-  }
+  function copy(text) { return window.edition.copy(text); }
 
   var control = document.createElement("a");
   control.className = "cite-selection";

@@ -111,4 +111,7 @@
       results.innerHTML = "<p>The search index has not been built (run <code>edition build</code>).</p>";
     }
   }
+
+  /* The helpers other scripts of the edition share (cite-selection.js). */
+  window.edition = { absolute: absolute, say: say, copy: copy };
 })();
