@@ -25,7 +25,7 @@ ESSAY = f"""<TEI xmlns="{TEI}" xml:lang="en"><teiHeader>{HEADER}</teiHeader><tex
   <p xml:id="p-two">Again the laobaixing wait.</p></div>
 </body></text></TEI>"""
 
-KIND = '<ed:kind name="nym" elements="nym" page="nyms.html" title="Nyms" highlight="#eeeeee"/>'
+KIND = '<ed:kind name="nym" list="listNym" elements="nym" page="nyms.html" title="Nyms" highlight="#eeeeee"/>'
 
 
 @pytest.fixture(scope="module")
@@ -91,3 +91,20 @@ def test_the_declaration_gives_the_schema_its_entry_pattern(repo_root):
     assert read_declarations(repo_root / "xslt").entry_pattern() == (
         "t:listPerson/t:person | t:listPerson/t:personGrp | t:listPlace//t:place | t:listOrg/t:org"
         " | t:listEvent/t:event | t:listBibl/t:bibl | t:list[@type='glossary']/t:item")
+
+
+def test_the_schematron_entry_rules_follow_the_declaration(repo_root):
+    """schema/edition.sch is as `python -m edition.declarations` writes it: run that after adding a kind."""
+    from edition.declarations import read_declarations, schematron_with_entry_contexts
+
+    schematron = (repo_root / "schema" / "edition.sch").read_text(encoding="utf-8")
+    assert schematron_with_entry_contexts(schematron, read_declarations(repo_root / "xslt")) == schematron
+
+
+def test_a_declared_kind_reaches_the_schematron_entry_rules(project, repo_root):
+    """Positive control: with the kind "nym" declared, both entry rules (described, mentioned) cover its entries."""
+    from edition.declarations import read_declarations, schematron_with_entry_contexts
+
+    schematron = (repo_root / "schema" / "edition.sch").read_text(encoding="utf-8")
+    generated = schematron_with_entry_contexts(schematron, read_declarations(project.xslt_dir))
+    assert generated != schematron and generated.count(" | t:listNym/t:nym") == 2

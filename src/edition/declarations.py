@@ -11,6 +11,7 @@ reads the same element here, so that neither restates the other.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -53,6 +54,17 @@ class Declarations:
                           for kind in self.kinds for tag in kind.elements)
 
 
+#: Schematron rules whose context is every register entry: their ``id`` starts with this.
+ENTRY_RULES = "register-entries"
+
+
+def schematron_with_entry_contexts(schematron: str, declarations: Declarations) -> str:
+    """``schematron`` (the text of schema/edition.sch) with the context of every rule whose id starts with
+    ``register-entries`` set to the declared register entries: what ``python -m edition.declarations`` writes."""
+    pattern = declarations.entry_pattern().replace('"', "&quot;")
+    return re.sub(rf'(<rule id="{ENTRY_RULES}[^"]*" context=")[^"]*(")', lambda m: m.group(1) + pattern + m.group(2), schematron)
+
+
 def read_declarations(xslt_dir: Path) -> Declarations:
     """The declarations of the stylesheets in ``xslt_dir`` (read once per folder)."""
     return _read(Path(xslt_dir).resolve() / DECLARATIONS)
@@ -78,3 +90,19 @@ def _read(path: Path) -> Declarations:
         views={v.get("name"): tuple(v.get("omits").split()) for v in decl.iterfind(f"{{{ED_NS}}}view")},
         formats=tuple(f.get("name") for f in decl.iterfind(f"{{{ED_NS}}}format")),
     )
+
+
+def main() -> None:
+    """Write the declared register entries into the Schematron's entry rules (run after adding a kind)."""
+    from .project import Project
+
+    project = Project(Path.cwd())
+    text = project.schematron.read_text(encoding="utf-8")
+    updated = schematron_with_entry_contexts(text, read_declarations(project.xslt_dir))
+    if updated != text:
+        project.schematron.write_text(updated, encoding="utf-8")
+    print(f"{project.schematron.relative_to(project.root)}: register entry rules {'updated' if updated != text else 'up to date'}")
+
+
+if __name__ == "__main__":  # python -m edition.declarations
+    main()
