@@ -28,13 +28,6 @@
   <!-- Where the API's files live under the build's html/ folder, and under the base URL. -->
   <xsl:variable name="ed:dts-path" as="xs:string" select="'api/dts/'"/>
 
-  <!-- The edition's base URL, with its trailing slash: the build's $base-url, else the header's; '' if neither. -->
-  <xsl:function name="ed:dts-base" as="xs:string" visibility="public">
-    <xsl:param name="doc" as="document-node()"/>
-    <xsl:variable name="url" as="xs:string" select="(normalize-space($base-url)[.],
-      normalize-space($doc/tei:TEI/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:idno[@type = 'URL'][1]), '')[1]"/>
-    <xsl:sequence select="if ($url = '' or ends-with($url, '/')) then $url else $url || '/'"/>
-  </xsl:function>
 
   <!-- JSON text of a map, keys in the order written, slashes as they are. -->
   <xsl:function name="ed:json" as="xs:string">
@@ -50,7 +43,7 @@
   </xsl:function>
 
   <xsl:template match="/">
-    <xsl:variable name="base" as="xs:string" select="ed:dts-base(.)"/>
+    <xsl:variable name="base" as="xs:string" select="ed:base-url(., $base-url)"/>
     <xsl:choose>
       <xsl:when test="$base = ''">
         <xsl:message>DTS API not written: the edition has no base URL (idno type="URL" in publicationStmt, or the base-url parameter)</xsl:message>
@@ -70,7 +63,7 @@
     <xsl:variable name="key" as="xs:string" select="normalize-space($header/tei:fileDesc/tei:publicationStmt/tei:idno[@type = 'edition'])"/>
     <xsl:variable name="trees" as="map(xs:string, item()*)*" select="ed:citation-trees(.)"/>
     <xsl:variable name="context" as="map(*)" select="map{
-      'api': $api, 'base': ed:dts-base(.), 'key': $key, 'trees': array{ $trees }, 'doc': $doc,
+      'api': $api, 'base': ed:base-url(., $base-url), 'key': $key, 'trees': array{ $trees }, 'doc': $doc,
       'collection-id': $api || 'collection.jsonld',
       'resource-id': $api || 'collection/' || $key || '.jsonld'}"/>
 
@@ -224,7 +217,7 @@
       'dublinCore': ed:dublin-core($context),
       'extensions': map{
         '@context': map{'schema': 'https://schema.org/'},
-        'schema:version': string($doc/tei:TEI/tei:teiHeader/tei:fileDesc/tei:editionStmt/tei:edition/@n),
+        'schema:version': ed:work($doc)?version,
         'schema:url': $context?base}}"/>
   </xsl:function>
 
@@ -233,13 +226,12 @@
     <xsl:param name="context" as="map(*)"/>
     <xsl:variable name="h" as="element(tei:teiHeader)" select="$context?doc/tei:TEI/tei:teiHeader"/>
     <xsl:variable name="lang" as="xs:string" select="string(($context?doc/tei:TEI/@xml:lang, 'en')[1])"/>
-    <xsl:variable name="edition" as="element(tei:edition)?" select="$h/tei:fileDesc/tei:editionStmt/tei:edition[1]"/>
     <xsl:sequence select="map{
       'title': ed:lang-values(normalize-space($h/tei:fileDesc/tei:titleStmt/tei:title[@type = 'main']), $lang),
       'creator': ed:lang-values($h/tei:fileDesc/tei:titleStmt/tei:author ! normalize-space(), $lang),
       'contributor': ed:lang-values($h/tei:fileDesc/tei:titleStmt/tei:editor ! normalize-space(), $lang),
       'publisher': ed:lang-values(normalize-space($h/tei:fileDesc/tei:publicationStmt/tei:publisher), $lang),
-      'date': string(($edition/tei:date/@when, $h/tei:fileDesc/tei:publicationStmt/tei:date/@when)[1]),
+      'date': ed:work($context?doc)?version-date,
       'language': array{ distinct-values(($lang, $h/tei:profileDesc/tei:langUsage/tei:language/@ident ! string())) },
       'type': [ 'Text' ],
       'identifier': [ $context?base ],

@@ -35,21 +35,13 @@
       map{'method': 'json', 'indent': false(), 'escape-solidus': false()}), '&lt;', '\\u003c')"/>
   </xsl:function>
 
-  <!-- The edition's base URL with its trailing slash ('' if none is known: identifiers stay relative). -->
-  <xsl:function name="ed:linked-data-base" as="xs:string" visibility="public">
-    <xsl:param name="doc" as="document-node()"/>
-    <xsl:variable name="url" as="xs:string" select="(normalize-space($base-url)[.],
-      normalize-space($doc/tei:TEI/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:idno[@type = 'URL'][1]), '')[1]"/>
-    <xsl:sequence select="if ($url = '' or ends-with($url, '/')) then $url else $url || '/'"/>
-  </xsl:function>
 
   <!-- The edition as a schema.org CreativeWork, with the register entries its text mentions. -->
   <xsl:function name="ed:edition-jsonld" as="map(*)" visibility="public">
     <xsl:param name="doc" as="document-node()"/>
-    <xsl:variable name="base" as="xs:string" select="ed:linked-data-base($doc)"/>
+    <xsl:variable name="base" as="xs:string" select="ed:base-url($doc, $base-url)"/>
     <xsl:variable name="h" as="element(tei:teiHeader)" select="$doc/tei:TEI/tei:teiHeader"/>
     <xsl:variable name="w" as="map(*)" select="ed:work($doc)"/>
-    <xsl:variable name="edition" as="element(tei:edition)?" select="$h/tei:fileDesc/tei:editionStmt/tei:edition[1]"/>
     <xsl:variable name="authors" as="map(*)*" select="$h/tei:fileDesc/tei:titleStmt/tei:author ! (
       let $entry := ed:entry(., @ref) return
       if ($entry) then ed:entry-jsonld($entry, $base) else map{'@type': 'Person', 'name': normalize-space(.)})"/>
@@ -64,8 +56,8 @@
           'editor': array{ $h/tei:fileDesc/tei:titleStmt/tei:editor ! map{'@type': 'Organization', 'name': normalize-space(.)} },
           'publisher': map{'@type': 'Organization', 'name': $w?publisher},
           'inLanguage': string(($doc/tei:TEI/@xml:lang, 'en')[1])},
-      if ($edition/@n) then map{'version': string($edition/@n)} else (),
-      ($edition/tei:date/@when, $h/tei:fileDesc/tei:publicationStmt/tei:date/@when)[1] ! map{'datePublished': string(.)},
+      $w?version[.] ! map{'version': .},
+      $w?version-date[.] ! map{'datePublished': .},
       map{'isBasedOn': map{'@type': 'WebPage', 'name': $w?title,
             'author': array{ $authors ! map:get(., '@id')[.] ! map{'@id': .} },
             'isPartOf': map{'@type': 'WebSite', 'name': $w?site}},
