@@ -20,11 +20,10 @@ from dataclasses import dataclass
 from urllib.parse import quote as percent_encode
 
 from . import idlock
-from .cite import citation
-from .corpus import load_edition
+from .cite import CommonLayer, citation, common_layer
 from .project import NS, Project
 from .xmlio import EditionError, Problem
-from .xslt import ED_NS, Stylesheets
+from .xslt import ED_NS
 
 #: Quotation marks a reader may type for the ones the page shows (matching only; the link keeps the page's).
 _MARKS = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "‚": "'"})
@@ -98,22 +97,21 @@ PAGE_TEXT = ("/t:TEI/t:teiHeader/t:encodingDesc/t:editorialDecl//t:p"
              " | /t:TEI/t:text//t:titlePage | /t:TEI/t:text//t:head | /t:TEI/t:text//t:p[@xml:id]")
 
 
-def page_texts(project: Project) -> list[tuple[str, str]]:
+def page_texts(project: Project, layer: CommonLayer | None = None) -> list[tuple[str, str]]:
     """(identifier or '', reading text) of what the reading page shows, in page order."""
-    edition = load_edition(project)
-    with Stylesheets() as sheets:
-        executable = sheets.compile(project.xslt_dir / "common" / "common.xsl")
-        document = sheets.document(edition.serialize())
-        xpath = sheets.processor.new_xpath_processor()
-        xpath.declare_namespace("t", NS["t"])
-        xpath.set_context(xdm_item=document)
-        nodes = xpath.evaluate(PAGE_TEXT)
-        idents = xpath.evaluate(f"({PAGE_TEXT}) ! (if (self::t:p[@xml:id][ancestor::t:text]) then string(@xml:id) else '')")
-        texts = []
-        for i in range(nodes.size if nodes is not None else 0):
-            value = executable.call_function_returning_value(
-                f"{{{ED_NS}}}plain", [nodes.item_at(i).get_node_value(), sheets.value("reading")])
-            texts.append((str(idents.item_at(i).string_value), str(value.head.string_value)))
+    if layer is None:
+        with common_layer(project) as layer:
+            return page_texts(project, layer)
+    xpath = layer.sheets.processor.new_xpath_processor()
+    xpath.declare_namespace("t", NS["t"])
+    xpath.set_context(xdm_item=layer.document)
+    nodes = xpath.evaluate(PAGE_TEXT)
+    idents = xpath.evaluate(f"({PAGE_TEXT}) ! (if (self::t:p[@xml:id][ancestor::t:text]) then string(@xml:id) else '')")
+    texts = []
+    for i in range(nodes.size if nodes is not None else 0):
+        value = layer.executable.call_function_returning_value(
+            f"{{{ED_NS}}}plain", [nodes.item_at(i).get_node_value(), layer.sheets.value("reading")])
+        texts.append((str(idents.item_at(i).string_value), str(value.head.string_value)))
     return texts
 
 
@@ -128,8 +126,9 @@ def cite_quote(project: Project, ident: str, words: str, fmt: str = "text", base
     Raises EditionError when ``ident`` is no paragraph or the words are not in it.
     """
     current = idlock.resolve(idlock.read_lock(project.lock_file, project.root), ident) or ident
-    cited = citation(project, ident, fmt, base_url)  # checks the identifier, names the version
-    page = page_texts(project)
+    with common_layer(project) as layer:  # the edition parsed and the layer compiled once for both
+        cited = citation(project, ident, fmt, base_url, layer)  # checks the identifier, names the version
+        page = page_texts(project, layer)
     texts = {ident: text for ident, text in page if ident}
     if current not in texts:
         raise EditionError(Problem(ident, 1, 1, f"{ident!r} is a section, not a paragraph: quote words from one of its paragraphs"))
