@@ -144,3 +144,25 @@ def test_tei_download_is_the_assembled_edition_and_valid_tei(built):
     tei_all = ROOT.parent / "shared" / "schema" / "tei_all.rng"
     result = subprocess.run([jing, str(tei_all), str(download)], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_every_local_link_and_asset_of_every_page_resolves(built):
+    """No page points to a file the build does not publish (the witness the header cites included)."""
+    missing = set()
+    for page in (built / "html").rglob("*.html"):
+        tree = html.parse(str(page))
+        for target in tree.xpath("//a/@href | //link/@href | //script/@src | //img/@src"):
+            path = target.split("#")[0].split("?")[0]
+            if not path or ":" in path or path.startswith("//"):
+                continue
+            if not (page.parent / path).resolve().exists():
+                missing.add(f"{page.relative_to(built)} → {target}")
+    assert not missing, sorted(missing)[:20]
+
+
+def test_the_witness_the_header_cites_is_published(built):
+    header = etree.parse(str(ROOT / "edition" / "conditions.xml"))
+    targets = header.xpath("//t:sourceDesc//t:ref/@target[not(contains(., ':'))]", namespaces=NS)
+    assert targets, "the header points to its witness"
+    for target in targets:
+        assert (built / "html" / target).read_bytes() == (ROOT / "edition" / target).read_bytes()

@@ -9,6 +9,7 @@
   exclude-result-prefixes="#all" expand-text="yes">
 
   <xsl:import href="common/html-layer.xsl"/>
+  <xsl:include href="html/search-page.xsl"/>
 
   <xsl:output method="text"/>
   <xsl:mode on-no-match="shallow-skip" on-multiple-match="fail"/>
@@ -122,25 +123,6 @@
       </xsl:if>
       <p>For reference managers: <a href="cite/edition.bib" download="">BibTeX</a> · <a href="cite/edition.json" download="">CSL-JSON</a>. Zotero and similar tools also read this page's embedded metadata.</p>
     </section>
-  </xsl:template>
-
-  <!-- The search page: Pagefind's interface, loaded from the edition's own folder. -->
-  <xsl:template name="ed:search-page">
-    <xsl:call-template name="ed:page">
-      <xsl:with-param name="doc" select="."/>
-      <xsl:with-param name="href" select="'search.html'"/>
-      <xsl:with-param name="title" select="'Search'"/>
-      <xsl:with-param name="head-extra" as="element()*">
-        <link rel="stylesheet" href="pagefind/pagefind-ui.css"/>
-        <script src="pagefind/pagefind-ui.js" defer=""></script>
-      </xsl:with-param>
-      <xsl:with-param name="content" as="node()*">
-        <h1>Search</h1>
-        <p class="search-help">Search the reading text and the indexes. Results link to the paragraph.</p>
-        <div id="search" class="search-results"></div>
-        <noscript><p>Search needs JavaScript. Everything else in this edition works without it: the <a href="index.html#toc-heading">contents</a> and the indexes list every paragraph.</p></noscript>
-      </xsl:with-param>
-    </xsl:call-template>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -71,6 +71,16 @@ def write_assets(ctx: BuildContext) -> None:
         shutil.copytree(assets, ctx.out / "html" / "assets")
 
 
+def write_witness(ctx: BuildContext) -> None:
+    """The witness the edition was made from, published beside the pages at the same path the header's
+    pointer gives it relative to the edition (``witness`` in ``edition.toml``), so the link resolves."""
+    witness = ctx.project.witness
+    if witness and witness.is_file():
+        target = ctx.out / "html" / witness.relative_to(ctx.project.edition_dir)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(witness, target)
+
+
 def write_search_index(ctx: BuildContext) -> None:
     """Pagefind's index of the HTML pages (see ``edition.search``)."""
     from .search import index_for_search
@@ -114,6 +124,7 @@ BOOK_STEPS = (write_pdf, write_epub)
 #: Outputs made in Python after the stylesheets, in order. Adding an output is one line here.
 STEPS: list[Callable[[BuildContext], None]] = [
     write_assets,
+    write_witness,
     write_rdf,
     write_citation_cff,
     write_pdf,

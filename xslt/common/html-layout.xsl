@@ -62,13 +62,18 @@
           <meta name="description" content="{($description[.], ed:page-description($href)[.], 'A scholarly digital edition of ' || $w?author || ', “' || $w?title || '”, with numbered paragraphs, registers of persons, places and organisations, and an apparatus of corrections.')[1]}"/>
           <link rel="icon" href="assets/favicon.svg" type="image/svg+xml"/>
           <link rel="stylesheet" href="assets/edition.css"/>
+          <link rel="stylesheet" href="assets/site.css"/>
+          <link rel="stylesheet" href="assets/popovers.css"/>
+          <link rel="stylesheet" href="assets/print-view.css"/>
           <xsl:if test="$highlight"><link rel="stylesheet" href="highlight.css"/></xsl:if>
           <xsl:call-template name="ed:metadata">
             <xsl:with-param name="doc" select="$doc"/>
           </xsl:call-template>
           <xsl:for-each select="$doc"><xsl:call-template name="ed:page-jsonld"/></xsl:for-each>
           <xsl:sequence select="$head-extra"/>
+          <link rel="stylesheet" href="assets/dark.css"/>
           <script src="assets/edition.js" defer=""></script>
+          <script src="assets/popovers.js" defer=""></script>
         </head>
         <body>
           <a class="skip" href="#main">Skip to content</a>
