@@ -17,9 +17,13 @@
 
   <xsl:template match="/">
     <xsl:variable name="doc" as="document-node()" select="."/>
+    <xsl:variable name="first" as="map(xs:string, xs:integer)" select="ed:first-appearances($doc)"/>
     <xsl:for-each select="$ed:register-kinds">
       <xsl:variable name="kind" as="map(xs:string, item()*)" select="."/>
       <xsl:variable name="entries" as="element()*" select="ed:sorted-entries($doc, $kind)"/>
+      <xsl:variable name="sections" as="map(xs:string, item()*)*" select="ed:page-sections($entries, $first)"/>
+      <!-- The A–Z list serves a page whose entries (outside the places' sections) run in one alphabetical order. -->
+      <xsl:variable name="alphabetical" as="element()*" select="$sections[?alphabetical]?entries"/>
       <xsl:call-template name="ed:page">
         <xsl:with-param name="doc" select="$doc"/>
         <xsl:with-param name="href" select="$kind?page"/>
@@ -27,11 +31,43 @@
         <xsl:with-param name="description" select="$kind?title || ' named in the text, with every paragraph that mentions each.'"/>
         <xsl:with-param name="head-extra" as="element()*">
           <xsl:if test="$kind?figure"><link rel="stylesheet" href="assets/maps.css"/></xsl:if>
+          <link rel="stylesheet" href="assets/registers.css"/>
+          <script src="assets/registers.js" defer=""></script>
         </xsl:with-param>
         <xsl:with-param name="content" as="element()*">
           <article class="register register-{$kind?kind}">
             <h1>{$kind?title}</h1>
-            <p class="register-summary">{count($entries)} entries. Each lists every paragraph of the text and the comments that names it.</p>
+            <p class="register-summary">{count($entries)} entries. Each lists every paragraph of the text and the comments that names it.<xsl:if
+              test="exists($sections[?place])"> People the text does not name, and groups, are listed by the place where the essay sets them, in the order in which the text first mentions them.</xsl:if></p>
+            <nav class="register-nav" aria-label="Find an entry">
+              <xsl:if test="count($alphabetical) gt 12">
+                <xsl:variable name="initials" as="map(xs:string, item()*)*" select="ed:initials($alphabetical)"/>
+                <p class="az"><span class="label" id="az-label">{if (count($sections) gt 1) then $sections[?alphabetical][1]?title || ', A–Z' else 'A–Z'}:</span>
+                  <xsl:text> </xsl:text>
+                  <span class="az-letters" role="list" aria-labelledby="az-label">
+                    <xsl:for-each select="$initials">
+                      <a role="listitem" href="#{?entry/@xml:id}" aria-label="{?letter}: from {ed:entry-name(?entry)}">{?letter}</a>
+                    </xsl:for-each>
+                  </span>
+                </p>
+              </xsl:if>
+              <xsl:if test="count($sections) gt 1">
+                <p class="sections"><span class="label">Sections:</span>
+                  <xsl:text> </xsl:text>
+                  <xsl:for-each select="$sections">
+                    <xsl:if test="position() gt 1"><span class="sep" aria-hidden="true"> · </span></xsl:if>
+                    <a href="#{?id}">{?title}</a><xsl:text> </xsl:text><span class="count">({count(?entries)})</span>
+                  </xsl:for-each>
+                </p>
+              </xsl:if>
+              <!-- The filter needs the script: it stays hidden without it (registers.js shows it). -->
+              <div class="register-filter" hidden="">
+                <label for="register-filter-input">Filter entries</label>
+                <input type="search" id="register-filter-input" autocomplete="off" spellcheck="false"
+                  aria-describedby="register-filter-status" placeholder="a name, a place, a word"/>
+                <p class="filter-status" id="register-filter-status" aria-live="polite"></p>
+              </div>
+            </nav>
             <!-- The kind's illustration (declarations.xsl @figure): a named template of maps.xsl, on the edition. -->
             <xsl:for-each select="$doc">
               <xsl:choose>
@@ -39,24 +75,72 @@
                 <xsl:when test="$kind?figure = 'event-timeline'"><xsl:call-template name="ed:event-timeline"/></xsl:when>
               </xsl:choose>
             </xsl:for-each>
-            <xsl:for-each-group select="$entries" group-adjacent="ed:entry-group(.)">
+            <xsl:for-each select="$sections">
               <xsl:choose>
-                <xsl:when test="current-grouping-key()">
-                  <section class="register-group" id="group-{encode-for-uri(replace(lower-case(current-grouping-key()), '\s+', '-'))}">
-                    <h2>{ed:group-title(current-grouping-key())} <span class="count">({count(current-group())})</span></h2>
-                    <xsl:apply-templates select="current-group()" mode="ed:register-entry"/>
+                <xsl:when test="?title">
+                  <section class="register-group" id="{?id}" aria-labelledby="{?id}-heading">
+                    <h2 id="{?id}-heading"><xsl:if test="?place"><span class="eyebrow">Unnamed people and groups: </span></xsl:if>{?title} <span class="count">({count(?entries)})</span></h2>
+                    <xsl:apply-templates select="?entries" mode="ed:register-entry"/>
                   </section>
                 </xsl:when>
                 <xsl:otherwise>
-                  <xsl:apply-templates select="current-group()" mode="ed:register-entry"/>
+                  <div class="register-group" id="{?id}">
+                    <xsl:apply-templates select="?entries" mode="ed:register-entry"/>
+                  </div>
                 </xsl:otherwise>
               </xsl:choose>
-            </xsl:for-each-group>
+            </xsl:for-each>
+            <p class="no-match" hidden="">No entry matches the filter.</p>
           </article>
         </xsl:with-param>
       </xsl:call-template>
     </xsl:for-each>
   </xsl:template>
+
+  <!-- The sections of a register page, in order, as maps {'id', 'title', 'entries', 'alphabetical', 'place'}:
+       first the kind's groups (named persons, places by type …) in index order (ed:sorted-entries); then every
+       list of the register that has a head (the persons the text does not name, by the place the essay sets
+       them in), in the register's order, its entries in the order of their first mention in the text. -->
+  <xsl:function name="ed:page-sections" as="map(xs:string, item()*)*">
+    <xsl:param name="entries" as="element()*"/>
+    <xsl:param name="first" as="map(xs:string, xs:integer)"/>
+    <xsl:variable name="unheaded" as="element()*" select="$entries[empty(parent::*/tei:head)]"/>
+    <xsl:for-each-group select="$unheaded" group-adjacent="ed:entry-group(.)">
+      <xsl:variable name="key" as="xs:string" select="current-grouping-key()"/>
+      <xsl:sequence select="map{'id': if ($key) then 'group-' || ed:slug($key) else 'entries',
+        'title': if ($key) then ed:group-title($key) else '', 'entries': current-group(),
+        'alphabetical': count(distinct-values($unheaded ! ed:entry-group(.))) = 1, 'place': false()}"/>
+    </xsl:for-each-group>
+    <xsl:for-each-group select="$entries[exists(parent::*/tei:head)] | ()" group-by="generate-id(parent::*)">
+      <xsl:variable name="title" as="xs:string" select="normalize-space(parent::*/tei:head[1])"/>
+      <xsl:sequence select="map{'id': 'group-' || ed:slug($title), 'title': $title, 'alphabetical': false(), 'place': true(),
+        'entries': sort(current-group(), (), function($e) { ($first(string($e/@xml:id)), 999999)[1] })}"/>
+    </xsl:for-each-group>
+  </xsl:function>
+
+  <!-- Where each entry is first pointed at in the text (@ref, @who, @source), as the pointer's position in
+       reading order: one pass over the text. -->
+  <xsl:function name="ed:first-appearances" as="map(xs:string, xs:integer)">
+    <xsl:param name="doc" as="document-node()"/>
+    <xsl:variable name="pointers" as="element()*" select="$doc/tei:TEI/tei:text//*[@ref or @who or @source]"/>
+    <xsl:sequence select="map:merge(
+      for $i in 1 to count($pointers) return let $e := $pointers[$i] return (($e/@ref, $e/@who, $e/@source) ! tokenize(normalize-space(.), ' '))[starts-with(., '#')] ! map{substring(., 2): $i},
+      map{'duplicates': 'use-first'})" xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
+  </xsl:function>
+
+  <!-- The A–Z list: each initial (of the sort key) with the first entry that has it, in page order. -->
+  <xsl:function name="ed:initials" as="map(xs:string, item()*)*">
+    <xsl:param name="entries" as="element()*"/>
+    <xsl:for-each-group select="$entries" group-adjacent="upper-case(substring(ed:sort-key(.), 1, 1))">
+      <xsl:sequence select="map{'letter': current-grouping-key(), 'entry': current-group()[1]}"/>
+    </xsl:for-each-group>
+  </xsl:function>
+
+  <!-- An identifier-safe form of a heading: "Zhengzhou or Kaifeng (the essay …)" → "zhengzhou-or-kaifeng-the-essay-…". -->
+  <xsl:function name="ed:slug" as="xs:string">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:sequence select="replace(replace(ed:fold($s), '[^a-z0-9]+', '-'), '^-|-$', '')"/>
+  </xsl:function>
 
   <!-- A group heading: persons' groups as they are, place types in the plural ("Cities"). -->
   <xsl:function name="ed:group-title" as="xs:string">
@@ -67,12 +151,29 @@
     <xsl:sequence select="($plural($group), $group)[1]"/>
   </xsl:function>
 
+  <!-- The readable label of an entry's type or role ('' when it says nothing to a reader: "other").
+       Persons' and groups' roles say how the essay knows them; other kinds' types are words ("study group"). -->
+  <xsl:variable name="ed:role-labels" as="map(xs:string, xs:string)" select="map{
+    'informant': 'informant: spoke with the authors',
+    'mentioned': 'spoken of in the essay',
+    'collaborator': 'the author’s collaborator in the meetings',
+    'coop-leader': 'leader of a cooperative',
+    'other': ''}"/>
+  <xsl:variable name="ed:type-words" as="map(xs:string, xs:string)" select="map{'ngo': 'NGO'}"/>
+
+  <xsl:function name="ed:type-label" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="normalize-space(string-join((
+      $entry/@type ! tokenize(.) ! (($ed:type-words(.), replace(., '-', ' '))[1]),
+      $entry/@role ! tokenize(.) ! (($ed:role-labels(.), replace(., '-', ' '))[1]))[.], '; '))"/>
+  </xsl:function>
+
   <!-- One entry, whatever its kind: what does not apply to a kind is simply empty. -->
   <xsl:template match="*[local-name() = $ed:register-kinds?elements]" mode="ed:register-entry">
     <xsl:variable name="kind" as="map(xs:string, item()*)" select="ed:register-kind(.)"/>
     <xsl:variable name="aliases" as="xs:string*" select="ed:entry-aliases(.)"/>
     <xsl:variable name="dates" as="xs:string" select="ed:entry-dates(.)"/>
-    <xsl:variable name="type" as="xs:string" select="normalize-space(string-join((@type, @role), ', '))"/>
+    <xsl:variable name="type" as="xs:string" select="ed:type-label(.)"/>
     <xsl:variable name="coordinates" as="xs:string*" select="ed:coordinates(.)"/>
     <xsl:variable name="authorities" as="map(xs:string, xs:string)*" select="ed:authority-ids(.)"/>
     <xsl:variable name="description" as="element()?" select="ed:description-of(.)[normalize-space()]"/>
@@ -82,9 +183,9 @@
         <xsl:apply-templates select="ed:display-name(.)" mode="ed:entry-name"/>
         <xsl:call-template name="ed:original-names"/>
       </h3>
-      <dl class="entry-facts">
+      <xsl:variable name="facts" as="element()*">
         <xsl:if test="exists($aliases)"><dt>Also named</dt><dd>{string-join($aliases, '; ')}</dd></xsl:if>
-        <xsl:if test="$type"><dt>Type</dt><dd>{$type}</dd></xsl:if>
+        <xsl:if test="$type"><dt>{if (@role) then 'Role' else 'Type'}</dt><dd>{$type}</dd></xsl:if>
         <xsl:if test="$dates"><dt>Dates</dt><dd>{$dates}</dd></xsl:if>
         <xsl:if test="tei:author[normalize-space()]"><dt>Author</dt><dd>{string-join(tei:author ! normalize-space(), '; ')}</dd></xsl:if>
         <xsl:if test="count(ed:place-hierarchy(.)) gt 1">
@@ -109,11 +210,14 @@
             </xsl:for-each>
           </dd>
         </xsl:if>
-        <xsl:if test="tei:note[@type = 'members'][normalize-space()]">
+        <!-- Members as the register records them, each linked to its own entry; no field when none is recorded. -->
+        <xsl:variable name="members" as="element(tei:note)*" select="tei:note[@type = 'members'][normalize-space()]"/>
+        <xsl:if test="exists($members)">
           <dt>Members</dt>
-          <dd>{ed:plain(tei:note[@type = 'members']/node(), 'reading')}</dd>
+          <dd class="members"><xsl:for-each select="$members"><xsl:if test="position() gt 1"><xsl:text> </xsl:text></xsl:if><xsl:apply-templates mode="ed:html"/></xsl:for-each></dd>
         </xsl:if>
-      </dl>
+      </xsl:variable>
+      <xsl:if test="exists($facts)"><dl class="entry-facts"><xsl:sequence select="$facts"/></dl></xsl:if>
       <xsl:if test="$description"><p class="description"><xsl:apply-templates select="$description/node()" mode="ed:html"/></p></xsl:if>
       <xsl:for-each select="tei:note[@type = 'editorial'][normalize-space()]">
         <p class="editorial-note"><span class="label">Editors’ note:</span><xsl:text> </xsl:text><xsl:apply-templates mode="ed:html"/></p>
@@ -151,7 +255,21 @@
         </xsl:if>
       </xsl:for-each>
     </xsl:variable>
-    <xsl:sequence select="if (exists($lists)) then $lists else ed:no-mentions()"/>
+    <!-- Mentions outside the paragraphs: a signature (the comment's closer) is the writer's, listed as such. -->
+    <xsl:variable name="signed" as="element()*" select="key('ed:ref', '#' || $entry/@xml:id)[ancestor::tei:signed][empty(ed:paragraph-of(.))]"/>
+    <xsl:variable name="signatures" as="element()*">
+      <xsl:if test="exists($signed)">
+        <p class="mentions signed">
+          <span class="label">Signs:</span>
+          <xsl:text> </xsl:text>
+          <xsl:for-each select="$signed/ancestor::tei:div[1]">
+            <xsl:if test="position() gt 1">, </xsl:if>
+            <a href="index.html#{@xml:id}">{if (@type = 'comment') then 'comment ' || (@n, '1')[1] else ed:plain(tei:head[1], 'reading')}</a>
+          </xsl:for-each>
+        </p>
+      </xsl:if>
+    </xsl:variable>
+    <xsl:sequence select="if (exists(($lists, $signatures))) then ($signatures, $lists) else ed:no-mentions()"/>
   </xsl:template>
 
   <xsl:function name="ed:no-mentions" as="element()">
