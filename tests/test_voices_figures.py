@@ -21,7 +21,7 @@ def load(out: Path, name: str) -> list[dict]:
 
 def test_speech_is_grouped_by_speaker_with_a_link_to_the_entry(out):
     section = html.fromstring((out / "html" / "voices.html").read_bytes()).get_element_by_id("voice-anon-kaifeng-retiree")
-    assert section.xpath(".//h3/a/@href") == ["persons.html#anon-kaifeng-retiree"]
+    assert section.xpath(".//h4/a/@href") == ["persons.html#anon-kaifeng-retiree"]
     assert [p.text for p in section.xpath(".//blockquote/p")] == [
         "“we get just 460 Yuan, and they ‘reform’ us.”", "“nothing is left”"]
 
@@ -67,3 +67,33 @@ def test_figure_context_is_the_words_before_it(out):
 def test_figures_page_orders_a_kind_by_value(out):
     section = html.fromstring((out / "html" / "figures.html").read_bytes()).get_element_by_id("kind-money")
     assert [td.text for td in section.xpath(".//td[@class = 'value']")] == ["460", "500–900"]
+
+
+# ---------------------------------------------------------------- voices in the order of the text; amounts as readers write them
+
+from xslt_support import run_entry_points, tei  # noqa: E402
+
+ORDER = tei(
+    body='<div xml:id="first"><head>First part</head><p xml:id="p-a"><said who="#anon-z">one</said> '
+         '<measure type="currency" commodity="currency" unit="CNY" quantity="14000">Y14,000</measure> a month, '
+         '<measure type="currency" commodity="currency" unit="CNY" atLeast="1000000000" atMost="9999999999">billions</measure>.</p></div>'
+         '<div xml:id="second"><head>Second part</head><p xml:id="p-b"><said who="#anon-a">two</said> <said who="#anon-z">three</said></p></div>',
+    stand_off='<listPerson><person xml:id="anon-a"><persName type="anonymous">a speaker</persName></person>'
+              '<person xml:id="anon-z"><persName type="anonymous">z speaker</persName></person></listPerson>')
+
+
+@pytest.fixture(scope="module")
+def ordered(tmp_path_factory) -> Path:
+    return run_entry_points(ORDER, tmp_path_factory.mktemp("ordered"), ("voices.xsl", "figures.xsl"))
+
+
+def test_speakers_come_in_the_order_they_first_speak_under_their_part(ordered):
+    speech = html.fromstring((ordered / "html" / "voices.html").read_bytes()).get_element_by_id("speech")
+    parts = [(p.xpath("normalize-space(h3)"), p.xpath("section/@id")) for p in speech.xpath("section[@class = 'voice-part']")]
+    assert parts == [("First part", ["voice-anon-z"]), ("Second part", ["voice-anon-a"])]
+
+
+def test_amounts_have_thousands_separators_and_the_period_the_text_gives(ordered):
+    rows = html.fromstring((ordered / "html" / "figures.html").read_bytes()).get_element_by_id("kind-money").xpath(".//tbody/tr")
+    assert [(r.xpath("string(td[@class = 'value'])"), r.xpath("string(td[@class = 'unit'])")) for r in rows] == [
+        ("14,000", "CNY per month"), ("1,000,000,000–9,999,999,999", "CNY")]

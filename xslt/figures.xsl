@@ -31,11 +31,13 @@
       <xsl:with-param name="doc" select="$doc"/>
       <xsl:with-param name="href" select="'figures.html'"/>
       <xsl:with-param name="title" select="'Figures'"/>
+      <xsl:with-param name="head-extra" as="element()*"><link rel="stylesheet" href="assets/registers.css"/></xsl:with-param>
       <xsl:with-param name="content" as="element()*">
         <article class="figures">
           <h1>Figures</h1>
           <p class="register-summary">{count($figures)} figures, by kind; within a kind from the smallest value to the largest.
-            The value is the editors' normalisation (a range as low–high); the context is the words before the figure.</p>
+            The value is the editors' normalisation (a range as low–high), the unit with the period the text gives it (per month …);
+            the context is the words before the figure.</p>
           <nav class="toc" aria-labelledby="figures-toc">
             <h2 id="figures-toc">Kinds</h2>
             <ol>
@@ -112,6 +114,34 @@
       ed:words-before($e, $ed:context-words)]"/>
   </xsl:function>
 
+  <!-- The normalised value with thousands separators: 1,000,000; 70–80; at least 100,000. Dates as they are (1993–1994). -->
+  <xsl:function name="ed:figure-amount" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="v" as="map(xs:string, xs:anyAtomicType?)" select="ed:figure-values($e)"/>
+    <xsl:variable name="n" as="function(xs:anyAtomicType) as xs:string" select="function($x) {
+      if ($x instance of xs:decimal) then format-number($x, '#,##0.##########') else string($x) }"/>
+    <xsl:sequence select="
+      if (exists($v?value)) then $n($v?value)
+      else if (exists($v?at_least) and exists($v?at_most)) then $n($v?at_least) || '–' || $n($v?at_most)
+      else if (exists($v?at_least)) then 'at least ' || $n($v?at_least)
+      else if (exists($v?at_most)) then 'at most ' || $n($v?at_most)
+      else ''"/>
+  </xsl:function>
+
+  <!-- The period an amount is counted in, where the words right after it give one ("460 Yuan per month",
+       "Y50 a day", "$100 monthly"): 'per day', 'per week', 'per month', 'per year', or nothing. -->
+  <xsl:variable name="ed:periods" as="map(xs:string, xs:string)" select="map{'day': 'day', 'daily': 'day', 'week': 'week',
+    'weekly': 'week', 'month': 'month', 'monthly': 'month', 'year': 'year', 'yearly': 'year', 'annually': 'year'}"/>
+  <xsl:function name="ed:figure-period" as="xs:string?">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="after" as="xs:string" select="lower-case(string($e/following-sibling::node()[1][self::text()]))"/>
+    <xsl:variable name="word" as="xs:string?" select="
+      if (matches($after, '^\s*(per|a|an|each|every)\s+(day|week|month|year)(\W|$)')) then replace($after, '^\s*(per|a|an|each|every)\s+(day|week|month|year)(\W|$).*$', '$2', 's')
+      else if (matches($after, '^\s*(daily|weekly|monthly|yearly|annually)(\W|$)')) then replace($after, '^\s*(daily|weekly|monthly|yearly|annually)(\W|$).*$', '$1', 's')
+      else ()"/>
+    <xsl:sequence select="$word ! ('per ' || $ed:periods(.))"/>
+  </xsl:function>
+
   <xsl:template name="ed:figure-table" as="element()">
     <xsl:param name="figures" as="element()*" required="yes"/>
     <xsl:param name="show-kind" as="xs:boolean" select="false()"/>
@@ -135,11 +165,11 @@
     <xsl:variable name="p" as="element(tei:p)?" select="ed:paragraph-of(.)"/>
     <xsl:variable name="before" as="xs:string" select="ed:words-before(., $ed:context-words)"/>
     <tr>
-      <xsl:if test="$show-kind"><td>{ed:figure-kind(.)}</td></xsl:if>
-      <td class="value">{ed:figure-display(.)}</td>
-      <td class="unit">{(@unit, if (@type = 'percentage') then '%' else ())[1]}</td>
-      <td class="context">{if ($before) then '… ' || $before || ' ' else ''}<strong>{ed:plain(., 'reading')}</strong></td>
-      <td class="where">
+      <xsl:if test="$show-kind"><td class="kind" data-label="Kind">{ed:figure-kind(.)}</td></xsl:if>
+      <td class="value" data-label="Value">{ed:figure-amount(.)}</td>
+      <td class="unit" data-label="Unit">{normalize-space(string-join(((@unit, if (@type = 'percentage') then '%' else ())[1], ed:figure-period(.)), ' '))}</td>
+      <td class="context" data-label="In the text">{if ($before) then '… ' || $before || ' ' else ''}<strong>{ed:plain(., 'reading')}</strong></td>
+      <td class="where" data-label="Where">
         <xsl:choose>
           <xsl:when test="$p"><a href="index.html#{$p/@xml:id}">{ed:paragraph-label($p)}</a></xsl:when>
           <xsl:otherwise>{local-name(ed:block-of(.))}</xsl:otherwise>

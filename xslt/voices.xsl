@@ -1,6 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- Entry point: who says what.
-     html/voices.html        speech (said) grouped by speaker, in register order, each speaker with the
+     html/voices.html        speech (said) grouped by speaker, speakers in the order they first speak, under the
+                             section of the text where that is (with the place the register sets them in), each with the
                              description and a link to the persons entry, each utterance with its text
                              (reading view, typographic quotes) and its paragraph; then quoted writings
                              (quote) with their sources in the works register, then common expressions (q);
@@ -30,8 +31,8 @@
     <xsl:variable name="by-speaker" as="map(xs:string, element()*)" select="map:merge(
       $said ! (for $speaker in ed:speakers(.) return map{string($speaker/@xml:id): .}), map{'duplicates': 'combine'})"
       xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
-    <xsl:variable name="speakers" as="element()*" select="ed:all-sorted-entries($doc)[map:contains($by-speaker, string(@xml:id))]"
-      xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
+    <!-- Speakers in the order they first speak (the said elements are in reading order). -->
+    <xsl:variable name="speakers" as="element()*" select="distinct-values($said ! ed:speakers(.) ! string(@xml:id)) ! ed:entry($doc/*, '#' || .)"/>
     <xsl:variable name="unattributed" as="element()*" select="$said[empty(ed:speakers(.))]"/>
     <xsl:variable name="writings" as="element()*" select="$quotations[self::tei:quote]"/>
     <xsl:variable name="expressions" as="element()*" select="$quotations[self::tei:q]"/>
@@ -47,25 +48,43 @@
           <nav class="toc" aria-labelledby="voices-toc">
             <h2 id="voices-toc">Contents</h2>
             <ol>
-              <li><a href="#speech">Speech, by speaker</a></li>
+              <li><a href="#speech">Speech, by speaker, in the order of the text</a>
+                <ol>
+                  <xsl:for-each-group select="$speakers" group-adjacent="generate-id(ed:voice-part($by-speaker(string(@xml:id))[1]))">
+                    <xsl:variable name="part" as="element()" select="ed:voice-part($by-speaker(string(@xml:id))[1])"/>
+                    <li><a href="#voices-{$part/@xml:id}">{ed:part-title($part)}</a> ({count(current-group())})</li>
+                  </xsl:for-each-group>
+                  <xsl:if test="exists($unattributed)"><li><a href="#voice-unattributed">Speaker not identified</a></li></xsl:if>
+                </ol>
+              </li>
               <li><a href="#writings">Quoted writings</a></li>
               <xsl:if test="exists($expressions)"><li><a href="#expressions">Common expressions</a></li></xsl:if>
             </ol>
           </nav>
           <section id="speech" aria-labelledby="speech-heading">
             <h2 id="speech-heading">Speech, by speaker</h2>
-            <xsl:for-each select="$speakers">
-              <xsl:variable name="speaker" as="element()" select="."/>
-              <xsl:variable name="utterances" as="element()*" select="$by-speaker(string(@xml:id))"/>
-              <section class="speaker k-{ed:register-kind(.)?kind}" id="voice-{@xml:id}">
-                <h3><a href="{ed:entity-href(.)}">{ed:entry-name(.)}</a><xsl:call-template name="ed:original-names"/><xsl:text> </xsl:text><span class="count">({count($utterances)})</span></h3>
-                <xsl:if test="ed:entry-description(.)"><p class="description">{ed:entry-description(.)}</p></xsl:if>
-                <ol class="utterances"><xsl:apply-templates select="$utterances" mode="ed:utterance"/></ol>
+            <p class="register-summary">Speakers in the order in which they first speak, under the part of the text where that is;
+              each with everything they say.</p>
+            <!-- One part per section of the text (where its speakers first speak), speakers in order of first speech. -->
+            <xsl:for-each-group select="$speakers" group-adjacent="generate-id(ed:voice-part($by-speaker(string(@xml:id))[1]))">
+              <xsl:variable name="part" as="element()" select="ed:voice-part($by-speaker(string(@xml:id))[1])"/>
+              <section class="voice-part" id="voices-{$part/@xml:id}" aria-labelledby="voices-{$part/@xml:id}-heading">
+                <h3 id="voices-{$part/@xml:id}-heading">{ed:part-title($part)}</h3>
+                <xsl:for-each select="current-group()">
+                  <xsl:variable name="utterances" as="element()*" select="$by-speaker(string(@xml:id))"/>
+                  <xsl:variable name="place" as="xs:string?" select="parent::tei:listPerson/tei:head[1] ! normalize-space()"/>
+                  <section class="speaker k-{ed:register-kind(.)?kind}" id="voice-{@xml:id}">
+                    <h4><a href="{ed:entity-href(.)}">{ed:entry-name(.)}</a><xsl:call-template name="ed:original-names"/><xsl:text> </xsl:text><span class="count">({count($utterances)} {if (count($utterances) = 1) then 'quotation' else 'quotations'})</span></h4>
+                    <xsl:if test="$place and $place ne 'Place not stated'"><p class="speaker-place">{$place}</p></xsl:if>
+                    <xsl:if test="ed:entry-description(.)"><p class="description">{ed:entry-description(.)}</p></xsl:if>
+                    <ol class="utterances"><xsl:apply-templates select="$utterances" mode="ed:utterance"/></ol>
+                  </section>
+                </xsl:for-each>
               </section>
-            </xsl:for-each>
+            </xsl:for-each-group>
             <xsl:if test="exists($unattributed)">
-              <section class="speaker unattributed" id="voice-unattributed">
-                <h3>Speaker not identified <span class="count">({count($unattributed)})</span></h3>
+              <section class="voice-part" id="voice-unattributed" aria-labelledby="voice-unattributed-heading">
+                <h3 id="voice-unattributed-heading">Speaker not identified <span class="count">({count($unattributed)})</span></h3>
                 <ol class="utterances"><xsl:apply-templates select="$unattributed" mode="ed:utterance"/></ol>
               </section>
             </xsl:if>
@@ -101,6 +120,20 @@
       <xsl:with-param name="rows" select="$quotations ! ed:quotation-row(.)"/>
     </xsl:call-template>
   </xsl:template>
+
+  <!-- The part of the text an utterance stands in: its section of the essay, or its comment. -->
+  <xsl:function name="ed:voice-part" as="element()">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="($e/ancestor::tei:div[@xml:id][1], root($e)/*)[1]"/>
+  </xsl:function>
+
+  <!-- A part's title as the reader sees it in the contents: the section's heading, "Introduction", "Reader comment". -->
+  <xsl:function name="ed:part-title" as="xs:string">
+    <xsl:param name="part" as="element()"/>
+    <xsl:sequence select="if ($part/ancestor::tei:back) then 'Reader comment'
+      else if ($part/tei:head) then ed:plain($part/tei:head[1], 'reading')
+      else if ($part/@type = 'introduction') then 'Introduction' else 'The text'"/>
+  </xsl:function>
 
   <!-- One quotation as a row, in the order of $ed:quotation-columns (absent values empty). -->
   <xsl:function name="ed:quotation-row" as="array(xs:anyAtomicType?)">
