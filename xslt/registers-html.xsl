@@ -177,7 +177,7 @@
     <xsl:variable name="coordinates" as="xs:string*" select="ed:coordinates(.)"/>
     <xsl:variable name="authorities" as="map(xs:string, xs:string)*" select="ed:authority-ids(.)"/>
     <xsl:variable name="description" as="element()?" select="ed:description-of(.)[normalize-space()]"/>
-    <article id="{@xml:id}" class="entry k-{$kind?kind}{@type ! (' ' || .)}">
+    <article id="{@xml:id}" class="entry k-{$kind?kind}{@type ! (' ' || .)}" data-initial="{upper-case(substring(ed:sort-key(.), 1, 1))}">
       <xsl:sequence select="ed:retired-anchors(@xml:id, $retired)"/>
       <h3 class="entry-name">
         <xsl:apply-templates select="ed:display-name(.)" mode="ed:entry-name"/>

@@ -41,6 +41,7 @@
       <xsl:with-param name="doc" select="$doc"/>
       <xsl:with-param name="href" select="'voices.html'"/>
       <xsl:with-param name="title" select="'Voices'"/>
+      <xsl:with-param name="head-extra" as="element()*"><link rel="stylesheet" href="assets/registers.css"/></xsl:with-param>
       <xsl:with-param name="content" as="element()*">
         <article class="voices">
           <h1>Voices</h1>
