@@ -44,12 +44,12 @@
                 <xsl:variable name="initials" as="map(xs:string, item()*)*" select="ed:initials($alphabetical)"/>
                 <p class="az"><span class="label" id="az-label">{if (count($sections) gt 1) then $sections[?alphabetical][1]?title || ', A–Z' else 'A–Z'}:</span>
                   <xsl:text> </xsl:text>
-                  <span class="az-letters" role="list" aria-labelledby="az-label">
-                    <xsl:for-each select="$initials">
-                      <a role="listitem" href="#{?entry/@xml:id}" aria-label="{?letter}: from {ed:entry-name(?entry)}">{?letter}</a>
-                    </xsl:for-each>
-                  </span>
                 </p>
+                <ul class="az-letters" aria-labelledby="az-label">
+                  <xsl:for-each select="$initials">
+                    <li><a href="#{?entry/@xml:id}" aria-label="{?letter}: from {ed:entry-name(?entry)}">{?letter}</a></li>
+                  </xsl:for-each>
+                </ul>
               </xsl:if>
               <xsl:if test="count($sections) gt 1">
                 <p class="sections"><span class="label">Sections:</span>

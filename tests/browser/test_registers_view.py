@@ -28,7 +28,7 @@ def first_paragraph(entry) -> int:
 def test_persons_a_to_z_links_land_on_the_first_entry_of_each_letter(new_page, edition_url):
     page = new_page()
     page.goto(edition_url + "persons.html")
-    letters = page.locator("nav.register-nav .az a")
+    letters = page.locator("nav.register-nav .az-letters a")
     assert letters.count() >= 8
     texts = letters.all_inner_texts()
     assert texts == sorted(texts) and len(set(texts)) == len(texts)
@@ -64,7 +64,7 @@ def test_without_javascript_the_filter_is_hidden_and_the_a_to_z_list_still_works
     page = new_page(js=False)
     page.goto(edition_url + "organisations.html")
     assert not page.locator(".register-filter").is_visible()
-    link = page.locator("nav.register-nav .az a").first
+    link = page.locator("nav.register-nav .az-letters a").first
     target = link.get_attribute("href")
     link.click()
     assert page.evaluate("location.hash") == target
