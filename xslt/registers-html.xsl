@@ -52,13 +52,12 @@
                 </ul>
               </xsl:if>
               <xsl:if test="count($sections) gt 1">
-                <p class="sections"><span class="label">Sections:</span>
-                  <xsl:text> </xsl:text>
+                <p class="sections"><span class="label" id="sections-label">Sections:</span></p>
+                <ul class="register-sections" aria-labelledby="sections-label">
                   <xsl:for-each select="$sections">
-                    <xsl:if test="position() gt 1"><span class="sep" aria-hidden="true"> · </span></xsl:if>
-                    <a href="#{?id}">{?title}</a><xsl:text> </xsl:text><span class="count">({count(?entries)})</span>
+                    <li><a href="#{?id}">{?title}</a><xsl:text> </xsl:text><span class="count">({count(?entries)})</span></li>
                   </xsl:for-each>
-                </p>
+                </ul>
               </xsl:if>
               <!-- The filter needs the script: it stays hidden without it (registers.js shows it). -->
               <div class="register-filter" hidden="">
