@@ -138,7 +138,8 @@ def test_tei_download_is_the_assembled_edition_and_valid_tei(built):
 
     download = built / "html" / "tei" / "weil-conditions.xml"
     tree = etree.parse(str(download))
-    assert tree.xpath("count(//t:standOff[@type='registers']/*)", namespaces=NS) == 6
+    assert {etree.QName(e).localname for e in tree.xpath("//t:standOff[@type='registers']/*", namespaces=NS)} == {
+        "listPerson", "listPlace", "listOrg", "listEvent", "listBibl", "list"}
     assert tree.xpath("//t:text//t:p/@xml:id", namespaces=NS) == PARAGRAPH_IDS
     jing = shutil.which("pyjing") or str(Path(sys.executable).with_name("pyjing"))
     tei_all = ROOT.parent / "shared" / "schema" / "tei_all.rng"
