@@ -57,7 +57,7 @@
     var width = root.clientWidth, height = window.innerHeight;
     pop.style.left = "0px";
     pop.style.top = "0px";
-    pop.style.maxWidth = Math.max(0, width - 2 * MARGIN) + "px";
+    pop.style.maxWidth = "min(24rem, " + Math.max(0, width - 2 * MARGIN) + "px)";
     var w = pop.offsetWidth, h = pop.offsetHeight;
     var left = Math.max(MARGIN, Math.min(box.left, width - w - MARGIN));
     var top = box.bottom + GAP;
