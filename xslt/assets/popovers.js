@@ -18,7 +18,6 @@
   var pop = document.createElement("div");
   pop.className = "popover";
   pop.id = "edition-popover";
-  pop.setAttribute("role", "tooltip");
   pop.hidden = true;
   var text = document.createElement("span");
   text.className = "popover-text";
