@@ -58,7 +58,20 @@ def test_paragraphs_are_numbered_at_build_time_in_reading_order(index):
 
 
 def test_a_comment_paragraph_is_numbered_within_the_comments(index):
-    assert one(index, "//p[@id='p-mini-comment']/a[@class='pilcrow']").text == "c1"
+    pilcrow = one(index, "//p[@id='p-mini-comment']/a[@class='pilcrow']")
+    assert (pilcrow.text, pilcrow.get("aria-label")) == ("1", "comment 1, ¶ 1")
+
+
+def test_the_comment_heading_is_its_label(index):
+    """The heading, the ¶ marker and the citation read alike: "Comment 1", "¶ 1", "comment 1, ¶ 1"."""
+    assert one(index, "//section[@id='comment-one']/h3").text_content() == "Comment 1"
+    cite = one(index, "//p[@id='p-mini-comment']/a[@class='cite']")
+    assert cite.text_content() == "Cite comment 1, ¶ 1" and ", comment 1, ¶ 1." in cite.get("data-citation")
+
+
+def test_the_cite_control_comes_right_after_the_paragraph_number(index):
+    paragraph = one(index, "//p[@id='p-mini-two']")
+    assert [a.get("class").split()[0] for a in paragraph.xpath(".//a")][:3] == ["pilcrow", "cite", "entity"]
 
 
 def test_each_paragraph_is_anchored_by_its_identifier_and_links_to_itself(index):
@@ -83,17 +96,36 @@ def test_with_a_base_url_the_citation_holds_the_absolute_permalink(saxon, tmp_pa
 def test_a_mention_links_to_its_entry_with_name_and_description(index):
     link = one(index, "//p[@id='p-mini-one']//a[contains(@class, 'k-place')]")
     assert (link.get("href"), link.get("title"), link.get("data-tip")) == (
-        "places.html#zhengzhou", "Zhengzhou: Capital of Henan province.", "Zhengzhou: Capital of Henan province.")
+        "places.html#zhengzhou", None, "Zhengzhou: Capital of Henan province.")
+
+
+def test_no_element_has_a_title_beside_its_tip(index):
+    """One tooltip, never two: a data-tip (the popover) and no title on the same element."""
+    assert index.xpath("//*[@data-tip]")
+    assert index.xpath("//*[@title and @data-tip]") == []
 
 
 def test_a_mention_carries_its_element_type_and_kind_as_classes(index):
-    link = one(index, "//p[@id='p-mini-two']/a[contains(@class, 'entity')]")
-    assert link.get("class").split() == ["entity", "rs", "person", "k-person"]
+    link = one(index, "//p[@id='p-mini-one']/a[contains(@class, 'k-person')]")
+    assert link.get("class").split() == ["entity", "persName", "k-person"]
 
 
-def test_a_mention_inside_a_mention_is_not_a_nested_link(index):
-    inner = one(index, "//p[@id='p-mini-two']/a[contains(@class, 'k-person')]/*[contains(@class, 'k-place')]")
-    assert inner.tag == "span" and inner.get("title") == "Zhengzhou: Capital of Henan province."
+def test_a_mention_holding_a_mention_is_a_focusable_span_offering_its_link(index):
+    outer = one(index, "//p[@id='p-mini-two']/*[contains(@class, 'k-person')]")
+    assert outer.tag == "span" and outer.get("class").split() == ["entity", "rs", "person", "k-person"]
+    assert (outer.get("data-href"), outer.get("tabindex")) == ("persons.html#anon-zhengzhou-worker", "0")
+    assert outer.get("data-tip").startswith("a Zhengzhou worker")
+
+
+def test_a_mention_inside_a_mention_is_a_link_of_its_own(index):
+    inner = one(index, "//p[@id='p-mini-two']/span[contains(@class, 'k-person')]/*[contains(@class, 'k-place')]")
+    assert (inner.tag, inner.get("href"), inner.get("data-tip")) == (
+        "a", "places.html#zhengzhou", "Zhengzhou: Capital of Henan province.")
+    assert inner.get("tabindex") is None, "the first mention of Zhengzhou in its paragraph is a tab stop"
+
+
+def test_no_link_holds_another(index):
+    assert index.xpath("//a[.//a]") == []
 
 
 def test_speech_gets_typographic_marks_and_a_link_to_its_speaker(index):
@@ -108,17 +140,17 @@ def test_quoted_writing_links_to_its_source(index):
 
 def test_a_number_keeps_its_text_and_shows_its_value(index):
     number = one(index, "//span[@class='num percentage']")
-    assert (number.text, number.get("title")) == ("70-80 percent", "70–80 %")
+    assert (number.text, number.get("data-tip")) == ("70-80 percent", "Value: 70–80 %")
 
 
 def test_an_amount_shows_its_quantity_and_currency(index):
-    assert one(index, "//span[@class='measure currency']").get("title") == "460 CNY"
+    assert one(index, "//span[@class='measure currency']").get("data-tip") == "Value: 460 CNY"
 
 
 def test_a_correction_shows_the_corrected_reading_and_links_to_the_apparatus(index):
     link = one(index, "//a[@id='app-ref-1']")
     assert (link.text_content(), link.get("href")) == ("which", "#app-1")
-    assert link.get("title") == "Corrected by the editors; the witness reads: wich"
+    assert link.get("data-tip") == "Corrected by the editors; the witness reads: wich"
 
 
 def test_the_apparatus_gives_the_witness_reading_and_a_back_link(index):
@@ -128,7 +160,15 @@ def test_the_apparatus_gives_the_witness_reading_and_a_back_link(index):
 
 
 def test_supplied_words_stand_in_brackets(index):
-    assert one(index, "//ins[@class='supplied']").text_content() == "[not]"
+    supplied = one(index, "//ins[@class='supplied']")
+    assert supplied.text_content() == "[not]"
+    assert supplied.getparent().get("data-tip") == "Supplied by the editors: the witness omits it"
+
+
+def test_a_space_correction_is_listed_with_the_words_of_the_text_around_it(index):
+    """The words either side come from the paragraph, not from a note that stands nearby."""
+    entry = one(index, "//li[@id='app-3']")
+    assert " ".join(entry.text_content().split()) == "¶ 3 new. Then] new.Then witness (space inserted) ↩"
 
 
 def test_a_note_is_a_marker_in_the_text_and_an_entry_at_the_end(index):

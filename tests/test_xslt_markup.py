@@ -123,7 +123,7 @@ def test_a_mention_with_two_pointers_counts_for_both_in_the_data(out):
 def test_the_reading_view_shows_the_writers_form_and_offers_the_regular_one(out):
     ins = page(out, "index.html").xpath("//p[@id='p-one']//ins[@class='reg']")[0]
     assert ins.text_content() == "Peking"
-    assert ins.getparent().get("title") == "The writer’s form; regularised by the editors: Beijing"
+    assert ins.getparent().get("data-tip") == "The writer’s form; regularised by the editors: Beijing"
 
 
 def test_the_apparatus_lists_the_regularisation(out):
@@ -139,7 +139,7 @@ def test_plain_texts_keep_the_writers_form(out, name):
 def test_an_inferred_speaker_is_shown_as_the_editors_inference(out):
     said = page(out, "index.html").xpath("//span[contains(@class, 'said')]")[0]
     assert said.get("class") == "said inferred"
-    assert said.get("title").startswith("Said, the editors infer, by a worker")
+    assert said.xpath("a[@class='who']/@data-tip")[0].startswith("Said, the editors infer, by a worker")
 
 
 def test_the_voices_page_says_an_attribution_is_inferred(out):

@@ -30,18 +30,17 @@ def test_paragraph_numbers_are_shown_in_the_margin(new_page, mini_url):
     page = new_page()
     page.goto(mini_url + "index.html")
     numbers = page.eval_on_selector_all("p.para a.pilcrow", "els => els.map(e => e.textContent)")
-    assert numbers == ["1", "2", "3", "c1"]
+    assert numbers == ["1", "2", "3", "1"], "the comment's paragraphs are numbered under its heading, Comment 1"
     box, para = page.locator("#p-mini-one a.pilcrow").bounding_box(), page.locator("#p-mini-one").bounding_box()
     assert box["x"] + box["width"] <= para["x"], "on a desktop the ¶ number stands left of the text"
 
 
-@pytest.mark.parametrize("js", [True, False], ids=["with-js", "without-js"])
-def test_focusing_a_mention_shows_its_description(new_page, mini_url, js):
-    page = new_page(js=js)
+def test_without_javascript_focusing_a_mention_shows_its_description(new_page, mini_url):
+    page = new_page(js=False)
     page.goto(mini_url + "index.html")
     mention = page.locator("#p-mini-one a.entity.k-place")
     assert mention.get_attribute("href") == "places.html#zhengzhou"
-    assert mention.get_attribute("title") == "Zhengzhou: Capital of Henan province."
+    assert mention.get_attribute("title") is None, "one tooltip: the tip, never a title beside it"
     tip = "e => getComputedStyle(e, '::after').content"
     assert page.eval_on_selector("#p-mini-one a.entity.k-place", tip) == "none"
     page.keyboard.press("Tab")  # keyboard focus, as a reader without a mouse would
@@ -52,13 +51,22 @@ def test_focusing_a_mention_shows_its_description(new_page, mini_url, js):
     assert "Chairman of the Communist Party" in page.eval_on_selector("#p-mini-one a.entity.k-person", tip)
 
 
+def test_with_javascript_focusing_a_mention_opens_its_popover_only(new_page, mini_url):
+    page = new_page()
+    page.goto(mini_url + "index.html")
+    page.focus("#p-mini-one a.entity.k-place")
+    assert page.inner_text("#edition-popover").startswith("Zhengzhou: Capital of Henan province.")
+    assert page.eval_on_selector("#p-mini-one a.entity.k-place", "e => getComputedStyle(e, '::after').content") == "none", \
+        "the script's popover replaces the CSS tip: never two"
+
+
 def test_a_quotation_shows_its_speaker(new_page, mini_url):
     page = new_page()
     page.goto(mini_url + "index.html")
     who = page.locator("#p-mini-two .said > a.who")
     assert who.get_attribute("href") == "persons.html#anon-zhengzhou-worker"
     who.focus()
-    assert "Said by a Zhengzhou worker" in page.eval_on_selector("#p-mini-two .said > a.who", "e => getComputedStyle(e, '::after').content")
+    assert "Said by a Zhengzhou worker" in page.inner_text("#edition-popover")
 
 
 def test_an_index_back_link_lands_on_the_paragraph(new_page, mini_url):
@@ -73,6 +81,7 @@ def test_a_correction_links_to_the_apparatus_and_back(new_page, mini_url):
     page = new_page()
     page.goto(mini_url + "index.html")
     page.click("#p-mini-three a.intervention >> nth=0")
+    page.wait_for_url(re.compile(r"#app-1$"))
     assert target_id(page) == "app-1"
     assert "wich" in page.inner_text("#app-1")
     page.click("#app-1 a.back")
@@ -158,3 +167,62 @@ def test_the_highlight_choice_is_remembered(new_page, mini_url):
     page.reload()
     assert page.is_checked("#hl-places")
     assert page.eval_on_selector("#p-mini-one a.k-place", "e => getComputedStyle(e).backgroundColor") != "rgba(0, 0, 0, 0)"
+
+
+def visible_text(page, selector: str) -> str:
+    """An element's text as drawn: its ::before and ::after content around its inner text."""
+    return page.eval_on_selector(selector, """e => {
+        const generated = where => { const c = getComputedStyle(e, where).content;
+            return c === 'none' || c === 'normal' ? '' : c.replace(/^"|"$/g, ''); };
+        return generated('::before') + e.innerText + generated('::after'); }""")
+
+
+def test_supplied_headings_show_one_pair_of_brackets(new_page, edition_url):
+    page = new_page()
+    page.goto(edition_url + "index.html")
+    for heading in ("#migrant-labor-head", "#peasantry-head"):
+        shown = visible_text(page, heading)
+        assert (shown.count("["), shown.count("]")) == (1, 1), shown
+    assert visible_text(page, "#migrant-labor-head").startswith("[Migrant Labor]")
+
+
+def test_the_comment_label_agrees_everywhere(new_page, edition_url):
+    """Heading, ¶ marker and citation: "Comment 1", "¶ 1", "comment 1, ¶ 1"."""
+    page = new_page()
+    page.goto(edition_url + "index.html")
+    heading = page.inner_text("#comment-nico h3")
+    marker = visible_text(page, "#p-comment-nico a.pilcrow").replace("\u00a0", " ")
+    label = f"{heading.lower()}, {marker}"
+    assert (heading, marker, label) == ("Comment 1", "¶ 1", "comment 1, ¶ 1")
+    assert page.text_content("#p-comment-nico a.cite") == "Cite " + label
+    assert f", {label}." in page.get_attribute("#p-comment-nico a.cite", "data-citation")
+    assert page.get_attribute("#p-comment-nico a.pilcrow", "aria-label") == label
+
+
+def test_space_corrections_quote_the_words_of_the_text(new_page, edition_url):
+    """The apparatus gives the words either side of a missing space as the paragraph has them, not a note's."""
+    page = new_page()
+    page.goto(edition_url + "index.html")
+    entries = page.evaluate("""() => Array.from(document.querySelectorAll('#apparatus li'))
+        .filter(li => li.textContent.includes('(space inserted)'))
+        .map(li => { const p = document.querySelector(li.querySelector('a.where').getAttribute('href'));
+            const text = p.cloneNode(true);
+            text.querySelectorAll('sup.note-ref, a.pilcrow, a.cite, a.who').forEach(e => e.remove());
+            return [li.querySelector('.lem').textContent, li.querySelector('.rdg').textContent, text.textContent.replace(/\\s+/g, ' ')]; })""")
+    assert len(entries) >= 8
+    for lem, rdg, paragraph in entries:
+        assert lem in paragraph, f"{lem!r} is not in the paragraph"
+        assert rdg == lem.replace(" ", "")
+    assert ["Revolution. On", "Revolution.On"] in [entry[:2] for entry in entries]
+
+
+def test_no_internal_identifier_is_shown(new_page, edition_url):
+    """No note, tip, apparatus entry or label shows a paragraph's identifier ("p-workers-have-taken")."""
+    page = new_page()
+    page.goto(edition_url + "index.html")
+    shown = page.evaluate("""() => [document.body.innerText].concat(Array.from(document.querySelectorAll('[title], [data-tip], [aria-label]'))
+        .map(e => [e.getAttribute('title'), e.getAttribute('data-tip'), e.getAttribute('aria-label')].join(' ')))""")
+    identifiers = sorted({m for text in shown for m in re.findall(r"\bp-[a-z]+(?:-[a-z]+)+\b", text)})
+    assert identifiers == []
+    page.focus("#note-ref-9 a")
+    assert "¶ 8" in page.inner_text("#edition-popover")

@@ -87,9 +87,7 @@
   var control = document.createElement("a");
   control.className = "cite-selection";
   control.textContent = "Cite selection";
-  control.hidden = true;
-  control.style.cssText = "position:absolute;z-index:40;padding:.2rem .5rem;border-radius:.25rem;" +
-    "background:#1d3557;color:#fff;font:.8rem system-ui,sans-serif;text-decoration:none;white-space:nowrap";
+  control.hidden = true;  /* its look: a.cite-selection in edition.css (colours as variables) */
   var current = null;
 
   function hide() { control.hidden = true; current = null; }
@@ -107,9 +105,11 @@
     control.setAttribute("aria-label", "Cite the selected words of " + (p.querySelector("a.cite") || { textContent: p.id }).textContent.replace(/^Cite\s*/, ""));
     if (!control.parentNode) document.body.appendChild(control);
     var box = range.getBoundingClientRect();
-    control.style.left = Math.max(0, window.scrollX + box.left) + "px";
-    control.style.top = (window.scrollY + box.bottom + 6) + "px";
     control.hidden = false;
+    /* inside the screen: never past its right edge (the page must not widen) */
+    var room = document.documentElement.clientWidth - control.offsetWidth - 8;
+    control.style.left = (window.scrollX + Math.max(0, Math.min(box.left, room))) + "px";
+    control.style.top = (window.scrollY + box.bottom + 6) + "px";
   }
 
   document.addEventListener("selectionchange", function () {

@@ -82,6 +82,39 @@
     apply();
   }
 
+  /* Focus never under the sticky chrome (WCAG 2.4.11). edition.css keeps it clear with scroll-padding-top
+     from site.css's --sticky-chrome; should that be short of what is really stuck at the top (a bar that grew,
+     a font that loaded larger), this measures the stuck elements and scrolls the focused one below them. */
+  function stuckBottom(except) {
+    var bottom = 0, seen = [];
+    var width = document.documentElement.clientWidth;
+    [8, width / 2, width - 8].forEach(function (x) {
+      (document.elementsFromPoint ? document.elementsFromPoint(x, 1) : []).forEach(function (e) {
+        for (; e && e !== document.body && e !== document.documentElement; e = e.parentElement) {
+          if (seen.indexOf(e) >= 0 || e === except || e.contains(except)) continue;
+          seen.push(e);
+          var position = getComputedStyle(e).position;
+          if (position === "sticky" || position === "fixed") {
+            var box = e.getBoundingClientRect();
+            if (box.top <= 1 && box.height < window.innerHeight / 2) bottom = Math.max(bottom, box.bottom);
+          }
+        }
+      });
+    });
+    return bottom;
+  }
+  function clearOfChrome(el) {
+    var bottom = stuckBottom(el);
+    if (!bottom) return;
+    var top = el.getBoundingClientRect().top;
+    if (top < bottom + 2) window.scrollBy(0, top - bottom - 12);
+  }
+  document.addEventListener("focusin", function (event) {
+    var el = event.target;
+    if (!el || !el.getBoundingClientRect || el === document.body) return;
+    requestAnimationFrame(function () { if (document.activeElement === el) clearOfChrome(el); });
+  });
+
   /* The helpers other scripts of the edition share (cite-selection.js). */
   window.edition = { absolute: absolute, say: say, copy: copy };
 })();

@@ -65,11 +65,19 @@
     <xsl:sequence select="$p/ancestor::tei:div[1]"/>
   </xsl:function>
 
+  <!-- A reader comment's label, "comment 1" (its @n), capitalised for a heading ("Comment 1"): the one label the
+       comment's heading, its paragraphs' markers and their citations share. -->
+  <xsl:function name="ed:comment-label" as="xs:string" visibility="public">
+    <xsl:param name="div" as="element(tei:div)"/>
+    <xsl:param name="heading" as="xs:boolean"/>
+    <xsl:sequence select="(if ($heading) then 'Comment ' else 'comment ') || ($div/@n, '1')[1]"/>
+  </xsl:function>
+
   <!-- Label for a paragraph in citations: "¶ 12", or "comment 1, ¶ 1". -->
   <xsl:function name="ed:paragraph-label" as="xs:string" visibility="public">
     <xsl:param name="p" as="element(tei:p)"/>
     <xsl:sequence select="if (ed:part($p) = 'comment')
-      then 'comment ' || (ed:section($p)/@n, '1')[1] || ', ¶ ' || ed:paragraph-number($p)
+      then ed:comment-label(ed:section($p), false()) || ', ¶ ' || ed:paragraph-number($p)
       else '¶ ' || ed:paragraph-number($p)"/>
   </xsl:function>
 

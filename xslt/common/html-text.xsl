@@ -21,6 +21,46 @@
     <xsl:sequence select="exists($e/ancestor::*[exists(ed:entries-of(@ref))])"/>
   </xsl:function>
 
+  <!-- Does a mention hold other mentions? In the reading view it is then no link (a link cannot hold
+       another) but a focusable span with data-href, its inner mentions links of their own. -->
+  <xsl:function name="ed:holds-mentions" as="xs:boolean" visibility="public">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e//*[@ref][exists(ed:entries-of(@ref))])"/>
+  </xsl:function>
+
+  <!-- Where repeated links count as repeats: the innermost paragraph, note, heading, list item or cell. -->
+  <xsl:function name="ed:tab-scope" as="element()?" visibility="public">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="$e/ancestor::*[self::tei:p or self::tei:note or self::tei:head or self::tei:item
+      or self::tei:cell or self::tei:ab][1]"/>
+  </xsl:function>
+
+  <!-- Is the link that $e makes to entry $id the first link to that entry in its paragraph (or note, heading)?
+       Only the first is a tab stop; later ones keep tabindex="-1" (still clickable, highlighted, with their
+       popover). A mention's link stands at its start; a quotation's speaker link ($at-end) at its end. -->
+  <xsl:function name="ed:first-link" as="xs:boolean" visibility="public">
+    <xsl:param name="e" as="element()"/>
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:param name="at-end" as="xs:boolean"/>
+    <xsl:variable name="scope" as="element()?" select="ed:tab-scope($e)"/>
+    <xsl:variable name="pointer" as="xs:string" select="'#' || $id"/>
+    <xsl:sequence select="empty($scope) or empty($scope//*[(@ref, @who, @source)][ed:tab-scope(.) is $scope][
+      (tokenize(normalize-space(@ref)) = $pointer and not(@type = 'adjectival')
+        and (. &lt;&lt; $e or ($at-end and exists(ancestor::* intersect $e))))
+      or (tokenize(normalize-space((@who, @source)[1])) = $pointer
+        and (self::tei:said or self::tei:q or self::tei:quote or self::tei:soCalled or self::tei:mentioned or self::tei:title)
+        and not(ed:in-link(.))
+        and ((. &lt;&lt; $e and empty($e/ancestor::* intersect .)) or ($at-end and exists(ancestor::* intersect $e))))])"/>
+  </xsl:function>
+
+  <!-- A reason code of supplied text (@reason), in words. -->
+  <xsl:function name="ed:reason-label" as="xs:string" visibility="public">
+    <xsl:param name="reason" as="xs:string"/>
+    <xsl:sequence select="(map{
+      'heading-lost-in-capture': 'the capture of the witness has lost the heading',
+      'omitted': 'the witness omits it'}($reason), replace($reason, '-', ' '))[1]"/>
+  </xsl:function>
+
   <!-- "Name (下岗 xiàgǎng): description" of an entry, for tooltips and popovers. -->
   <xsl:function name="ed:entry-tip" as="xs:string" visibility="public">
     <xsl:param name="entry" as="element()"/>
@@ -52,14 +92,15 @@
       || (if ($e/self::tei:num/@type = 'percentage') then ' %' else ''))"/>
   </xsl:function>
 
-  <!-- Where an element stands, as a link to its paragraph or section: "¶ 12". -->
+  <!-- Where an element stands, as a link to its paragraph or section: "¶ 12" (at the head of a note or an apparatus
+       entry; not a tab stop, since the entry's ↩ leads the keyboard to the very spot). -->
   <xsl:template name="ed:where" as="element()?">
     <xsl:param name="e" as="element()"/>
     <xsl:variable name="p" as="element(tei:p)?" select="$e/ancestor::tei:p[1]"/>
     <xsl:variable name="div" as="element(tei:div)?" select="$e/ancestor::tei:div[1]"/>
     <xsl:choose>
-      <xsl:when test="$p[@xml:id]"><a class="where" href="#{$p/@xml:id}">{ed:paragraph-label($p)}</a></xsl:when>
-      <xsl:when test="$div[@xml:id]"><a class="where" href="#{$div/@xml:id}">{if ($div/tei:head) then ed:plain($div/tei:head[1], 'reading') else 'heading'}</a></xsl:when>
+      <xsl:when test="$p[@xml:id]"><a class="where" href="#{$p/@xml:id}" tabindex="-1">{ed:paragraph-label($p)}</a></xsl:when>
+      <xsl:when test="$div[@xml:id]"><a class="where" href="#{$div/@xml:id}" tabindex="-1">{if ($div/tei:head) then ed:plain($div/tei:head[1], 'reading') else 'heading'}</a></xsl:when>
     </xsl:choose>
   </xsl:template>
 
@@ -80,26 +121,32 @@
       <xsl:if test="../@xml:id and not(preceding-sibling::tei:head)"><xsl:attribute name="id" select="../@xml:id || '-head'"/></xsl:if>
       <xsl:if test="@type = 'editorial'">
         <xsl:attribute name="class">supplied-head</xsl:attribute>
-        <xsl:attribute name="title">Heading supplied by the editors: the witness has lost it</xsl:attribute>
       </xsl:if>
-      <xsl:apply-templates mode="#current"/>
+      <xsl:choose>
+        <!-- A comment's number ("1." in the witness) reads as its label, as its citation has it: "Comment 1". -->
+        <xsl:when test="@type = 'number' and parent::tei:div[@type = 'comment']">{ed:comment-label(parent::tei:div, true())}</xsl:when>
+        <xsl:otherwise><xsl:apply-templates mode="#current"/></xsl:otherwise>
+      </xsl:choose>
     </xsl:element>
   </xsl:template>
 
-  <!-- A citable paragraph: margin number (its permalink), text, cite control.
-       The cite control is a plain permalink without JavaScript; the script makes it copy the citation. -->
+  <!-- A citable paragraph: margin number (its permalink), cite control, text; the cite control comes before
+       the paragraph's links, in reading order as it sits beside the number (at the top of the paragraph).
+       The cite control is a plain permalink without JavaScript; the script makes it copy the citation.
+       In the comment the number counts the comment's paragraphs under its heading "Comment 1":
+       the marker, the heading and the citation ("comment 1, ¶ 1") read alike. -->
   <xsl:template match="tei:div/tei:p" mode="ed:html">
     <xsl:variable name="label" as="xs:string" select="ed:paragraph-label(.)"/>
     <xsl:variable name="n" as="xs:integer" select="ed:paragraph-number(.)"/>
     <p id="{@xml:id}" class="para" data-n="{$n}">
       <xsl:sequence select="ed:retired-anchors(@xml:id, $retired)"/>
-      <a class="pilcrow" href="#{@xml:id}" title="Permalink to {$label} ({@xml:id})" data-pagefind-ignore="">{if (ed:part(.) = 'comment') then 'c' || $n else $n}</a>
-      <xsl:text> </xsl:text>
-      <xsl:apply-templates mode="#current"/>
+      <a class="pilcrow" href="#{@xml:id}" title="Permalink to {$label}" aria-label="{$label}" data-pagefind-ignore="">{$n}</a>
       <xsl:text> </xsl:text>
       <a class="cite" href="#{@xml:id}" data-pagefind-ignore=""
          data-permalink="{ed:permalink(@xml:id, ed:base-url(root(.), $base-url))}"
-         data-citation="{ed:citation(root(.), @xml:id, 'chicago', $base-url)}">Cite {$label}</a>
+         data-citation="{ed:citation(root(.), @xml:id, 'chicago', $base-url)}">Cite<span class="visually-hidden"> {$label}</span></a>
+      <xsl:text> </xsl:text>
+      <xsl:apply-templates mode="#current"/>
     </p>
   </xsl:template>
 
@@ -115,6 +162,7 @@
        quoted writing its sources (name on hover and focus, a link to each register entry). An attribution the
        editors inferred (said/@cert) says so. -->
   <xsl:template match="tei:said | tei:q | tei:quote | tei:soCalled | tei:mentioned | tei:title" mode="ed:html">
+    <xsl:variable name="quotation" as="element()" select="."/>
     <xsl:variable name="speakers" as="element()*" select="ed:entries-of((@who, @source)[1])"/>
     <xsl:variable name="role" as="xs:string" select="if (@who) then (if (@cert) then 'Said, the editors infer, by' else 'Said by') else 'Source:'"/>
     <xsl:variable name="tip" as="xs:string" select="$role || ' ' || string-join($speakers ! ed:entry-tip(.), '; ')
@@ -122,42 +170,51 @@
     <span class="{normalize-space(local-name() || ' ' || @type || (if (@cert) then ' inferred' else ''))}">
       <xsl:if test="exists($speakers)">
         <xsl:attribute name="data-speaker" select="string-join($speakers ! ed:entry-name(.), '; ')"/>
-        <xsl:attribute name="title" select="$tip"/>
       </xsl:if>
       <xsl:if test="ed:is-quoted(.)">{ed:typographic-mark(., 'before')}</xsl:if>
       <xsl:apply-templates mode="#current"/>
       <xsl:if test="ed:is-quoted(.)">{ed:typographic-mark(., 'after')}</xsl:if>
       <xsl:if test="not(ed:in-link(.))">
         <xsl:for-each select="$speakers">
-          <a class="who" href="{ed:entity-href(.)}" title="{$tip}" data-tip="{$tip}"
-             data-pagefind-ignore=""><span class="visually-hidden"> ({lower-case($role)} {ed:entry-name(.)})</span></a>
+          <a class="who" href="{ed:entity-href(.)}" data-tip="{$tip}" data-pagefind-ignore="">
+            <xsl:if test="not(ed:first-link($quotation, @xml:id, true()))"><xsl:attribute name="tabindex">-1</xsl:attribute></xsl:if>
+            <span class="visually-hidden"> ({lower-case($role)} {ed:entry-name(.)})</span></a>
         </xsl:for-each>
       </xsl:if>
     </span>
   </xsl:template>
 
-  <!-- Every mention links to its register entry, with its name and description as a tooltip
-       (title for the mouse, data-tip shown by CSS on hover and keyboard focus). A mention with several
-       pointers (ref="#kaifeng #henan") links its words to the first entry and adds one small link per further
-       entry, each with its own tooltip; its classes name every kind. A mention inside another mention cannot
-       be a link: it keeps its tooltip and classes and takes the focus. -->
+  <!-- Every mention links to its register entry, its name and description in data-tip (popovers.js shows it
+       on hover, focus and first tap; without the script CSS shows it on hover and focus); never a title beside
+       it (two tooltips). A mention with several pointers (ref="#kaifeng #henan") links its words to the first
+       entry and adds one small link per further entry, each with its own tip; its classes name every kind.
+       A mention holding other mentions cannot be a link (links cannot nest): it is a focusable span with
+       data-href (its popover offers the link), and the mentions inside it are links of their own.
+       Only the first link to an entry in a paragraph is a tab stop (ed:first-link); repeats and adjectival uses
+       ("Chinese", "Marxist") are tabindex="-1": clickable, highlighted, with their popover, but not stops. -->
   <xsl:template match="*[exists(ed:entries-of(@ref))]" mode="ed:html" priority="2">
     <xsl:variable name="entries" as="element()+" select="ed:entries-of(@ref)"/>
     <xsl:variable name="tip" as="xs:string" select="string-join($entries ! ed:entry-tip(.), '; ')"/>
     <xsl:variable name="class" as="xs:string" select="normalize-space('entity ' || local-name() || ' ' || @type || ' '
       || string-join(distinct-values($entries ! ('k-' || ed:register-kind(.)?kind)), ' '))"/>
+    <xsl:variable name="mention" as="element()" select="."/>
+    <xsl:variable name="stop" as="xs:boolean" select="not(@type = 'adjectival') and ed:first-link(., $entries[1]/@xml:id, false())"/>
     <xsl:choose>
-      <xsl:when test="ed:in-link(.)">
-        <span class="{$class}" title="{$tip}" data-tip="{$tip}"><xsl:next-match/></span>
+      <xsl:when test="ed:holds-mentions(.)">
+        <span class="{$class}" data-tip="{$tip}" data-href="{ed:entity-href($entries[1])}" tabindex="{if ($stop) then 0 else -1}"><xsl:next-match/></span>
       </xsl:when>
       <xsl:otherwise>
-        <a class="{$class}" href="{ed:entity-href($entries[1])}" title="{$tip}" data-tip="{$tip}"><xsl:next-match/></a>
-        <xsl:for-each select="tail($entries)">
-          <a class="entity also k-{ed:register-kind(.)?kind}" href="{ed:entity-href(.)}" title="{ed:entry-tip(.)}" data-tip="{ed:entry-tip(.)}"
-             data-pagefind-ignore=""><sup aria-hidden="true">+</sup><span class="visually-hidden"> (also {ed:entry-name(.)})</span></a>
-        </xsl:for-each>
+        <a class="{$class}" href="{ed:entity-href($entries[1])}" data-tip="{$tip}">
+          <xsl:if test="not($stop)"><xsl:attribute name="tabindex">-1</xsl:attribute></xsl:if>
+          <xsl:next-match/>
+        </a>
       </xsl:otherwise>
     </xsl:choose>
+    <xsl:for-each select="tail($entries)">
+      <a class="entity also k-{ed:register-kind(.)?kind}" href="{ed:entity-href(.)}" data-tip="{ed:entry-tip(.)}" data-pagefind-ignore="">
+        <xsl:if test="not(ed:first-link($mention, @xml:id, false()))"><xsl:attribute name="tabindex">-1</xsl:attribute></xsl:if>
+        <sup aria-hidden="true">+</sup><span class="visually-hidden"> (also {ed:entry-name(.)})</span></a>
+    </xsl:for-each>
   </xsl:template>
   <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:rs | tei:name | tei:term" mode="ed:html">
     <xsl:apply-templates mode="#current"/>
@@ -167,7 +224,8 @@
   <xsl:template match="tei:num | tei:measure | tei:date | tei:time" mode="ed:html">
     <xsl:variable name="value" as="xs:string" select="ed:value-label(.)"/>
     <span class="{normalize-space(local-name() || ' ' || @type)}">
-      <xsl:if test="$value"><xsl:attribute name="title" select="$value"/></xsl:if>
+      <!-- Inside a mention the mention's own tip is the one to show. -->
+      <xsl:if test="$value and not(ancestor::*[exists(ed:entries-of(@ref))])"><xsl:attribute name="data-tip" select="'Value: ' || $value"/></xsl:if>
       <xsl:apply-templates mode="#current"/>
     </span>
   </xsl:template>
@@ -195,7 +253,7 @@
   </xsl:template>
   <xsl:template match="tei:supplied" mode="ed:html">
     <xsl:call-template name="ed:intervention">
-      <xsl:with-param name="tip" select="'Supplied by the editors' || (if (@reason) then ' (' || @reason || ')' else '')"/>
+      <xsl:with-param name="tip" select="'Supplied by the editors' || (if (@reason) then ': ' || ed:reason-label(@reason) else '')"/>
       <xsl:with-param name="content">[<xsl:apply-templates mode="#current"/>]</xsl:with-param>
     </xsl:call-template>
   </xsl:template>
@@ -208,10 +266,10 @@
     <xsl:variable name="n" as="xs:integer?" select="if ($in-p) then ed:intervention-number(.) else ()"/>
     <xsl:choose>
       <xsl:when test="exists($n) and not(ed:in-link(.)) and not(@type = 'space')">
-        <a class="intervention" href="#app-{$n}" id="app-ref-{$n}" title="{$tip}" data-tip="{$tip}"><ins class="{$kind}"><xsl:sequence select="$content"/></ins></a>
+        <a class="intervention" href="#app-{$n}" id="app-ref-{$n}" data-tip="{$tip}"><ins class="{$kind}"><xsl:sequence select="$content"/></ins></a>
       </xsl:when>
       <xsl:otherwise>
-        <ins class="{$kind}" title="{$tip}">
+        <ins class="{$kind}" data-tip="{$tip}">
           <xsl:if test="exists($n)"><xsl:attribute name="id" select="'app-ref-' || $n"/></xsl:if>
           <xsl:sequence select="$content"/>
         </ins>
@@ -254,7 +312,7 @@
     <sup class="note-ref" id="note-ref-{$n}">
       <xsl:choose>
         <xsl:when test="ed:in-link(.)">{$n}</xsl:when>
-        <xsl:otherwise><a href="#note-{$n}" title="Editorial note {$n}: {ed:plain(node(), 'reading')}" aria-label="Editorial note {$n}">{$n}</a></xsl:otherwise>
+        <xsl:otherwise><a href="#note-{$n}" data-tip="Editorial note {$n}: {ed:plain(node(), 'reading')}" aria-label="Editorial note {$n}">{$n}</a></xsl:otherwise>
       </xsl:choose>
     </sup>
   </xsl:template>
@@ -284,7 +342,10 @@
           <span class="lem">{ed:plain(tei:corr, 'reading')}</span>] <span class="rdg">{ed:plain(tei:sic, 'diplomatic')}</span><xsl:text> </xsl:text><span class="siglum">witness</span>
         </xsl:when>
         <xsl:when test="self::tei:corr[@type = 'space']">
-          <span class="lem">{tokenize(normalize-space(preceding::text()[1]), ' ')[last()]} {tokenize(normalize-space(following::text()[1]), ' ')[1]}</span>] <span class="rdg">{tokenize(normalize-space(preceding::text()[1]), ' ')[last()]}{tokenize(normalize-space(following::text()[1]), ' ')[1]}</span><xsl:text> </xsl:text><span class="siglum">witness</span> (space inserted)
+          <!-- The words on either side, from the text itself (notes left out): the editors' view, then the witness's. -->
+          <xsl:variable name="before" as="xs:string*" select="('reading', 'diplomatic') ! tokenize(ed:plain(current()/preceding-sibling::node(), .))[last()]"/>
+          <xsl:variable name="after" as="xs:string*" select="('reading', 'diplomatic') ! tokenize(ed:plain(current()/following-sibling::node(), .))[1]"/>
+          <span class="lem">{$before[1]} {$after[1]}</span>] <span class="rdg">{$before[2]}{$after[2]}</span><xsl:text> </xsl:text><span class="siglum">witness</span> (space inserted)
         </xsl:when>
         <xsl:when test="self::tei:corr">
           <span class="lem">{ed:plain(., 'reading')}</span>] <span class="siglum">added by the editors</span>
