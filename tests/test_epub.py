@@ -123,6 +123,13 @@ def test_every_note_is_a_footnote_called_from_the_text(member, tei):
     assert sorted(refs) == sorted("#" + a.get("id") for a in asides)
 
 
+def test_corrections_and_values_carry_their_tip_as_a_title_for_readers_without_script(member):
+    text = member("EPUB/text.xhtml")
+    assert not text.xpath("//*[@data-tip]")
+    corrections = text.xpath("//h:ins[@class='corr']/ancestor-or-self::*[@title][1]/@title", namespaces=XHTML)
+    assert any(tip.startswith("Corrected by the editors; the witness reads: ") for tip in corrections)
+
+
 HOSTILE = "<script>alert('x')</script> & \"q\" ]]> <!-- c -->"
 
 

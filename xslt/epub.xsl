@@ -60,11 +60,15 @@
           <link rel="stylesheet" type="text/css" href="{$ed:epub-css}"/>
         </head>
         <body epub:type="{$type}">
-          <xsl:sequence select="$content"/>
+          <xsl:apply-templates select="$content" mode="ed:epub-tips"/>
         </body>
       </html>
     </xsl:result-document>
   </xsl:template>
+
+  <!-- E-readers run no script, so the reading view's popovers (data-tip) become titles, which many show. -->
+  <xsl:mode name="ed:epub-tips" on-no-match="shallow-copy"/>
+  <xsl:template match="@data-tip" mode="ed:epub-tips"><xsl:attribute name="title" select="."/></xsl:template>
 
   <!-- The package document: metadata from the header, every file, the reading order. -->
   <xsl:template name="ed:epub-package">

@@ -248,7 +248,7 @@
             <xsl:text> </xsl:text>
             <xsl:for-each select="$paragraphs">
               <xsl:if test="position() gt 1">, </xsl:if>
-              <a href="index.html#{@xml:id}" title="{ed:paragraph-label(.)} ({@xml:id})">{ed:paragraph-label(.)}</a>
+              <a href="index.html#{@xml:id}">{ed:paragraph-label(.)}</a>
             </xsl:for-each>
           </p>
         </xsl:if>

@@ -84,7 +84,7 @@
   <xsl:template match="tei:div/tei:p" mode="ed:html">
     <xsl:variable name="n" as="xs:integer" select="ed:paragraph-number(.)"/>
     <p id="{@xml:id}" class="para">
-      <span class="pn">{if (ed:part(.) = 'comment') then 'c' || $n else $n}</span>
+      <span class="pn">{$n}</span>
       <xsl:text> </xsl:text>
       <xsl:apply-templates mode="#current"/>
     </p>
