@@ -18,8 +18,8 @@
         <script src="assets/search.js" defer=""></script>
       </xsl:with-param>
       <xsl:with-param name="content" as="node()*">
-        <h1>Search</h1>
-        <form id="search-form" class="search-form" role="search" action="search.html" method="get">
+        <h1 id="search-heading">Search</h1>
+        <form id="search-form" class="search-form" action="search.html" method="get" aria-labelledby="search-heading">
           <label for="search-q">Search the essay, the registers, the voices and the figures</label>
           <span class="search-field">
             <input id="search-q" type="search" name="q" autocomplete="off" spellcheck="false"/>
