@@ -101,7 +101,7 @@
     var sections = (data.filters && data.filters.section) || [];
     var section = sections.filter(function (s) { return s !== item.part; })[0] || "";
     where.appendChild(element("span", "result-part", item.part));
-    if (section && item.part !== "Voices") {
+    if (section) {
       where.appendChild(document.createTextNode(" · "));
       where.appendChild(element("span", "result-section", section));
     }
