@@ -122,10 +122,9 @@ def _section_of(para) -> str:
     sections = para.xpath("ancestor::section")
     for section in sections:  # outermost first
         heading = section.xpath("./*[self::h1 or self::h2 or self::h3][1]")
-        text = _text(heading[0]) if heading else ""
-        text = text.strip("[]⟨⟩ ").replace("][", "")
-        if re.search(r"[^\W\d_]", text):
-            return text.strip("[] ")
+        text = (_text(heading[0]) if heading else "").strip("[] ")  # a supplied heading is in brackets
+        if re.search(r"[^\W\d_]", text):  # a heading with a word, not the comment's "1."
+            return text
         if section.get("id"):
             return section.get("id").replace("-", " ").capitalize()
     return ""
