@@ -2,31 +2,49 @@
 
 Pagefind's binary comes from PyPI with the package (``pagefind[bin]``) and runs
 as a local subprocess (``pagefind --service``). The index holds one record per
-citable unit, so that a result lands on the paragraph, not on the top of a page:
+citable unit, so that a result lands on the paragraph or the entry, not on the top
+of a page, and no entry is a result twice:
 
-- every numbered paragraph (``p.para[id]``) of the reading view, with its ¶ number
-  and section as the result title and ``index.html#<id>`` as its address;
+- every numbered paragraph (``p.para[id]``) of the reading view, titled with its
+  label as the edition cites it (``¶ 4``), at ``index.html#<id>``;
 - on every other page, every innermost element of ``<main>`` that has an ``id``
-  (an index entry, a note), with the page's title and the entry's heading;
-- a page with no such element is one record.
+  (an index entry), titled with the entry's heading;
+- a speaker of ``voices.html`` whose heading links to a register entry is merged
+  into that entry: one record, at the register's address, whose text adds the
+  speaker's quotations, with the Voices address in its meta (``voices``);
+- a page section that only repeats others (``figures.html#reading-order``, every
+  figure again in reading order) is left out.
 
-No Pagefind filters are written: the service writes filter indexes in an order
-that changes from run to run, and every build must be byte-identical.
+Each record carries two Pagefind filters: ``part`` (Essay, Registers, Voices,
+Figures, About the edition) and ``section`` (the essay's section, or the page:
+Persons, Glossary …), which the search page shows with every result and offers
+as filters. Its meta ``introduces`` holds the names (as the registers give them,
+Chinese characters included) of every entry the essay mentions there for the
+first time, so that the paragraph that introduces a term ranks first for it
+(the search page weights that field).
+
+The service writes a filter index's values, and the list of filter indexes, in
+an order that changes from run to run (Rust hash maps); every build must be
+byte-identical, so :func:`stable_filter_files` decodes those files (CBOR),
+sorts them and renames them by their new content before they are written.
 
 Controls marked ``data-pagefind-ignore`` (permalinks, cite links, speaker
-markers) and screen-reader-only text are left out of the indexed text.
+markers), screen-reader-only text and note markers are left out of the indexed text.
 
 >>> index_for_search(Path("build/html"))   # doctest: +SKIP
->>> (Path("build/html") / "pagefind" / "pagefind-ui.js").exists()  # doctest: +SKIP
+>>> (Path("build/html") / "pagefind" / "pagefind.js").exists()  # doctest: +SKIP
 True
 """
 from __future__ import annotations
 
 import base64
 import copy
+import gzip
+import hashlib
 import json
+import re
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import html as lxml_html
@@ -37,27 +55,41 @@ from .xmlio import EditionError, Problem
 RECORD_TAGS = {"p", "li", "dd", "dt", "article", "section", "div", "tr", "figure", "blockquote"}
 #: Pages never indexed (the search page itself).
 SKIPPED_PAGES = {"search.html"}
+#: Page sections left out because every word of them is in other records already.
+REPEATED_SECTIONS = {"figures.html#reading-order"}
+#: Identifier prefixes of entries named by the editors' paraphrase (anonymous people, groups, unnamed organisations).
+UNNAMED_PREFIXES = ("anon-", "grp-", "org-")
+#: The parts of the edition, in the order the search page lists them; pages not named here are "About the edition".
+PARTS = ("Essay", "Registers", "Voices", "Figures", "About the edition")
+PAGE_PARTS = {"index.html": "Essay", "persons.html": "Registers", "places.html": "Registers",
+              "organisations.html": "Registers", "events.html": "Registers", "works.html": "Registers",
+              "glossary.html": "Registers", "voices.html": "Voices", "figures.html": "Figures"}
 
 
-@dataclass(frozen=True)
+@dataclass
 class Record:
-    """One search result: its address (page and fragment), title and text."""
+    """One search result: its address (page and fragment), title, text, filters and meta."""
 
     url: str
     title: str
     content: str
+    filters: dict[str, list[str]] = field(default_factory=dict)
+    meta: dict[str, str] = field(default_factory=dict)
 
 
 #: Elements after which words are separated (inline markup joins words as they stand).
 BLOCK_TAGS = {"p", "li", "dt", "dd", "div", "section", "article", "h1", "h2", "h3", "h4", "h5", "h6",
               "tr", "td", "th", "br", "ul", "ol", "dl", "blockquote", "figure", "figcaption", "header", "footer"}
+#: Not part of the text: controls, screen-reader-only additions, note markers.
+IGNORED = (".//*[@data-pagefind-ignore or contains(concat(' ', @class, ' '), ' visually-hidden ')"
+           " or contains(concat(' ', @class, ' '), ' note-ref ')]")
 
 
 def _text(element) -> str:
-    """The element's reading text, without controls and screen-reader-only additions."""
+    """The element's reading text, without controls, screen-reader-only additions and note markers."""
     element = copy.deepcopy(element)  # a detached copy: cheaper than serialising and parsing it again
     element.tail = None
-    for ignored in element.xpath(".//*[@data-pagefind-ignore or contains(concat(' ', @class, ' '), ' visually-hidden ')]"):
+    for ignored in element.xpath(IGNORED):
         ignored.drop_tree()
     for block in element.iterdescendants():
         if isinstance(block.tag, str) and block.tag in BLOCK_TAGS:
@@ -75,48 +107,284 @@ def _is_candidate(element) -> bool:
     return element.tag in RECORD_TAGS and bool(element.get("id"))
 
 
-def records_of_page(html_dir: Path, page: Path) -> list[Record]:
-    """The search records of one built page."""
-    tree = lxml_html.parse(str(page))
-    name = page.relative_to(html_dir).as_posix()
-    title = _page_title(tree)
-    main = (tree.xpath("//main") or tree.xpath("//body"))[0]
+def _paragraph_label(para) -> str:
+    """The paragraph's label as the edition cites it (``¶ 4``, ``comment 1, ¶ 1``), from its permalink."""
+    for link in para.xpath("./a[contains(concat(' ', @class, ' '), ' pilcrow ')]"):
+        for described in (link.get("aria-label"), link.get("data-tip"), link.get("title")):
+            found = re.search(r"(?:Permalink to )?(.*¶\s*[^()\s]+)", described or "")
+            if found:
+                return " ".join(found.group(1).replace("Permalink to", "").split())
+    return f"¶ {para.get('data-n')}" if para.get("data-n") else para.get("id")
+
+
+def _section_of(para) -> str:
+    """The title of the top-level division the paragraph is in ("Migrant Labor", "Reader comment")."""
+    sections = para.xpath("ancestor::section")
+    for section in sections:  # outermost first
+        heading = section.xpath("./*[self::h1 or self::h2 or self::h3][1]")
+        text = (_text(heading[0]) if heading else "").strip("[] ")  # a supplied heading is in brackets
+        if re.search(r"[^\W\d_]", text):  # a heading with a word, not the comment's "1."
+            return text
+        if section.get("id"):
+            return section.get("id").replace("-", " ").capitalize()
+    return ""
+
+
+def _entry_names(element) -> str:
+    """An index entry's names: its heading and what the "Also named" line lists."""
+    heading = element.xpath("(.//h1|.//h2|.//h3|.//h4)[1]")
+    names = [_text(heading[0])] if heading else []
+    for term in element.xpath(".//dt"):
+        if " ".join(term.text_content().split()).lower() == "also named":
+            following = term.getnext()
+            if following is not None and following.tag == "dd":
+                names.append(_text(following).replace(";", " "))
+    return " ".join(names)
+
+
+def _mention_target(element) -> str | None:
+    target = element.get("href") or element.get("data-href")
+    return target if target and "#" in target and not target.startswith("#") else None
+
+
+def _is_unnamed(address: str) -> bool:
+    """An entry without a name of its own (``anon-``, ``grp-``, ``org-``): its label paraphrases the text."""
+    return address.split("#", 1)[1].startswith(UNNAMED_PREFIXES)
+
+
+def essay_records(name: str, main) -> list[tuple[Record, list[str]]]:
+    """The reading view's paragraphs, each with the entries it mentions (addresses, in reading order)."""
     records = []
     for para in main.xpath(".//p[@id and contains(concat(' ', @class, ' '), ' para ')]"):
-        label = " ".join("".join(para.xpath("./a[contains(@class, 'pilcrow')]//text()")).split())
-        section = para.xpath("ancestor::section[1]/*[self::h2 or self::h3][1]")
-        where = " ".join(section[0].text_content().split()) if section else ""
-        number = f"¶ {label}" if label and not label.startswith("c") else f"Comment ¶ {label.lstrip('c')}"
-        records.append(Record(f"{name}#{para.get('id')}", " · ".join(filter(None, [number, where])) or title,
-                              _text(para)))
-    if records:
-        return records
+        mentions = [t for t in (_mention_target(e) for e in para.xpath(
+            ".//*[contains(concat(' ', @class, ' '), ' entity ')]")) if t]
+        section = _section_of(para)
+        records.append((Record(f"{name}#{para.get('id')}", _paragraph_label(para), _text(para),
+                               {"part": ["Essay"], "section": [section] if section else []}), mentions))
+    return records
+
+
+def records_of_page(html_dir: Path, page: Path) -> list[Record]:
+    """The search records of one built page, before speakers are merged into their entries."""
+    tree = lxml_html.parse(str(page))
+    name = page.relative_to(html_dir).as_posix()
+    main = (tree.xpath("//main") or tree.xpath("//body"))[0]
+    paragraphs = essay_records(name, main)
+    if paragraphs:
+        return [record for record, _ in paragraphs]
+    title = _page_title(tree)
+    filters = {"part": [PAGE_PARTS.get(name, PARTS[-1])], "section": [title]}
+    records = []
     for element in main.iter():
         if not isinstance(element.tag, str) or not _is_candidate(element):
             continue
         if any(_is_candidate(d) for d in element.iterdescendants() if isinstance(d.tag, str)):
             continue
+        url = f"{name}#{element.get('id')}"
         text = _text(element)
-        if not text:
+        if not text or url in REPEATED_SECTIONS:
             continue
         heading = element.xpath("(.//h1|.//h2|.//h3|.//h4|.//dt|.//strong|.//b)[1]")
-        label = " ".join(heading[0].text_content().split()) if heading else " ".join(text.split()[:8])
-        records.append(Record(f"{name}#{element.get('id')}", f"{label} · {title}", text))
+        label = _text(heading[0]) if heading else " ".join(text.split()[:8])
+        label = re.sub(r"\s*\(\d+\)$", "", label)  # a speaker's heading ends with the count of quotations
+        record = Record(url, label, text, {k: list(v) for k, v in filters.items()})
+        speaker = element.xpath("./*[self::h2 or self::h3 or self::h4][1]/a[@href]")
+        if name == "voices.html" and speaker and _mention_target(speaker[0]):
+            record.meta["entry"] = speaker[0].get("href")
+            record.meta["quotations"] = " ".join(_text(q) for q in element.xpath(".//blockquote"))
+        records.append(record)
     if not records:
         text = _text(main)
         if text:
-            records.append(Record(name, title, text))
+            records.append(Record(name, title, text, filters))
     return records
+
+
+def _merge_speakers(records: list[Record]) -> list[Record]:
+    """One record per person: a speaker of Voices goes into the register entry its heading links to."""
+    by_url = {r.url: r for r in records}
+    merged = []
+    for record in records:
+        entry = by_url.get(record.meta.get("entry", ""))
+        if entry is None:
+            record.meta.pop("entry", None)
+            record.meta.pop("quotations", None)
+            merged.append(record)
+            continue
+        entry.content = f"{entry.content} {record.meta['quotations']}".strip()
+        entry.meta["voices"] = record.url
+        for key in ("part", "section"):
+            entry.filters[key] = list(dict.fromkeys(entry.filters.get(key, []) + record.filters[key]))
+    return merged
 
 
 def collect_records(html_dir: Path) -> list[Record]:
-    """Every search record of the built site, page by page in name order."""
-    records = []
-    for page in sorted(html_dir.rglob("*.html")):
+    """Every search record of the built site: the essay first, then page by page in name order.
+
+    A paragraph's meta ``introduces`` names the entries the essay mentions there first.
+    """
+    html_dir = Path(html_dir)
+    records: list[Record] = []
+    mentions: list[tuple[Record, list[str]]] = []
+    pages = sorted(html_dir.rglob("*.html"), key=lambda p: (p.relative_to(html_dir).as_posix() != "index.html", p))
+    for page in pages:
         if page.name in SKIPPED_PAGES or "pagefind" in page.relative_to(html_dir).parts:
             continue
+        if page.relative_to(html_dir).as_posix() == "index.html":
+            tree = lxml_html.parse(str(page))
+            mentions = essay_records("index.html", (tree.xpath("//main") or tree.xpath("//body"))[0])
+            records.extend(record for record, _ in mentions)
+            if mentions:
+                continue
         records.extend(records_of_page(html_dir, page))
+    records = _merge_speakers(records)
+    names = {}
+    for page in sorted({r.url.split("#")[0] for r in records if r.filters.get("part") == ["Registers"]}):
+        tree = lxml_html.parse(str(html_dir / page))
+        for element in tree.xpath("//main//*[@id]"):
+            if _is_candidate(element):
+                names[f"{page}#{element.get('id')}"] = _entry_names(element)
+    seen: set[str] = set()
+    for record, targets in mentions:
+        first = [t for t in dict.fromkeys(targets) if t not in seen and not _is_unnamed(t)]
+        seen.update(first)
+        introduced = " ".join(names[t] for t in first if names.get(t))
+        if introduced:
+            record.meta["introduces"] = introduced
     return records
+
+
+# --- Byte-identical output: Pagefind's filter indexes in a fixed order -------------------------------
+#
+# Pagefind writes ``filter/*.pf_filter`` (one per filter: its values, each with its pages) and the
+# ``pf_meta`` file (which lists the filter files) from hash maps, in an order that changes between
+# runs. Both are gzip-compressed CBOR, prefixed with ``pagefind_dcd``, named by a hash of their
+# content, and ``pagefind-entry.json`` names the meta file. We sort the values and the list, then
+# recompute the names the way Pagefind does (SHA-1 of the content).
+
+SIGNATURE = b"pagefind_dcd"
+
+
+def cbor_decode(data: bytes, at: int = 0):
+    """(value, next offset) of the CBOR item at ``at``: the subset Pagefind writes (integers, strings, arrays, maps)."""
+    head = data[at]
+    major, info = head >> 5, head & 31
+    at += 1
+    if info < 24:
+        argument = info
+    elif info in (24, 25, 26, 27):
+        size = 1 << (info - 24)
+        argument = int.from_bytes(data[at:at + size], "big")
+        at += size
+    else:
+        raise ValueError(f"unsupported CBOR item (major type {major}, additional information {info})")
+    if major == 0:
+        return argument, at
+    if major == 1:
+        return -1 - argument, at
+    if major in (2, 3):
+        chunk = data[at:at + argument]
+        return (bytes(chunk) if major == 2 else chunk.decode()), at + argument
+    if major == 4:
+        items = []
+        for _ in range(argument):
+            item, at = cbor_decode(data, at)
+            items.append(item)
+        return items, at
+    if major == 5:
+        pairs = []
+        for _ in range(argument):
+            key, at = cbor_decode(data, at)
+            value, at = cbor_decode(data, at)
+            pairs.append((key, value))
+        return dict(pairs), at
+    if major == 7 and info in (20, 21, 22):
+        return {20: False, 21: True, 22: None}[info], at
+    raise ValueError(f"unsupported CBOR item (major type {major})")
+
+
+def _cbor_head(major: int, argument: int) -> bytes:
+    if argument < 24:
+        return bytes([major << 5 | argument])
+    for info, size in ((24, 1), (25, 2), (26, 4), (27, 8)):
+        if argument < 1 << (8 * size):
+            return bytes([major << 5 | info]) + argument.to_bytes(size, "big")
+    raise ValueError("integer too large for CBOR")
+
+
+def cbor_encode(value) -> bytes:
+    """CBOR for integers, strings, lists and dicts, every length in its shortest form (as minicbor writes it)."""
+    if value is False or value is True or value is None:
+        return bytes([0xF4 if value is False else 0xF5 if value is True else 0xF6])
+    if isinstance(value, int):
+        return _cbor_head(0, value) if value >= 0 else _cbor_head(1, -1 - value)
+    if isinstance(value, bytes):
+        return _cbor_head(2, len(value)) + value
+    if isinstance(value, str):
+        encoded = value.encode()
+        return _cbor_head(3, len(encoded)) + encoded
+    if isinstance(value, list):
+        return _cbor_head(4, len(value)) + b"".join(cbor_encode(v) for v in value)
+    if isinstance(value, dict):
+        return _cbor_head(5, len(value)) + b"".join(cbor_encode(k) + cbor_encode(v) for k, v in value.items())
+    raise TypeError(f"cannot encode {type(value).__name__} as CBOR")
+
+
+def _unpack(content: bytes, name: str):
+    data = gzip.decompress(content)
+    if not data.startswith(SIGNATURE):
+        raise ValueError(f"{name} is not a Pagefind index file")
+    body = data[len(SIGNATURE):]
+    value, end = cbor_decode(body)
+    if end != len(body) or cbor_encode(value) != body:
+        raise ValueError(f"{name} is in a Pagefind format this edition does not know")
+    return value
+
+
+def _pagefind_hash(data: bytes) -> str:
+    """Pagefind's content hash: SHA-1, each byte in hexadecimal without padding (``utils::full_hash``)."""
+    return "".join(format(b, "x") for b in hashlib.sha1(data).digest())
+
+
+def stable_filter_files(files: dict[str, bytes]) -> dict[str, bytes]:
+    """``files`` (path in ``pagefind/`` → content) with the filter indexes and the list of them sorted.
+
+    A filter file holds ``[filter, [[value, [page, …]], …]]``; the meta file
+    ``[version, pages, index chunks, [[filter, file hash], …], sorts, meta fields]``.
+    Pages are numbered in the order the records were added, which is fixed.
+    """
+    files = dict(files)
+    metas = [p for p in files if re.fullmatch(r"pagefind\.[^/]+\.pf_meta", p)]
+    if not any(p.startswith("filter/") for p in files) or len(metas) != 1:
+        return files
+    meta_path = metas[0]
+    language, meta_hash = re.fullmatch(r"pagefind\.(.+)_([0-9a-f]+)\.pf_meta", meta_path).groups()
+    meta = _unpack(files.pop(meta_path), meta_path)
+    renamed = {}
+    for old in sorted(p for p in files if p.startswith("filter/") and p.endswith(".pf_filter")):
+        name, values = _unpack(files.pop(old), old)
+        body = cbor_encode([name, sorted(([v, sorted(pages)] for v, pages in values), key=lambda v: v[0])])
+        full = f"{language}_{_pagefind_hash(body)}"
+        short = full[:len(language) + 8]
+        while short in renamed.values() and len(short) < len(full):
+            short = full[:len(short) + 1]
+        renamed[old] = short
+        files[f"filter/{short}.pf_filter"] = _pack_body(body)
+    by_hash = {Path(old).stem: new for old, new in renamed.items()}
+    meta[3] = sorted(([name, by_hash.get(h, h)] for name, h in meta[3]), key=lambda f: f[0])
+    body = cbor_encode(meta)
+    new_hash = f"{language}_{_pagefind_hash(body)[:len(language) + 8]}"
+    files[f"pagefind.{new_hash}.pf_meta"] = _pack_body(body)
+    entry = json.loads(files["pagefind-entry.json"])
+    for settings in entry.get("languages", {}).values():
+        if settings.get("hash") == f"{language}_{meta_hash}":
+            settings["hash"] = new_hash
+    files["pagefind-entry.json"] = json.dumps(entry, separators=(",", ":"), ensure_ascii=False).encode()
+    return files
+
+
+def _pack_body(body: bytes) -> bytes:
+    return gzip.compress(SIGNATURE + body, compresslevel=9, mtime=0)
 
 
 def pagefind_binary() -> Path:
@@ -190,7 +458,8 @@ def _write_index(html_dir: Path, records: list[Record]) -> None:
         index_id = ask(1, {"type": "NewIndex", "config": {"force_language": "en"}})["index_id"]
         for n, r in enumerate(records, start=2):
             ask(n, {"type": "AddRecord", "index_id": index_id, "url": r.url, "content": r.content,
-                    "language": "en", "meta": {"title": r.title}, "filters": None, "sort": None})
+                    "language": "en", "meta": {"title": r.title, **r.meta},
+                    "filters": {k: v for k, v in r.filters.items() if v} or None, "sort": None})
         files = ask(len(records) + 2, {"type": "GetFiles", "index_id": index_id})["files"]
         process.stdin.close()
         process.wait(timeout=30)
@@ -199,12 +468,13 @@ def _write_index(html_dir: Path, records: list[Record]) -> None:
             process.kill()
             process.wait()
     out = (html_dir / "pagefind").resolve()
-    for file in sorted(files, key=lambda f: f["path"]):
-        target = (out / file["path"]).resolve()
+    contents = stable_filter_files({f["path"]: base64.b64decode(f["content"]) for f in files})
+    for path, content in sorted(contents.items()):
+        target = (out / path).resolve()
         if out not in target.parents:
-            raise RuntimeError(f"Pagefind returned a file outside its folder: {file['path']!r}")
+            raise RuntimeError(f"Pagefind returned a file outside its folder: {path!r}")
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(base64.b64decode(file["content"]))
+        target.write_bytes(content)
 
 
 def index_for_search(html_dir: Path) -> None:

@@ -1,33 +1,198 @@
-/* The search page: starts Pagefind's interface from the edition's own folder (?q= pre-fills it). */
+/* The search page: one box (the page's own form; the header's is hidden here), results from Pagefind's
+   JavaScript API. Every part of the edition is searched on its own, in a fixed order (the essay first, then
+   the registers, the voices, the figures, the pages about the edition), each part ranked by Pagefind; a record
+   in two parts (a speaker, who is also a register entry) is listed once. The filters narrow the list to parts.
+   ?q=… (from any page's header form) fills the box and runs the search; ?part=… keeps the filters. */
 (function () {
   "use strict";
-  var results = document.getElementById("search");
-  if (results) {
-    var query = new URLSearchParams(window.location.search).get("q") || "";
-    var field = document.getElementById("site-search");
-    if (field) field.value = query;
-    if (window.location.protocol === "file:") {
-      results.innerHTML = "<p>Search needs the edition to be served over HTTP, e.g. with <code>edition serve</code>. " +
-        "Opened from the file system, use the contents and the indexes.</p>";
-    } else if (typeof window.PagefindUI === "function") {
-      var ui = new window.PagefindUI({ element: "#search", showSubResults: false, showImages: false,
-        resetStyles: false, autofocus: !query, showEmptyFilters: false,
-        /* paragraphs are long, index entries short: do not let length decide the order */
-        ranking: { pageLength: 0.1 },
-        baseUrl: new URL(".", window.location.href).pathname });
-      /* Pagefind's field has only a placeholder: give it a visible label. */
-      var input = results.querySelector("input[type=text], input[type=search]");
-      if (input) {
-        input.id = input.id || "pagefind-search";
-        var label = document.createElement("label");
-        label.setAttribute("for", input.id);
-        label.textContent = "Search terms";
-        input.parentNode.insertBefore(label, input);
-      }
-      if (query) ui.triggerSearch(query);
-    } else {
-      results.innerHTML = "<p>The search index has not been built (run <code>edition build</code>).</p>";
-    }
+  var form = document.getElementById("search-form");
+  var input = document.getElementById("search-q");
+  var list = document.getElementById("search-results");
+  var status = document.getElementById("search-status");
+  var more = document.getElementById("search-more");
+  var filters = document.getElementById("search-filters");
+  if (!form || !input || !list || !status) return;
+
+  /* The parts, as search.py files them (filter "part"), in the order results are listed. */
+  var PARTS = ["Essay", "Registers", "Voices", "Figures", "About the edition"];
+  var PAGE = 20;
+  /* Ranking: a paragraph's "introduces" (the names of the entries the essay introduces there) counts like a
+     title, so that the paragraph that introduces a term ranks first for it; paragraphs are long and entries
+     short, so length counts for less than Pagefind's default. */
+  var RANKING = { pageLength: 0.3, metaWeights: { title: 5.0, introduces: 6.0 } };
+
+  var params = new URLSearchParams(window.location.search);
+  var chosen = params.getAll("part").filter(function (p) { return PARTS.indexOf(p) >= 0; });
+  input.value = params.get("q") || "";
+
+  var pagefind = null;
+  var results = [];      /* [{result, part}] in listing order */
+  var shown = 0;
+  var run = 0;           /* the latest search; an older one that finishes later is dropped */
+  var counts = {};
+
+  function say(text) { status.textContent = text; }
+
+  if (window.location.protocol === "file:") {
+    say("Search needs the edition to be served over HTTP, e.g. with edition serve. Opened from the file system, " +
+        "use the contents and the indexes.");
+    return;
   }
 
+  var ready = import(new URL("pagefind/pagefind.js", document.baseURI).href).then(function (module) {
+    return module.options({ baseUrl: new URL(".", window.location.href).pathname, ranking: RANKING })
+      .then(function () { return module.init(); })
+      .then(function () { return module.filters(); })
+      .then(function () { pagefind = module; return module; });
+  }).catch(function () {
+    say("The search index has not been built (run edition build).");
+    return null;
+  });
+
+  function keepInAddress(query) {
+    var next = new URLSearchParams();
+    if (query) next.set("q", query);
+    chosen.forEach(function (p) { next.append("part", p); });
+    var search = next.toString();
+    window.history.replaceState(null, "", window.location.pathname + (search ? "?" + search : "") + window.location.hash);
+  }
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function slug(text) { return text.toLowerCase().replace(/[^a-z]+/g, "-").replace(/^-|-$/g, ""); }
+
+  /* The filters: one checkbox per part, made once (so that focus stays where it is), their counts updated
+     with every search; none checked shows every part. */
+  function drawFilters() {
+    if (!filters) return;
+    PARTS.forEach(function (part) {
+      var box = filters.querySelector("input[value='" + part + "']");
+      if (!box) {
+        var label = element("label", "search-filter");
+        box = document.createElement("input");
+        box.type = "checkbox";
+        box.name = "part";
+        box.value = part;
+        box.checked = chosen.indexOf(part) >= 0;
+        box.addEventListener("change", function () {
+          chosen = Array.prototype.slice.call(filters.querySelectorAll("input:checked")).map(function (b) { return b.value; });
+          search(input.value);
+        });
+        label.appendChild(box);
+        label.appendChild(document.createTextNode(part));
+        label.appendChild(element("span", "count"));
+        filters.appendChild(label);
+      }
+      box.parentNode.querySelector(".count").textContent = "(" + (counts[part] || 0) + ")";
+      box.disabled = !counts[part] && !box.checked;
+    });
+    filters.hidden = false;
+  }
+
+  /* One result: where it is (part and section), its title (¶ n for a paragraph), Pagefind's excerpt. */
+  function draw(item, data) {
+    var li = element("li", "result part-" + slug(item.part));
+    var where = element("p", "result-where");
+    var sections = (data.filters && data.filters.section) || [];
+    var section = sections.filter(function (s) { return s !== item.part; })[0] || "";
+    where.appendChild(element("span", "result-part", item.part));
+    if (section) {
+      where.appendChild(document.createTextNode(" · "));
+      where.appendChild(element("span", "result-section", section));
+    }
+    var title = element("h2", "result-title");
+    var link = element("a", "result-link", (data.meta && data.meta.title) || data.url);
+    link.href = data.url;
+    title.appendChild(link);
+    li.appendChild(where);
+    li.appendChild(title);
+    var excerpt = element("p", "result-excerpt");
+    excerpt.innerHTML = data.excerpt;  /* Pagefind escapes the text before it adds <mark> */
+    li.appendChild(excerpt);
+    if (data.meta && data.meta.voices) {
+      var also = element("p", "result-also");
+      var voices = element("a", "", "Quotations in Voices");
+      voices.href = data.meta.voices;
+      also.appendChild(voices);
+      li.appendChild(also);
+    }
+    return li;
+  }
+
+  function showMore(focus) {
+    var mine = run;
+    var slice = results.slice(shown, shown + PAGE);
+    shown += slice.length;
+    return Promise.all(slice.map(function (item) { return item.result.data(); })).then(function (datas) {
+      if (mine !== run) return;
+      var first = null;
+      datas.forEach(function (data, i) {
+        var li = draw(slice[i], data);
+        list.appendChild(li);
+        first = first || li.querySelector("a");
+      });
+      if (more) more.hidden = shown >= results.length;
+      if (focus && first) first.focus();
+    });
+  }
+
+  function search(query) {
+    var mine = ++run;
+    query = query.trim();
+    keepInAddress(query);
+    if (!query) {
+      results = []; shown = 0; list.textContent = ""; say("");
+      if (more) more.hidden = true;
+      if (filters) filters.hidden = true;
+      return Promise.resolve();
+    }
+    return ready.then(function (pf) {
+      if (!pf || mine !== run) return null;
+      return pf.search(query).then(function (all) {
+        counts = (all.filters && all.filters.part) || {};
+        var parts = PARTS.filter(function (p) { return !chosen.length || chosen.indexOf(p) >= 0; });
+        return Promise.all(parts.map(function (part) {
+          return pf.search(query, { filters: { part: part } }).then(function (found) {
+            return found.results.map(function (r) { return { result: r, part: part }; });
+          });
+        }));
+      });
+    }).then(function (byPart) {
+      if (!byPart || mine !== run) return;
+      var seen = {};
+      results = [];
+      byPart.forEach(function (items) {
+        items.forEach(function (item) {
+          if (!seen[item.result.id]) { seen[item.result.id] = true; results.push(item); }
+        });
+      });
+      shown = 0;
+      list.textContent = "";
+      drawFilters();
+      var inEssay = results.filter(function (r) { return r.part === "Essay"; }).length;
+      say(results.length ? results.length + (results.length === 1 ? " result" : " results") + " for “" + query +
+          "”" + (inEssay ? ", " + inEssay + " in the essay, listed first." : ".") :
+          "No results for “" + query + "”" + (chosen.length ? " in " + chosen.join(", ") : "") + ".");
+      return showMore(false);
+    });
+  }
+
+  var timer = null;
+  input.addEventListener("input", function () {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(function () { search(input.value); }, 250);
+  });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    window.clearTimeout(timer);
+    search(input.value);
+  });
+  if (more) more.addEventListener("click", function () { showMore(true); });
+  if (input.value) search(input.value);
+  else input.focus();
 })();

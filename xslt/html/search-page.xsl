@@ -1,26 +1,40 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- html/search.html: the search page (a module of html.xsl). -->
+<!-- html/search.html: the search page (a module of html.xsl). One search box, the page's own (search.css hides
+     the header's here); search.js runs Pagefind's JavaScript API on it and lists the results, the essay's first. -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:ed="urn:weil-edition:xslt" xmlns="http://www.w3.org/1999/xhtml"
   exclude-result-prefixes="#all" expand-text="yes">
 
-  <!-- The search page: Pagefind's interface, loaded from the edition's own folder. -->
+  <!-- The search page: the form (it submits to itself, search.html?q=…, as every page's header form does),
+       the filters, a status line and the list of results, which search.js fills. -->
   <xsl:template name="ed:search-page">
     <xsl:call-template name="ed:page">
       <xsl:with-param name="doc" select="."/>
       <xsl:with-param name="href" select="'search.html'"/>
       <xsl:with-param name="title" select="'Search'"/>
       <xsl:with-param name="head-extra" as="element()*">
-        <link rel="stylesheet" href="pagefind/pagefind-ui.css"/>
         <link rel="stylesheet" href="assets/search.css"/>
-        <script src="pagefind/pagefind-ui.js" defer=""></script>
         <script src="assets/search.js" defer=""></script>
       </xsl:with-param>
       <xsl:with-param name="content" as="node()*">
-        <h1>Search</h1>
-        <p class="search-help">Search the reading text and the indexes. Results link to the paragraph.</p>
-        <div id="search" class="search-results"></div>
+        <h1 id="search-heading">Search</h1>
+        <form id="search-form" class="search-form" action="search.html" method="get" aria-labelledby="search-heading">
+          <label for="search-q">Search the essay, the registers, the voices and the figures</label>
+          <span class="search-field">
+            <input id="search-q" type="search" name="q" autocomplete="off" spellcheck="false"/>
+            <button type="submit">Search</button>
+          </span>
+        </form>
+        <p class="search-help">Paragraphs of the essay come first, each with its ¶ number and section; then the
+          entries of the registers, the voices, the figures and the pages about the edition. Chinese names are found
+          in characters and in pinyin, with or without tones.</p>
+        <fieldset id="search-filters" class="search-filters" hidden="">
+          <legend>Show</legend>
+        </fieldset>
+        <p id="search-status" class="search-status" role="status" aria-live="polite"></p>
+        <ol id="search-results" class="search-results"></ol>
+        <p class="search-more-line"><button id="search-more" class="search-more" type="button" hidden="">More results</button></p>
         <noscript><p>Search needs JavaScript. Everything else in this edition works without it: the <a href="index.html#toc-heading">contents</a> and the indexes list every paragraph.</p></noscript>
       </xsl:with-param>
     </xsl:call-template>
