@@ -46,7 +46,7 @@ def test_no_serious_accessibility_violations(new_page, mini_url, name):
     page = new_page()
     page.goto(mini_url + name + ("?q=danwei" if name == "search.html" else ""))
     if name == "search.html":
-        page.locator(".pagefind-ui__result-link").first.wait_for(timeout=10_000)
+        page.locator(".result-link").first.wait_for(timeout=10_000)
     assert _serious(page) == []
 
 
@@ -63,7 +63,7 @@ def test_no_request_leaves_the_machine(new_page, mini_url):
     for name in ["index.html", "search.html?q=workers", "persons.html"]:
         page.goto(mini_url + name)
         page.wait_for_load_state("networkidle")
-    page.locator(".pagefind-ui__result-link").first.wait_for(timeout=10_000) if "search" in page.url else None
+    page.locator(".result-link").first.wait_for(timeout=10_000) if "search" in page.url else None
     assert page.requests.urls, "the recorder saw the page load"
     assert page.requests.foreign() == []
 

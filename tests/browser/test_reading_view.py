@@ -103,8 +103,8 @@ def test_search_lands_on_a_paragraph(new_page, mini_url):
     page.fill("#site-search", "danwei")
     page.press("#site-search", "Enter")
     page.wait_for_url(re.compile(r"search\.html\?q=danwei"))
-    page.locator(".pagefind-ui__result-link").first.wait_for(timeout=10_000)
-    result = page.locator(".pagefind-ui__result-link[href$='index.html#p-mini-one']")
+    page.locator(".result-link").first.wait_for(timeout=10_000)
+    result = page.locator(".result-link[href$='index.html#p-mini-one']")
     assert result.count() == 1, "the paragraph is a result of its own, not the top of the page"
     assert result.inner_text().startswith("¶ 1")
     result.click()
@@ -115,8 +115,8 @@ def test_search_lands_on_a_paragraph(new_page, mini_url):
 def test_search_finds_index_entries(new_page, mini_url):
     page = new_page()
     page.goto(mini_url + "search.html?q=laid-off")
-    page.locator(".pagefind-ui__result-link").first.wait_for(timeout=10_000)
-    hrefs = page.eval_on_selector_all(".pagefind-ui__result-link", "els => els.map(e => e.getAttribute('href'))")
+    page.locator(".result-link").first.wait_for(timeout=10_000)
+    hrefs = page.eval_on_selector_all(".result-link", "els => els.map(e => e.getAttribute('href'))")
     assert any(h.endswith("persons.html#anon-zhengzhou-worker") for h in hrefs)
 
 
