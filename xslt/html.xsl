@@ -85,7 +85,7 @@
           <xsl:if test="$interventions">
             <section id="apparatus" class="apparatus" aria-labelledby="apparatus-heading">
               <h2 id="apparatus-heading">Corrections</h2>
-              <p>The editors' reading, then (after the bracket) the witness's. Each correction is marked in the text; follow its link to come here and ↩ to go back.</p>
+              <p>The editors' reading, then (after the bracket) the witness's. Each correction is marked in the text<span class="screen-only">; follow its link to come here, and ↩ to go back</span>.</p>
               <ol><xsl:apply-templates select="$interventions" mode="ed:apparatus"/></ol>
             </section>
           </xsl:if>
