@@ -54,7 +54,7 @@
     <xsl:param name="description" as="xs:string" select="''"/>
     <xsl:variable name="w" as="map(xs:string, xs:string)" select="ed:work($doc)"/>
     <!-- The page's address under the edition's canonical URL ('' when the edition has none). -->
-    <xsl:variable name="canonical" as="xs:string" select="ed:base-url($doc, $base-url)[.] ! (. || $href)"/>
+    <xsl:variable name="canonical" as="xs:string" select="string(ed:base-url($doc, $base-url)[.] ! (. || $href))"/>
     <xsl:result-document href="html/{$href}" method="html" html-version="5" encoding="UTF-8" indent="no">
       <html lang="en">
         <head>
