@@ -131,10 +131,10 @@
       <ul class="marks">
         <li><strong>¶ 1, ¶ 2 …</strong> number the paragraphs for reading; each number links to its paragraph, and <em>Cite</em> beside it gives the paragraph's citation with its permanent link.</li>
         <xsl:if test="$text//*[@ref]">
-          <li><strong>Names with a dotted underline</strong> are persons, places, organisations, events, works or terms of the registers: point at one, focus it or tap it to see who or what it is, and follow it to its entry.</li>
+          <li class="screen-only"><strong>Names with a dotted underline</strong> are persons, places, organisations, events, works or terms of the registers: point at one, focus it or tap it to see who or what it is, and follow it to its entry.</li>
         </xsl:if>
         <xsl:if test="$text//tei:said[@who]">
-          <li><strong>A small dot</strong> at the start of a quotation stands for its speaker and leads to the speaker's entry.</li>
+          <li class="screen-only"><strong>A small dot</strong> at the start of a quotation stands for its speaker and leads to the speaker's entry.</li>
         </xsl:if>
         <xsl:if test="$interventions">
           <li><strong>A dashed underline</strong> marks words the editors corrected or supplied; point at one to see what the source has. Every intervention is listed under <a href="#apparatus">Corrections</a>.</li>
@@ -148,7 +148,7 @@
         <xsl:if test="$notes">
           <li><strong>Raised numbers</strong> lead to the <a href="#notes">editorial notes</a>.</li>
         </xsl:if>
-        <li><strong>Highlight</strong> colours every mention of one kind, or every quotation or number, in the text.</li>
+        <li class="screen-only"><strong>Highlight</strong> colours every mention of one kind, or every quotation or number, in the text.</li>
       </ul>
       <p>How the text is encoded (every element and attribute, its values and an example from the text) is described in
         the <a href="encoding.html">encoding manual</a>; the revisions of the edition are listed under <a href="changes.html">Changes</a>,

@@ -99,7 +99,7 @@
             </details>
             <form class="search-box" role="search" action="search.html" method="get">
               <label for="site-search">Search the edition</label>
-              <input id="site-search" type="search" name="q" autocomplete="off"/>
+              <input id="site-search" type="search" name="q" autocomplete="off" placeholder="Words, names, places"/>
               <button type="submit">Search</button>
             </form>
           </header>
