@@ -27,9 +27,9 @@ TEXT = "main p, main li, main dd, main dt, main h1, main h2, main h3, main td, m
 LINKS = "a[href]"
 
 
-def _dark(new_page, url, name, width=1280):
+def _dark(new_page, url, name, width=1280, scheme="dark"):
     page = new_page(width=width)
-    page.emulate_media(color_scheme="dark")
+    page.emulate_media(color_scheme=scheme)
     page.goto(url + name)
     if name.startswith("search.html"):
         page.locator(".pagefind-ui__result-link").first.wait_for(timeout=10_000)
@@ -51,8 +51,9 @@ def test_dark_mode_gives_a_dark_page(new_page, edition_url, name):
 
 @pytest.mark.parametrize("name", PAGES)
 @pytest.mark.parametrize("what", ["text", "links"])
-def test_dark_mode_keeps_text_and_links_at_4_5_to_1(new_page, edition_url, name, what):
-    page = _dark(new_page, edition_url, name)
+@pytest.mark.parametrize("scheme", ["dark", "light"])
+def test_text_and_links_keep_4_5_to_1_in_either_scheme(new_page, edition_url, name, what, scheme):
+    page = _dark(new_page, edition_url, name, scheme=scheme)
     ratios = page.eval_on_selector_all(TEXT if what == "text" else LINKS, CONTRAST)
     assert len(ratios) > 3
     poor = sorted({(label, round(ratio, 2)) for label, ratio in ratios if ratio < 4.5}, key=lambda x: x[1])
