@@ -39,20 +39,21 @@
         <article class="edition">
           <header class="title-block">
             <h1><xsl:apply-templates select="$text/tei:front/tei:titlePage/tei:docTitle/tei:titlePart/node()" mode="ed:html"/></h1>
-            <p class="byline"><xsl:apply-templates select="$text/tei:front/tei:titlePage/tei:byline/node()" mode="ed:html"/></p>
-            <p class="source">Source: <xsl:apply-templates select="$header/tei:fileDesc/tei:sourceDesc/tei:bibl[1]" mode="ed:source"/>
-              <xsl:apply-templates select="$header/tei:fileDesc/tei:sourceDesc/tei:bibl[1]/tei:note[@type = 'dating']/node()" mode="ed:html"/></p>
+            <xsl:apply-templates select="$text/tei:front/tei:titlePage/tei:byline" mode="ed:byline"/>
+            <p class="source">Source: <xsl:apply-templates select="$header/tei:fileDesc/tei:sourceDesc/tei:bibl[1]" mode="ed:source"/></p>
+            <!-- The dating is said once: by the note on the title page's date when there is one, else here. -->
+            <xsl:if test="not($text/tei:front//tei:note[@type = 'dating'])">
+              <xsl:for-each select="$header/tei:fileDesc/tei:sourceDesc/tei:bibl[1]/tei:note[@type = 'dating']">
+                <p class="dating"><xsl:apply-templates select="node()" mode="ed:html"/></p>
+              </xsl:for-each>
+            </xsl:if>
             <xsl:call-template name="ed:also-published"><xsl:with-param name="doc" select="."/></xsl:call-template>
             <p class="edition-statement">{$w?edition}{ed:version-label($w)[.] ! (', ' || .)}. {$w?publisher}, {$w?edition-year}. <a href="#how-to-cite">How to cite</a></p>
-            <details class="about">
-              <summary>About this edition</summary>
-              <xsl:for-each select="$header/tei:encodingDesc/tei:editorialDecl/*/tei:p">
-                <p><xsl:apply-templates select="node()" mode="ed:header"/></p>
-              </xsl:for-each>
-              <p>Every element and attribute of the encoding, with its allowed values and an example from the text, is
-                described in the <a href="encoding.html">encoding manual</a>; the revisions of the edition are listed
-                under <a href="changes.html">Changes</a>.</p>
-            </details>
+            <xsl:call-template name="ed:about">
+              <xsl:with-param name="doc" select="."/>
+              <xsl:with-param name="notes" select="$notes"/>
+              <xsl:with-param name="interventions" select="$interventions"/>
+            </xsl:call-template>
           </header>
           <nav class="toc" aria-labelledby="toc-heading">
             <h2 id="toc-heading">Contents</h2>
@@ -84,7 +85,7 @@
           <xsl:if test="$interventions">
             <section id="apparatus" class="apparatus" aria-labelledby="apparatus-heading">
               <h2 id="apparatus-heading">Corrections</h2>
-              <p>The editors' reading, then (after the bracket) the witness's. Each correction is marked in the text; follow its link to come here and ↩ to go back.</p>
+              <p>The editors' reading, then (after the bracket) the witness's. Each correction is marked in the text<span class="screen-only">; follow its link to come here, and ↩ to go back</span>.</p>
               <ol><xsl:apply-templates select="$interventions" mode="ed:apparatus"/></ol>
             </section>
           </xsl:if>
@@ -94,6 +95,65 @@
         </article>
       </xsl:with-param>
     </xsl:call-template>
+  </xsl:template>
+
+  <!-- The byline as the witness has it, the author on one line and the date (with its note) on the next. -->
+  <xsl:mode name="ed:byline" on-no-match="shallow-skip" on-multiple-match="fail"/>
+  <xsl:template match="tei:byline" mode="ed:byline">
+    <xsl:variable name="date" as="element(tei:date)?" select="tei:date[1]"/>
+    <p class="byline">
+      <xsl:choose>
+        <xsl:when test="$date">
+          <xsl:variable name="before" as="node()*" select="node()[. &lt;&lt; $date]"/>
+          <xsl:variable name="last-words" as="xs:integer?" select="(for $i in 1 to count($before) return $i[normalize-space($before[$i]) or $before[$i]/self::element()])[last()]"/>
+          <span class="byline-author"><xsl:apply-templates select="$before[position() le $last-words]" mode="ed:html"/></span>
+          <br/>
+          <span class="byline-date"><xsl:apply-templates select="$date | $date/following-sibling::node()" mode="ed:html"/></span>
+        </xsl:when>
+        <xsl:otherwise><xsl:apply-templates select="node()" mode="ed:html"/></xsl:otherwise>
+      </xsl:choose>
+    </p>
+  </xsl:template>
+
+  <!-- "About this edition", for readers: what the edition is and does (the header's projectDesc), how to read
+       its marks (only those the text uses), and where the encoding itself is described. -->
+  <xsl:template name="ed:about" as="element()">
+    <xsl:param name="doc" as="document-node()"/>
+    <xsl:param name="notes" as="element(tei:note)*"/>
+    <xsl:param name="interventions" as="element()*"/>
+    <xsl:variable name="text" as="element(tei:text)" select="$doc/tei:TEI/tei:text"/>
+    <details class="about" id="about">
+      <summary>About this edition</summary>
+      <xsl:for-each select="$doc/tei:TEI/tei:teiHeader/tei:encodingDesc/tei:projectDesc/tei:p">
+        <p><xsl:apply-templates select="node()" mode="ed:html"/></p>
+      </xsl:for-each>
+      <p class="marks-heading">How to read the page:</p>
+      <ul class="marks">
+        <li><strong>¶ 1, ¶ 2 …</strong> number the paragraphs for reading; each number links to its paragraph, and <em>Cite</em> beside it gives the paragraph's citation with its permanent link.</li>
+        <xsl:if test="$text//*[@ref]">
+          <li class="screen-only"><strong>Names with a dotted underline</strong> are persons, places, organisations, events, works or terms of the registers: point at one, focus it or tap it to see who or what it is, and follow it to its entry.</li>
+        </xsl:if>
+        <xsl:if test="$text//tei:said[@who]">
+          <li class="screen-only"><strong>A small dot</strong> at the start of a quotation stands for its speaker and leads to the speaker's entry.</li>
+        </xsl:if>
+        <xsl:if test="$interventions">
+          <li><strong>A dashed underline</strong> marks words the editors corrected or supplied; point at one to see what the source has. Every intervention is listed under <a href="#apparatus">Corrections</a>.</li>
+        </xsl:if>
+        <xsl:if test="$text//tei:supplied">
+          <li><strong>[Square brackets]</strong> enclose words the source lacks, supplied by the editors.</li>
+        </xsl:if>
+        <xsl:if test="$text//tei:reg">
+          <li><strong>A regularised reading</strong> offered beside a word of the reader comment is the editors'; the word itself is the writer's.</li>
+        </xsl:if>
+        <xsl:if test="$notes">
+          <li><strong>Raised numbers</strong> lead to the <a href="#notes">editorial notes</a>.</li>
+        </xsl:if>
+        <li class="screen-only"><strong>Highlight</strong> colours every mention of one kind, or every quotation or number, in the text.</li>
+      </ul>
+      <p>How the text is encoded (every element and attribute, its values and an example from the text) is described in
+        the <a href="encoding.html">encoding manual</a>; the revisions of the edition are listed under <a href="changes.html">Changes</a>,
+        and the <a href="{ed:tei-download-href($doc)}">TEI source</a> can be downloaded.</p>
+    </details>
   </xsl:template>
 
   <!-- "Also published in …": other publications of the text (relatedItem type="otherForm"), not collated. -->

@@ -30,7 +30,7 @@
       <xsl:text>/* Written by the build from the register kinds' declaration (xslt/common/declarations.xsl). */&#10;</xsl:text>
       <xsl:value-of select="$ed:highlights[?kind] ! (
         '.highlight-switch .hl-' || ?key || ' { border-bottom: 3px solid ' || ?colour || '; }',
-        'body:has(#hl-' || ?key || ':checked) .k-' || ?kind || ', body.hl-' || ?key || ' .k-' || ?kind || ' { background: ' || ?colour || '; }')"
+        'body:has(#hl-' || ?key || ':checked) .k-' || ?kind || ', body.hl-' || ?key || ' .k-' || ?kind || ' { background: ' || ?colour || '; color: var(--hl-ink); }')"
         separator="&#10;"/>
       <xsl:text>&#10;</xsl:text>
     </xsl:result-document>
@@ -53,6 +53,8 @@
     <xsl:param name="highlight" as="xs:boolean" select="false()"/>
     <xsl:param name="description" as="xs:string" select="''"/>
     <xsl:variable name="w" as="map(xs:string, xs:string)" select="ed:work($doc)"/>
+    <!-- The page's address under the edition's canonical URL ('' when the edition has none). -->
+    <xsl:variable name="canonical" as="xs:string" select="string(ed:base-url($doc, $base-url)[.] ! (. || $href))"/>
     <xsl:result-document href="html/{$href}" method="html" html-version="5" encoding="UTF-8" indent="no">
       <html lang="en">
         <head>
@@ -72,6 +74,9 @@
           <xsl:for-each select="$doc"><xsl:call-template name="ed:page-jsonld"/></xsl:for-each>
           <xsl:sequence select="$head-extra"/>
           <link rel="stylesheet" href="assets/dark.css"/>
+          <xsl:if test="$canonical"><link rel="canonical" href="{$canonical}"/></xsl:if>
+          <!-- The running head of a page printed from the browser (print-view.css sets the rest of @page). -->
+          <style>@page {{ @top-left {{ content: "{ed:css-string($w?author || ', ' || $w?title)}"; }} }}</style>
           <script src="assets/edition.js" defer=""></script>
           <script src="assets/popovers.js" defer=""></script>
         </head>
@@ -79,16 +84,22 @@
           <a class="skip" href="#main">Skip to content</a>
           <header class="site">
             <p class="site-title"><a href="index.html">{$w?title}</a></p>
-            <nav aria-label="Edition">
-              <ul>
-                <xsl:for-each select="$ed:site-pages">
-                  <li><a href="{?href}"><xsl:if test="?href = $href"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>{?label}</a></li>
-                </xsl:for-each>
-              </ul>
-            </nav>
+            <xsl:if test="$canonical"><p class="page-url">{$canonical}</p></xsl:if>
+            <!-- On a narrow screen the navigation folds behind its summary (site.css); on a wide one it is
+                 always shown and the summary is not. A <details> works without JavaScript. -->
+            <details class="site-menu">
+              <summary>Menu</summary>
+              <nav aria-label="Edition">
+                <ul>
+                  <xsl:for-each select="$ed:site-pages">
+                    <li><a href="{?href}"><xsl:if test="?href = $href"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>{?label}</a></li>
+                  </xsl:for-each>
+                </ul>
+              </nav>
+            </details>
             <form class="search-box" role="search" action="search.html" method="get">
               <label for="site-search">Search the edition</label>
-              <input id="site-search" type="search" name="q" autocomplete="off"/>
+              <input id="site-search" type="search" name="q" autocomplete="off" placeholder="Words, names, places"/>
               <button type="submit">Search</button>
             </form>
           </header>
@@ -130,15 +141,25 @@
   <!-- The highlight switch: checkboxes that work through CSS alone (body:has(#hl-… :checked));
        the script only remembers the choice. -->
   <xsl:template name="ed:highlight-switch">
-    <form class="highlight-switch" aria-label="Highlight in the text">
-      <fieldset>
-        <legend>Highlight</legend>
-        <xsl:for-each select="$ed:highlights">
-          <label class="hl-{?key}"><input type="checkbox" id="hl-{?key}" name="hl" value="{?key}"/> {?label}</label>
-        </xsl:for-each>
-      </fieldset>
-    </form>
+    <!-- Folded behind its summary on a narrow screen, always open (and sticky) on a wide one (site.css). -->
+    <details class="highlight-panel">
+      <summary>Highlight</summary>
+      <form class="highlight-switch" aria-label="Highlight in the text">
+        <fieldset>
+          <legend>Highlight</legend>
+          <xsl:for-each select="$ed:highlights">
+            <label class="hl-{?key}"><input type="checkbox" id="hl-{?key}" name="hl" value="{?key}"/> {?label}</label>
+          </xsl:for-each>
+        </fieldset>
+      </form>
+    </details>
   </xsl:template>
+
+  <!-- A string as the body of a double-quoted CSS string (inside <style>: no "<" either). -->
+  <xsl:function name="ed:css-string" as="xs:string">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:sequence select="replace(replace(replace(normalize-space($text), '\\', '\\5c '), '&quot;', '\\22 '), '&lt;', '\\3c ')"/>
+  </xsl:function>
 
   <!-- Citation metadata for reference managers: Highwire Press citation_* tags and Dublin Core. -->
   <xsl:template name="ed:metadata" as="element()*">
