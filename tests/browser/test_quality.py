@@ -78,6 +78,8 @@ def test_the_reading_view_fits_the_screen_and_is_photographed(new_page, edition_
     page.screenshot(path=str(screenshots / f"index-top-{width}.png"))
     first = page.eval_on_selector("section.section p.para", "e => e.id")
     page.goto(edition_url + f"index.html#{first}")
+    if page.locator(".highlight-panel > summary").is_visible():
+        page.click(".highlight-panel > summary")  # on a phone the switch folds behind its button
     page.check("#hl-persons")
     page.check("#hl-places")
     page.check("#hl-quotations")
