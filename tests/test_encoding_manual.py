@@ -16,7 +16,7 @@ import pytest
 from lxml import etree, html
 
 from edition.corpus import load_edition
-from edition.project import Project
+from edition.project import NS, Project
 from edition.xslt import Stylesheets
 
 RNG = "{http://relaxng.org/ns/structure/1.0}"
@@ -121,3 +121,18 @@ def test_manual_is_valid_html5(repo_root, tmp_path):
     run_manual(Project(repo_root), tmp_path)
     result = subprocess.run([validator, "--root", str(tmp_path / "html")], capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_editorial_principles_of_the_header_are_stated(manual, edition):
+    """Every paragraph of editorialDecl reaches the manual, its element names as code, no raw markup."""
+    expected = edition.xpath("//t:encodingDesc/t:editorialDecl/*/t:p", namespaces=NS)
+    shown = manual.xpath("//section[@id='principles']/p")
+    assert len(shown) == len(expected) > 0
+
+    def as_written(e) -> str:  # element names as <gi>, attribute names as @att, as the manual writes them
+        name = etree.QName(e).localname
+        inner = (e.text or "") + "".join(as_written(c) + (c.tail or "") for c in e)
+        return f"<{inner}>" if name == "gi" else f"@{inner}" if name == "att" else inner
+
+    assert [" ".join(p.text_content().split()) for p in shown] == [" ".join(as_written(p).split()) for p in expected]
+    assert "<choice>" in [c.text_content() for c in manual.xpath("//section[@id='principles']//code")]

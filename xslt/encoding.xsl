@@ -72,6 +72,18 @@
         <xsl:if test="exists($sch)"><li><a href="#rules">The rules</a></li></xsl:if>
       </ul>
     </nav>
+    <xsl:variable name="principles" as="element()*" select="$doc/tei:TEI/tei:teiHeader/tei:encodingDesc/tei:editorialDecl/*[tei:p]"/>
+    <xsl:if test="exists($principles)">
+      <!-- The editorial principles as the header states them, with the elements they name: the reader's
+           "About this edition" says the same in plain words. -->
+      <section id="principles" aria-labelledby="principles-heading">
+        <h2 id="principles-heading">Editorial principles</h2>
+        <xsl:for-each select="$principles">
+          <h3 id="principle-{local-name()}"><code>&lt;{local-name()}&gt;</code></h3>
+          <xsl:for-each select="tei:p"><p><xsl:apply-templates mode="ed:header"/></p></xsl:for-each>
+        </xsl:for-each>
+      </section>
+    </xsl:if>
     <section id="elements" aria-labelledby="elements-heading">
       <h2 id="elements-heading">Elements and attributes</h2>
       <xsl:for-each-group select="$used" group-by="local-name()">
@@ -91,6 +103,8 @@
       </section>
     </xsl:if>
   </xsl:template>
+
+  <xsl:template match="tei:mentioned" mode="ed:header"><i><xsl:apply-templates mode="#current"/></i></xsl:template>
 
   <!-- One element: meaning, count, attributes, example. -->
   <xsl:template name="ed:element-entry" as="element()">
