@@ -6,7 +6,7 @@ import pytest
 pytestmark = pytest.mark.browser
 
 #: Result links: the search page's, and Pagefind's default interface's.
-LINKS = ".result-link, .pagefind-ui__result-link"
+LINKS = ".result-link"
 #: "More results", and Pagefind's "Load more results".
 MORE = "#search-more:visible, .pagefind-ui__button:visible"
 

@@ -32,7 +32,7 @@ def _dark(new_page, url, name, width=1280, scheme="dark"):
     page.emulate_media(color_scheme=scheme)
     page.goto(url + name)
     if name.startswith("search.html"):
-        page.locator(".pagefind-ui__result-link").first.wait_for(timeout=10_000)
+        page.locator(".result-link").first.wait_for(timeout=10_000)
     return page
 
 

@@ -14,7 +14,7 @@ import pytest
 pytestmark = pytest.mark.browser
 
 #: Result links: ours, and Pagefind's default interface's.
-LINKS = ".result-link, .pagefind-ui__result-link"
+LINKS = ".result-link"
 #: "More results": ours, and Pagefind's "Load more results".
 MORE = "#search-more:visible, .pagefind-ui__button:visible"
 REGISTERS = {"persons.html", "places.html", "organisations.html", "events.html", "works.html", "glossary.html"}
