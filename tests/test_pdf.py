@@ -105,7 +105,7 @@ def test_every_paragraph_in_order_with_its_number(built: Path, pages: list[str],
     essay_count = len(tei.xpath("/t:TEI/t:text/t:body//t:div/t:p", namespaces=NS))
     at = 0
     for index, paragraph in enumerate(paragraphs):
-        number = str(index + 1) if index < essay_count else f"c{index + 1 - essay_count}"
+        number = str(index + 1) if index < essay_count else str(index + 1 - essay_count)  # the comment counts its own
         expected = words(paragraph.split("] ", 1)[1])
         head = [number, *expected[:3]]  # the ¶ number, then the paragraph's first words
         assert find_words(numbered, head, 0) is not None, f"¶ {number} is not followed by its first words {expected[:3]}"
