@@ -75,7 +75,8 @@ class _Worker:
     def __init__(self, number: int, stylesheets: list[Path], answers: queue.Queue) -> None:
         self.number = number
         self.stylesheets = stylesheets
-        self.process = subprocess.Popen([sys.executable, "-m", "edition.workers"], stdin=subprocess.PIPE,
+        # -P: the current folder (a project folder) is not put before the installed package.
+        self.process = subprocess.Popen([sys.executable, "-P", "-m", "edition.workers"], stdin=subprocess.PIPE,
                                         stdout=subprocess.PIPE)
         self.compiled = False
         self.compile_seconds = 0.0
