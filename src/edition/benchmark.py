@@ -23,7 +23,8 @@ the sum of their resident sizes, sampled every 10 ms), the 8×/1× ratio of each
 targets of issue 10 (≤ 1.0 s for the edition, ≤ 4 s at 8×, every stage's 8×/1× ≤ 9, ≤ 200 MB).
 The first build of each edition is not counted: it fills the build's cache (the base map),
 as an editor's first build does once; its wall time and memory are printed as "first build".
-Stages run side by side (the stylesheets in two workers), so they add up to more than the wall time.
+Stages overlap (the stylesheets run in a worker process while the build validates and writes the
+RDF and the search index), so they may add up to more than the wall time.
 """
 from __future__ import annotations
 
