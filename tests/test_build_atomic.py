@@ -10,7 +10,7 @@ import pytest
 
 from edition.corpus import load_edition
 from edition.build import build
-from edition.xslt import Stylesheets
+from edition import workers
 
 BROKEN = Path(__file__).parent / "fixtures" / "broken"
 
@@ -113,26 +113,29 @@ def test_failed_swap_puts_previous_build_back(project_copy, previous, edited, sn
 
 
 def test_ctrl_c_mid_build_keeps_previous_build(project_copy, previous, edited, snapshot, without_validation, monkeypatch):
-    """KeyboardInterrupt after the first output was written."""
-    calls = []
-    real_run = Stylesheets.run
+    """KeyboardInterrupt after the first output was written, while the stylesheet workers still run:
+    they are stopped before the staging folder is removed, and none is left running."""
+    ran = []
+    real_take = workers.Pool._take
 
-    def run(self, *args, **kwargs):
-        calls.append(args[0])
-        if len(calls) == 2:
+    def take(self, worker, answer):
+        real_take(self, worker, answer)
+        if answer and "ran" in answer:
+            ran.append(answer["ran"])
+            running.extend(w.process for w in self._workers)
             raise KeyboardInterrupt
-        return real_run(self, *args, **kwargs)
-    monkeypatch.setattr(Stylesheets, "run", run)
+    running = []
+    monkeypatch.setattr(workers.Pool, "_take", take)
     with pytest.raises(KeyboardInterrupt):
         build(project_copy)
-    assert len(calls) == 2
+    assert len(ran) == 1 and running and all(p.poll() is not None for p in running)
     assert_untouched(project_copy, previous, snapshot)
 
 
 def test_ctrl_c_on_the_command_line(project_copy, previous, edited, snapshot, run_edition, without_validation, monkeypatch):
     def interrupted(self, *args, **kwargs):
         raise KeyboardInterrupt
-    monkeypatch.setattr(Stylesheets, "run", interrupted)
+    monkeypatch.setattr(workers.Pool, "start", interrupted)
     result = run_edition(project_copy, "build", "--no-books")
     assert result.exit_code == 1 and "Traceback" not in result.output and "Aborted!" in result.stderr
     assert_untouched(project_copy, previous, snapshot)

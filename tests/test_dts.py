@@ -153,7 +153,7 @@ def test_the_entry_point_templates_lead_to_the_files(api: Path, base: str):
     assert expand(entry["collection"], {}) == base + "api/dts/collection.jsonld"
     assert expand(entry["collection"], {"id": "weil-conditions", "nav": "parents"}) == \
         base + "api/dts/collection/weil-conditions;nav=parents.jsonld"
-    url = expand(entry["navigation"], {"resource": "weil-conditions", "tree": "paragraphs", "down": "0", "ref": "p-every-class-stratum"})
+    url = expand(entry["navigation"], {"resource": "weil-conditions", "down": "0", "ref": "p-every-class-stratum"})
     assert (api / url.removeprefix(base + "api/dts/")).is_file()
     url = expand(entry["document"], {"resource": "weil-conditions", "ref": "urban-proletariat"})
     assert (api / url.removeprefix(base + "api/dts/")).is_file()
@@ -192,7 +192,7 @@ def test_the_resource_carries_dublin_core_from_the_header(api: Path, repo_root: 
     assert resource["dublinCore"]["title"] == [{"lang": "en", "value": title}]
     assert resource["dublinCore"]["creator"] == [{"lang": "en", "value": author}]
     assert resource["extensions"]["schema:version"] == header.xpath("string(//t:editionStmt/t:edition/@n)", namespaces=NS)
-    assert [t.get("identifier") for t in resource["citationTrees"]] == [None, "paragraphs"]
+    assert [t.get("identifier") for t in resource["citationTrees"]] == [None]
 
 
 # ---------------------------------------------------------------- navigation
@@ -201,10 +201,9 @@ def test_the_resource_carries_dublin_core_from_the_header(api: Path, repo_root: 
 def test_the_refs_are_exactly_the_units_of_refsdecl(api: Path, repo_root: Path):
     tree, paragraphs = expected_units(repo_root)
     assert members(api, "weil-conditions;down=-1.jsonld") == tree
-    assert members(api, "weil-conditions;tree=paragraphs;down=-1.jsonld") == paragraphs
-    for name in ("weil-conditions", "weil-conditions;tree=paragraphs"):
-        files = {p.stem for p in (api / "navigation" / name).glob("*.jsonld")}
-        assert files == set(tree if name == "weil-conditions" else paragraphs)
+    assert {p.stem for p in (api / "navigation" / "weil-conditions").glob("*.jsonld")} == set(tree)
+    assert [m["identifier"] for m in load(api / "navigation" / "weil-conditions;down=-1.jsonld")["member"]
+            if m["citeType"] == "paragraph"] == paragraphs
 
 
 def test_levels_and_parents_follow_the_tree(api: Path, repo_root: Path):
@@ -244,13 +243,12 @@ def test_a_leaf_with_down_answers_with_itself(api: Path):
 
 
 def test_every_unit_is_a_tei_document_with_the_unit_in_dts_wrapper(api: Path, repo_root: Path):
-    tree, paragraphs = expected_units(repo_root)
-    for name, refs in (("weil-conditions", tree), ("weil-conditions;tree=paragraphs", paragraphs)):
-        for ref in refs:
-            root = etree.parse(str(api / "document" / name / f"{ref}.xml")).getroot()
-            assert root.tag == f"{{{TEI_NS}}}TEI"
-            (wrapped,) = root.iter(f"{{{DTS_NS}}}wrapper")
-            assert [c.get(XML_ID) for c in wrapped] == [ref]
+    tree, _ = expected_units(repo_root)
+    for ref in tree:
+        root = etree.parse(str(api / "document" / "weil-conditions" / f"{ref}.xml")).getroot()
+        assert root.tag == f"{{{TEI_NS}}}TEI"
+        (wrapped,) = root.iter(f"{{{DTS_NS}}}wrapper")
+        assert [c.get(XML_ID) for c in wrapped] == [ref]
 
 
 def test_the_whole_document_is_the_assembled_edition(api: Path):
@@ -277,10 +275,27 @@ def test_a_retired_identifier_answers_with_its_successor(repo_root: Path, tmp_pa
     response = load(api / "navigation" / "weil-conditions" / "p-old-scale-paragraph.jsonld")
     assert response["@id"].endswith("navigation/weil-conditions/p-old-scale-paragraph.jsonld")
     assert response["ref"]["identifier"] == "p-scale-disaster-difficult"
-    chunk = etree.parse(str(api / "document" / "weil-conditions;tree=paragraphs" / "p-older-name.xml")).getroot()
+    chunk = etree.parse(str(api / "document" / "weil-conditions" / "p-older-name.xml")).getroot()
     assert [c.get(XML_ID) for c in chunk.iter(f"{{{DTS_NS}}}wrapper").__next__()] == ["p-scale-disaster-difficult"]
     # retired identifiers are answered, never listed as units
     assert "p-old-scale-paragraph" not in members(api, "weil-conditions;down=-1.jsonld")
+
+
+def test_the_api_grows_with_the_text_not_with_its_square(repo_root: Path, api: Path, tmp_path: Path):
+    """Every response of a Level 0 API is a file, so what a response lists is written once per unit asking:
+    twice the text (the body twice, identifiers suffixed) must write about twice the bytes, not four times
+    (a flat tree of every paragraph would: down=0 lists each paragraph's n siblings, n times)."""
+    from edition.benchmark import scaled_project
+
+    doubled = scaled_project(Project(repo_root), 2, tmp_path / "doubled")
+    document = edition_with_url(doubled.root)
+    twice = run_dts(repo_root, document, tmp_path / "out")
+
+    def size(folder: Path) -> int:
+        return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+    assert size(twice / "navigation") <= 2.1 * size(api / "navigation")
+    assert size(twice / "document") <= 2.1 * size(api / "document")
 
 
 def test_two_runs_write_the_same_bytes(repo_root: Path, api: Path, tmp_path: Path):

@@ -1,7 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- Entry point: html/api/dts/…, a static Distributed Text Services 1.0 API (Level 0): the entry point,
      the collection (the edition as a Collection holding the essay as a Resource), the Navigation endpoint
-     for every citation tree, ref and depth, and the Document endpoint (each citable unit as TEI inside
+     for every ref and depth of the citation tree, and the Document endpoint (each citable unit as TEI inside
      dts:wrapper). Static files with path-style URI templates (RFC 6570), as the DTS specification allows:
        entry       api/dts/index.jsonld (a server answers /api/dts with it)
        collection  api/dts/collection{/id}{;nav}.jsonld
@@ -62,10 +62,17 @@
     <xsl:variable name="header" as="element(tei:teiHeader)" select="tei:TEI/tei:teiHeader"/>
     <xsl:variable name="key" as="xs:string" select="normalize-space($header/tei:fileDesc/tei:publicationStmt/tei:idno[@type = 'edition'])"/>
     <xsl:variable name="trees" as="map(xs:string, item()*)*" select="ed:citation-trees(.)"/>
-    <xsl:variable name="context" as="map(*)" select="map{
+    <xsl:variable name="plain-context" as="map(*)" select="map{
       'api': $api, 'base': ed:base-url(., $base-url), 'key': $key, 'trees': array{ $trees }, 'doc': $doc,
+      'lang': string((tei:TEI/@xml:lang, 'en')[1]),
       'collection-id': $api || 'collection.jsonld',
       'resource-id': $api || 'collection/' || $key || '.jsonld'}"/>
+    <!-- The Collection and Resource objects, made once: every Navigation response repeats the Resource. -->
+    <xsl:variable name="resource" as="map(*)" select="ed:resource-object($plain-context)"/>
+    <xsl:variable name="context" as="map(*)" select="map:merge(($plain-context, map{
+      'collection': ed:collection-object($plain-context),
+      'resource': $resource,
+      'navigation-resource': map:remove($resource, ('dublinCore', 'extensions', 'description', 'totalParents', 'totalChildren', 'download'))}))"/>
 
     <!-- Entry -->
     <xsl:call-template name="ed:dts-file">
@@ -81,8 +88,8 @@
     </xsl:call-template>
 
     <!-- Collection: the edition (children: the essay; no parents), the essay (no children; parent: the edition) -->
-    <xsl:variable name="root-children" as="map(*)" select="map:merge((ed:collection-object($context),
-      map{'member': [ ed:resource-object($context) ]}))"/>
+    <xsl:variable name="root-children" as="map(*)" select="map:merge(($context?collection,
+      map{'member': [ $context?resource ]}))"/>
     <xsl:for-each select="'', ';nav=children'">
       <xsl:call-template name="ed:dts-file">
         <xsl:with-param name="path" select="'collection' || . || '.jsonld'"/>
@@ -91,17 +98,17 @@
     </xsl:for-each>
     <xsl:call-template name="ed:dts-file">
       <xsl:with-param name="path" select="'collection;nav=parents.jsonld'"/>
-      <xsl:with-param name="value" select="ed:top(map:merge((ed:collection-object($context), map{'member': []})))"/>
+      <xsl:with-param name="value" select="ed:top(map:merge(($context?collection, map{'member': []})))"/>
     </xsl:call-template>
     <xsl:for-each select="'', ';nav=children'">
       <xsl:call-template name="ed:dts-file">
         <xsl:with-param name="path" select="'collection/' || $key || . || '.jsonld'"/>
-        <xsl:with-param name="value" select="ed:top(map:merge((ed:resource-object($context), map{'member': []})))"/>
+        <xsl:with-param name="value" select="ed:top(map:merge(($context?resource, map{'member': []})))"/>
       </xsl:call-template>
     </xsl:for-each>
     <xsl:call-template name="ed:dts-file">
       <xsl:with-param name="path" select="'collection/' || $key || ';nav=parents.jsonld'"/>
-      <xsl:with-param name="value" select="ed:top(map:merge((ed:resource-object($context), map{'member': [ ed:collection-object($context) ]})))"/>
+      <xsl:with-param name="value" select="ed:top(map:merge(($context?resource, map{'member': [ $context?collection ]})))"/>
     </xsl:call-template>
 
     <!-- Navigation and Document, for every tree -->
@@ -111,20 +118,23 @@
     <xsl:for-each select="$trees">
       <xsl:variable name="tree" as="map(xs:string, item()*)" select="."/>
       <xsl:variable name="depths" as="xs:integer*" select="-1, 0 to ed:tree-depth($tree)"/>
+      <!-- Every unit as a CitableUnit, made once: a unit is listed in several responses. -->
+      <xsl:variable name="cited" as="map(xs:string, map(*))" select="map:merge($tree?units ! map{?id: ed:citable-unit(., $context)}, map{'duplicates': 'use-first'})"/>
       <!-- From the root: down = -1, 1 … depth (down = 0 without a ref is a bad request). -->
       <xsl:for-each select="$depths[. ne 0]">
         <xsl:call-template name="ed:navigation-file">
           <xsl:with-param name="context" select="$context"/>
           <xsl:with-param name="tree" select="$tree"/>
           <xsl:with-param name="down" select="."/>
+          <xsl:with-param name="cited" select="$cited"/>
         </xsl:call-template>
       </xsl:for-each>
       <!-- Every ref (and every retired identifier whose successor is a unit of this tree). -->
-      <xsl:variable name="refs" as="map(xs:string, item()*)*" select="$tree?units"/>
-      <xsl:variable name="asked" as="xs:string*" select="$refs ! ?id, map:keys($successors)[ed:final-successor(., $successors) = $refs ! ?id]"/>
+      <xsl:variable name="by-id" as="map(*)" select="$tree?by-id"/>
+      <xsl:variable name="asked" as="xs:string*" select="$tree?units ! ?id, map:keys($successors)[map:contains($by-id, ed:final-successor(., $successors))]"/>
       <xsl:for-each select="sort($asked)">
         <xsl:variable name="asked-ref" as="xs:string" select="."/>
-        <xsl:variable name="unit" as="map(xs:string, item()*)" select="$refs[?id = ed:final-successor($asked-ref, $successors)][1]"/>
+        <xsl:variable name="unit" as="map(xs:string, item()*)" select="$by-id(ed:final-successor($asked-ref, $successors))"/>
         <xsl:for-each select="$depths">
           <xsl:call-template name="ed:navigation-file">
             <xsl:with-param name="context" select="$context"/>
@@ -132,6 +142,7 @@
             <xsl:with-param name="down" select="."/>
             <xsl:with-param name="asked" select="$asked-ref"/>
             <xsl:with-param name="ref" select="$unit"/>
+            <xsl:with-param name="cited" select="$cited"/>
           </xsl:call-template>
         </xsl:for-each>
         <xsl:call-template name="ed:navigation-file">
@@ -139,6 +150,7 @@
           <xsl:with-param name="tree" select="$tree"/>
           <xsl:with-param name="asked" select="$asked-ref"/>
           <xsl:with-param name="ref" select="$unit"/>
+          <xsl:with-param name="cited" select="$cited"/>
         </xsl:call-template>
         <xsl:result-document href="html/{$ed:dts-path}document/{$key}{ed:tree-param($tree)}/{$asked-ref}.xml" method="xml" encoding="UTF-8" indent="no">
           <xsl:call-template name="ed:document-chunk">
@@ -268,7 +280,7 @@
           'level': $unit?level,
           'parent': if (exists($unit?parent)) then $unit?parent else (),
           'citeType': $unit?type},
-      if ($unit?title) then map{'dublinCore': map{'title': ed:lang-values($unit?title, string(($context?doc/tei:TEI/@xml:lang, 'en')[1]))}} else ()))"/>
+      if ($unit?title) then map{'dublinCore': map{'title': ed:lang-values($unit?title, $context?lang)}} else ()))"/>
   </xsl:function>
 
   <!-- One Navigation response: from the root ($ref absent) or about $ref, $down levels down ($down absent: no members). -->
@@ -278,15 +290,16 @@
     <xsl:param name="down" as="xs:integer?" select="()"/>
     <xsl:param name="asked" as="xs:string?" select="()"/>
     <xsl:param name="ref" as="map(xs:string, item()*)?" select="()"/>
+    <xsl:param name="cited" as="map(xs:string, map(*))"/>
     <xsl:variable name="path" as="xs:string" select="'navigation/' || $context?key || ed:tree-param($tree)
       || (if (exists($down)) then ';down=' || $down else '') || (if ($asked) then '/' || $asked else '') || '.jsonld'"/>
     <xsl:call-template name="ed:dts-file">
       <xsl:with-param name="path" select="$path"/>
       <xsl:with-param name="value" select="ed:top(map:merge((
         map{'@id': $context?api || $path, '@type': 'Navigation',
-            'resource': map:remove(ed:resource-object($context), ('dublinCore', 'extensions', 'description', 'totalParents', 'totalChildren', 'download'))},
-        if (exists($ref)) then map{'ref': ed:citable-unit($ref, $context)} else (),
-        if (exists($down)) then map{'member': array{ ed:navigation-members($tree?units, $ref, $down) ! ed:citable-unit(., $context) }} else ())))"/>
+            'resource': $context?navigation-resource},
+        if (exists($ref)) then map{'ref': $cited($ref?id)} else (),
+        if (exists($down)) then map{'member': array{ ed:navigation-members($tree, $ref, $down) ! $cited(?id) }} else ())))"/>
     </xsl:call-template>
   </xsl:template>
 

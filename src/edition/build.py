@@ -7,13 +7,18 @@ swaps the staging folder into place. A failure at any step leaves the previous
 complete build untouched. When the previous build was made from the same inputs
 with the same tool and options, ``build()`` does nothing (``force=True`` rebuilds).
 
+The stylesheets run in a worker process (``edition.workers``; two side by side with
+``EDITION_JOBS=2``), which compiles them while this process validates; a step runs as
+soon as the outputs it reads (``NEEDS``) are written, while the other stylesheets still run.
+
 Adding an output made in Python (PDF, EPUB, RDF, a map…): write a function
 ``write_x(ctx: BuildContext) -> None`` in its own module that reads ``ctx.edition``
 (the assembled, validated TEI as an lxml tree), ``ctx.parameters`` (what the
 stylesheets were given) and the files the stylesheets wrote under ``ctx.out``
 (the staging folder that becomes ``build/``), writes under ``ctx.out``, and raises
 ``EditionError`` for a problem the editor can fix; then add it to ``STEPS``. Steps
-run in order, after every stylesheet.
+run in order, after every stylesheet, unless ``NEEDS`` names the only stylesheets whose
+outputs the step reads (then it may run while the others still run).
 
 Adding a stylesheet parameter the build computes: one line in ``PARAMETERS``
 (name → function of the project). Every parameter is offered to every stylesheet;
@@ -36,7 +41,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import manifest
+from . import manifest, workers
 from .project import Project
 from .xmlio import EditionError, Problem
 
@@ -122,15 +127,45 @@ BOOK_STYLESHEETS = ("print.xsl", "epub.xsl")
 BOOK_STEPS = (write_pdf, write_epub)
 
 #: Outputs made in Python after the stylesheets, in order. Adding an output is one line here.
+#: The first three read only some outputs of the stylesheets (``NEEDS``) and run while the others still run.
 STEPS: list[Callable[[BuildContext], None]] = [
-    write_assets,
-    write_witness,
     write_rdf,
     write_citation_cff,
+    write_search_index,
+    write_assets,
+    write_witness,
     write_pdf,
     write_epub,
-    write_search_index,
 ]
+
+
+#: What a step reads of the stylesheets' outputs, when not all of them: the file names of the entry
+#: stylesheets it waits for (``PAGES``: every entry point that writes pages). A step not listed here
+#: waits for every stylesheet.
+PAGES = "pages"
+NEEDS: dict[Callable[[BuildContext], None], frozenset[str] | str] = {
+    write_rdf: frozenset({"entities-data.xsl"}),  # it reads index/entities.json
+    write_citation_cff: frozenset(),  # the header alone
+    # It indexes html/**/*.html: the pages. Once every stylesheet and step ran, the pages are listed again
+    # and indexed again if one came after the index (a page written by an entry point without the HTML layer).
+    write_search_index: PAGES,
+}
+
+
+def _needs(step: Callable[[BuildContext], None], entries: list[Path]) -> set[str] | None:
+    """The entry stylesheets ``step`` waits for (``None``: all of them)."""
+    from .workers import writes_pages
+
+    needs = NEEDS.get(step)
+    if needs is None:
+        return None
+    return {e.name for e in entries if writes_pages(e)} if needs == PAGES else set(needs)
+
+
+def _pages(out: Path) -> list[Path]:
+    """The pages the search index is made from."""
+    html = out / "html"
+    return sorted(p for p in html.rglob("*.html") if "pagefind" not in p.relative_to(html).parts)
 
 
 def require_valid(project: Project):
@@ -186,11 +221,6 @@ def stylesheet_parameters(project: Project, options: dict | None = None) -> dict
     return {**{name: compute(project) for name, compute in PARAMETERS.items()}, **(options or {})}
 
 
-#: The stylesheets compiled by the last build in this process, with the digest of what they were compiled
-#: from: a rebuild in the same process (``edition serve --watch``) with unchanged stylesheets compiles nothing.
-_compiled: tuple[str, object] | None = None
-
-
 def _stylesheets_digest(project: Project, made_from: dict) -> str:
     import hashlib
     import json
@@ -212,6 +242,11 @@ def build(project: Project, out_dir: Path | None = None, parameters: dict | None
         made_from = manifest.fingerprint(project, options)
         if not force and manifest.is_up_to_date(out_dir, made_from):
             return BuildReport(out_dir, _listing(out_dir), up_to_date=True, timings=timings)
+    leave_out = () if books else BOOK_STYLESHEETS
+    steps = [s for s in STEPS if (s is not write_search_index or search) and (s not in BOOK_STEPS or books)]
+    entries = _entries(project, None, leave_out, steps)
+    # The workers compile the stylesheets while this process validates (and are kept for the next build).
+    pool = workers.pool_for(entries, f"{_stylesheets_digest(project, made_from)} {' '.join(leave_out)}")
     with _timed(timings, "parse and validate"):
         edition = require_valid(project)  # parsed once: validation hands over what it checked
     staging = _new_staging_folder(out_dir)
@@ -221,13 +256,21 @@ def build(project: Project, out_dir: Path | None = None, parameters: dict | None
         ctx = BuildContext(project, edition.document, staging, stylesheet_parameters(project, {**computed, **(parameters or {})}))
         with _timed(timings, "serialize"):
             document_xml = edition.serialize()
-        run_stylesheets(project, document_xml, staging, ctx.parameters, timings,
-                        reuse_key=_stylesheets_digest(project, made_from), leave_out=() if books else BOOK_STYLESHEETS)
-        for step in STEPS:
-            if (step is write_search_index and not search) or (step in BOOK_STEPS and not books):
-                continue
+        pool.start(document_xml, staging, ctx.parameters)
+        searched: list[Path] | None = None
+        for step in steps:
+            with _timed(timings, f"waiting for stylesheets ({step.__name__})"):
+                pool.wait(_needs(step, entries))
+            if step is write_search_index:
+                searched = _pages(staging)
             with _timed(timings, step.__name__):
                 step(ctx)
+        with _timed(timings, "waiting for stylesheets"):
+            pool.wait()
+        if searched is not None and _pages(staging) != searched:  # a page written after the index: index again
+            with _timed(timings, "write_search_index"):
+                shutil.rmtree(staging / "html" / "pagefind", ignore_errors=True)
+                write_search_index(ctx)
         with _timed(timings, "manifest and swap"):
             manifest.write(staging, made_from)
             _swap(staging, out_dir)
@@ -237,42 +280,56 @@ def build(project: Project, out_dir: Path | None = None, parameters: dict | None
         raise EditionError(Problem(str(where), 1, 1, f"cannot write the build: {err.strerror or err}; "
                                    "the previous build is untouched")) from None
     except BaseException:
+        workers.discard_kept()  # a worker may still be writing into the staging folder: stopped first
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return BuildReport(out_dir, _listing(out_dir), timings=timings)
+    return BuildReport(out_dir, _listing(out_dir), timings=_in_order(timings, pool.timings))
+
+
+def _in_order(timings: dict[str, float], stylesheets: dict[str, float]) -> dict[str, float]:
+    """Every stage, in the order of a build made one stage after the other: what comes before the stylesheets,
+    the stylesheets (compiling, then each by name), the steps; the waits for the workers left out."""
+    before = ("up-to-date check", "parse and validate", "base map", "serialize")
+    first = ("compile stylesheets", "hand Saxon the document")
+    ordered = {k: timings[k] for k in before if k in timings}
+    ordered.update({k: stylesheets[k] for k in first if k in stylesheets})
+    ordered.update({k: stylesheets[k] for k in sorted(stylesheets) if k not in first})
+    ordered.update({k: v for k, v in timings.items() if k not in ordered and not k.startswith("waiting for stylesheets")})
+    return ordered
+
+
+def _entries(project: Project, only: list[str] | None, leave_out: tuple[str, ...],
+             steps: list[Callable[[BuildContext], None]] = ()) -> list[Path]:
+    """The entry stylesheets to run, those some step waits for first."""
+    entries = [e for e in project.entry_stylesheets() if (only is None or e.name in only) and e.name not in leave_out]
+    first = set().union(*(_needs(s, entries) or set() for s in steps))
+    return sorted(entries, key=lambda e: (e.name not in first, e.name))
 
 
 def run_stylesheets(project: Project, document_xml: bytes, out_dir: Path, parameters: dict | None = None,
                     timings: dict[str, float] | None = None, reuse_key: str | None = None,
                     only: list[str] | None = None, leave_out: tuple[str, ...] = ()) -> None:
-    """Every entry stylesheet of ``xslt/`` (or those named in ``only``) on the document, with one processor,
-    each compiled once.
+    """Every entry stylesheet of ``xslt/`` (or those named in ``only``) on the document, in the stylesheet
+    workers (``edition.workers``), each compiled once.
 
-    With ``reuse_key`` (a digest of the stylesheets), the executables compiled by the previous call
-    with the same key are used again instead of compiling.
+    With ``reuse_key`` (a digest of the stylesheets), the workers of the previous call with the same key
+    are used again instead of compiling.
     """
-    global _compiled
-    from .xslt import Stylesheets
-
     timings = {} if timings is None else timings
-    entries = [e for e in project.entry_stylesheets() if (only is None or e.name in only) and e.name not in leave_out]
+    entries = _entries(project, only, leave_out)
     reuse_key = None if only is not None else reuse_key and f"{reuse_key} {' '.join(leave_out)}"
-    if reuse_key is not None and _compiled is not None and _compiled[0] == reuse_key:
-        sheets = _compiled[1]
-    else:
-        _compiled = None
-        sheets = Stylesheets()
-        # Every stylesheet is compiled before Saxon sees the document: from then on it reads no file.
-        with _timed(timings, "compile stylesheets"):
-            for stylesheet in entries:
-                sheets.compile(stylesheet)
-    with _timed(timings, "hand Saxon the document"):
-        document = sheets.document(document_xml)
-    for stylesheet in entries:
-        with _timed(timings, stylesheet.name):
-            sheets.run(stylesheet, document, out_dir, parameters)
-    if reuse_key is not None:
-        _compiled = (reuse_key, sheets)
+    pool = workers.pool_for(entries, reuse_key)
+    try:
+        pool.start(document_xml, out_dir, parameters or {})
+        pool.wait()
+        timings.update(pool.timings)
+    except BaseException:
+        if workers.is_kept(pool):
+            workers.discard_kept()
+        raise
+    finally:
+        if not workers.is_kept(pool):
+            pool.close()
 
 
 def write_outputs(project: Project, document_xml: bytes, out: Path, parameters: dict | None = None,

@@ -64,7 +64,7 @@ NOT_DIVISIONS = ("CNTW", *TERRITORIES)
 _MISSING = 65535  # DCW's pen-up mark between two rings of one shape
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, order=True)
 class Place:
     """A register place with coordinates, and how many pointers in the text name it."""
 
@@ -372,18 +372,21 @@ def basemap_svg(edition: etree._ElementTree, data: Path | None = None, cache: Pa
     >>> svg.startswith('<svg xmlns="http://www.w3.org/2000/svg" class="ed-basemap">')
     True
     """
-    found = tuple(places(edition))
-    panels = tuple(frames(list(found)))
+    found = places(edition)
+    panels = tuple(frames(found))
+    # The shapes depend on the frames and on where the places are, not on which place is which or how often
+    # the text names it (that only chooses the frames): an edit of the text keeps the cached map.
+    points = tuple(sorted(Place("", p.lat, p.lon, 0) for p in found))
     data = data or dcw_file()
     if cache is None:
-        return _render(panels, found, data)
+        return _render(panels, points, data)
     stat = data.stat()
-    key = hashlib.sha256(repr((panels, found, str(data), stat.st_size, stat.st_mtime_ns,
+    key = hashlib.sha256(repr((panels, points, str(data), stat.st_size, stat.st_mtime_ns,
                                Path(__file__).read_bytes())).encode()).hexdigest()[:32]
     kept = cache / f"basemap-{key}.svg"
     if kept.is_file():
         return kept.read_text(encoding="utf-8")
-    svg = _render(panels, found, data)
+    svg = _render(panels, points, data)
     cache.mkdir(parents=True, exist_ok=True)
     for old in cache.glob("basemap-*.svg"):  # one base map is kept: the last
         old.unlink()

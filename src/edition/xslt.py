@@ -19,7 +19,7 @@ from pathlib import Path
 
 from saxonche import PySaxonApiError, PySaxonProcessor
 
-from .xmlio import EditionError, Problem
+from .errors import EditionError, Problem
 
 ED_NS = "urn:weil-edition:xslt"
 
@@ -65,10 +65,10 @@ class Stylesheets:
             self.processor.set_configuration_property(ALLOWED_PROTOCOLS, "")
             self._sealed = True
 
-    def document(self, xml: bytes):
+    def document(self, xml: bytes | str):
         """Hand Saxon a document that lxml has already parsed and checked (this seals the processor)."""
         self.seal()
-        return self.processor.parse_xml(xml_text=xml.decode("utf-8"))
+        return self.processor.parse_xml(xml_text=xml.decode("utf-8") if isinstance(xml, bytes) else xml)
 
     def value(self, value: str | bool | int):
         """A Python value as the XDM value a stylesheet parameter declares."""
