@@ -217,7 +217,7 @@
       '@id': $context?resource-id,
       '@type': 'Resource',
       'title': $w?title,
-      'description': normalize-space($doc/tei:TEI/tei:teiHeader/tei:encodingDesc/tei:projectDesc),
+      'description': normalize-space($doc/tei:TEI/tei:teiHeader/tei:encodingDesc/tei:projectDesc/tei:p[1]),
       'totalParents': 1,
       'totalChildren': 0,
       'collection': $context?api || 'collection/' || $context?key || '{;nav}.jsonld',
@@ -247,7 +247,7 @@
       'language': array{ distinct-values(($lang, $h/tei:profileDesc/tei:langUsage/tei:language/@ident ! string())) },
       'type': [ 'Text' ],
       'identifier': [ $context?base ],
-      'description': ed:lang-values(normalize-space($h/tei:encodingDesc/tei:projectDesc), $lang),
+      'description': ed:lang-values(normalize-space($h/tei:encodingDesc/tei:projectDesc/tei:p[1]), $lang),
       'rights': ed:lang-values(normalize-space($h/tei:fileDesc/tei:publicationStmt/tei:availability), $lang)}"/>
   </xsl:function>
 

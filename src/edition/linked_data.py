@@ -161,7 +161,7 @@ def citation_cff(ctx) -> str:
         ("version", text("t:fileDesc/t:editionStmt/t:edition[1]/@n")),
         ("date-released", released if _FULL_DATE.match(released) else ""),
         ("url", base),
-        ("abstract", text("t:encodingDesc/t:projectDesc//text()")),
+        ("abstract", text("t:encodingDesc/t:projectDesc/t:p[1]//text()")),
         ("keywords", [" ".join(t.split()) for t in header.xpath("t:profileDesc/t:textClass/t:keywords/t:term/text()", namespaces=NS)]),
     ]
     return "".join(_yaml(key, value) for key, value in fields if value)
