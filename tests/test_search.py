@@ -6,12 +6,13 @@ import gzip
 import json
 import random
 
+import cbor2
 import pytest
 
 from edition.build import write_outputs
 from edition.corpus import load_edition
 from edition.project import Project
-from edition.search import (SIGNATURE, cbor_decode, cbor_encode, collect_records, index_for_search,
+from edition.search import (SIGNATURE, collect_records, index_for_search,
                             stable_filter_files)
 
 
@@ -72,7 +73,7 @@ def test_every_record_is_in_one_of_the_parts(records):
 def _pagefind_files(filters: list[tuple[str, list[tuple[str, list[int]]]]]) -> dict[str, bytes]:
     """A minimal Pagefind bundle: one filter file per filter, the meta file listing them, the entry file."""
     def pack(value):
-        return gzip.compress(SIGNATURE + cbor_encode(value), mtime=0)
+        return gzip.compress(SIGNATURE + cbor2.dumps(value), mtime=0)
 
     files = {}
     listed = []
@@ -99,16 +100,12 @@ def test_filter_files_come_out_the_same_whatever_order_pagefind_wrote_them_in():
     files = dict(next(iter(outputs)))
     meta_name = next(p for p in files if p.endswith(".pf_meta"))
     assert json.loads(files["pagefind-entry.json"])["languages"]["en"]["hash"] in meta_name
-    meta, _ = cbor_decode(gzip.decompress(files[meta_name])[len(SIGNATURE):])
+    meta = cbor2.loads(gzip.decompress(files[meta_name])[len(SIGNATURE):])
     assert [f[0] for f in meta[3]] == ["part", "section"]
     for name, hash_ in meta[3]:
-        decoded, _ = cbor_decode(gzip.decompress(files[f"filter/{hash_}.pf_filter"])[len(SIGNATURE):])
+        decoded = cbor2.loads(gzip.decompress(files[f"filter/{hash_}.pf_filter"])[len(SIGNATURE):])
         assert decoded[0] == name and [v[0] for v in decoded[1]] == sorted(v[0] for v in decoded[1])
 
-
-def test_cbor_round_trip_of_what_pagefind_writes():
-    value = ["1.5.2", [["en_1", 0], ["en_2", 23], ["en_3", 255], ["en_4", 65_536]], [], {"k": "é下"}, [True, None]]
-    assert cbor_decode(cbor_encode(value)) == (value, len(cbor_encode(value)))
 
 
 def test_two_indexes_of_the_same_pages_are_byte_identical_filters_included(built, tmp_path, snapshot):

@@ -47,6 +47,7 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import cbor2
 from lxml import html as lxml_html
 
 from .xmlio import EditionError, Problem
@@ -265,78 +266,16 @@ def collect_records(html_dir: Path) -> list[Record]:
 SIGNATURE = b"pagefind_dcd"
 
 
-def cbor_decode(data: bytes, at: int = 0):
-    """(value, next offset) of the CBOR item at ``at``: the subset Pagefind writes (integers, strings, arrays, maps)."""
-    head = data[at]
-    major, info = head >> 5, head & 31
-    at += 1
-    if info < 24:
-        argument = info
-    elif info in (24, 25, 26, 27):
-        size = 1 << (info - 24)
-        argument = int.from_bytes(data[at:at + size], "big")
-        at += size
-    else:
-        raise ValueError(f"unsupported CBOR item (major type {major}, additional information {info})")
-    if major == 0:
-        return argument, at
-    if major == 1:
-        return -1 - argument, at
-    if major in (2, 3):
-        chunk = data[at:at + argument]
-        return (bytes(chunk) if major == 2 else chunk.decode()), at + argument
-    if major == 4:
-        items = []
-        for _ in range(argument):
-            item, at = cbor_decode(data, at)
-            items.append(item)
-        return items, at
-    if major == 5:
-        pairs = []
-        for _ in range(argument):
-            key, at = cbor_decode(data, at)
-            value, at = cbor_decode(data, at)
-            pairs.append((key, value))
-        return dict(pairs), at
-    if major == 7 and info in (20, 21, 22):
-        return {20: False, 21: True, 22: None}[info], at
-    raise ValueError(f"unsupported CBOR item (major type {major})")
-
-
-def _cbor_head(major: int, argument: int) -> bytes:
-    if argument < 24:
-        return bytes([major << 5 | argument])
-    for info, size in ((24, 1), (25, 2), (26, 4), (27, 8)):
-        if argument < 1 << (8 * size):
-            return bytes([major << 5 | info]) + argument.to_bytes(size, "big")
-    raise ValueError("integer too large for CBOR")
-
-
-def cbor_encode(value) -> bytes:
-    """CBOR for integers, strings, lists and dicts, every length in its shortest form (as minicbor writes it)."""
-    if value is False or value is True or value is None:
-        return bytes([0xF4 if value is False else 0xF5 if value is True else 0xF6])
-    if isinstance(value, int):
-        return _cbor_head(0, value) if value >= 0 else _cbor_head(1, -1 - value)
-    if isinstance(value, bytes):
-        return _cbor_head(2, len(value)) + value
-    if isinstance(value, str):
-        encoded = value.encode()
-        return _cbor_head(3, len(encoded)) + encoded
-    if isinstance(value, list):
-        return _cbor_head(4, len(value)) + b"".join(cbor_encode(v) for v in value)
-    if isinstance(value, dict):
-        return _cbor_head(5, len(value)) + b"".join(cbor_encode(k) + cbor_encode(v) for k, v in value.items())
-    raise TypeError(f"cannot encode {type(value).__name__} as CBOR")
-
-
 def _unpack(content: bytes, name: str):
     data = gzip.decompress(content)
     if not data.startswith(SIGNATURE):
         raise ValueError(f"{name} is not a Pagefind index file")
     body = data[len(SIGNATURE):]
-    value, end = cbor_decode(body)
-    if end != len(body) or cbor_encode(value) != body:
+    try:
+        value = cbor2.loads(body)
+    except cbor2.CBORDecodeError as error:
+        raise ValueError(f"{name} is not CBOR as Pagefind writes it: {error}") from None
+    if cbor2.dumps(value) != body:
         raise ValueError(f"{name} is in a Pagefind format this edition does not know")
     return value
 
@@ -363,7 +302,7 @@ def stable_filter_files(files: dict[str, bytes]) -> dict[str, bytes]:
     renamed = {}
     for old in sorted(p for p in files if p.startswith("filter/") and p.endswith(".pf_filter")):
         name, values = _unpack(files.pop(old), old)
-        body = cbor_encode([name, sorted(([v, sorted(pages)] for v, pages in values), key=lambda v: v[0])])
+        body = cbor2.dumps([name, sorted(([v, sorted(pages)] for v, pages in values), key=lambda v: v[0])])
         full = f"{language}_{_pagefind_hash(body)}"
         short = full[:len(language) + 8]
         while short in renamed.values() and len(short) < len(full):
@@ -372,7 +311,7 @@ def stable_filter_files(files: dict[str, bytes]) -> dict[str, bytes]:
         files[f"filter/{short}.pf_filter"] = _pack_body(body)
     by_hash = {Path(old).stem: new for old, new in renamed.items()}
     meta[3] = sorted(([name, by_hash.get(h, h)] for name, h in meta[3]), key=lambda f: f[0])
-    body = cbor_encode(meta)
+    body = cbor2.dumps(meta)
     new_hash = f"{language}_{_pagefind_hash(body)[:len(language) + 8]}"
     files[f"pagefind.{new_hash}.pf_meta"] = _pack_body(body)
     entry = json.loads(files["pagefind-entry.json"])
