@@ -114,24 +114,34 @@ def test_every_description_rests_on_a_paragraph_or_is_the_editors(repo_root):
     assert total > 250 and pointed == total
 
 
+#: The essay-based sentence of Stalin's description (persons.xml), which the tests below rewrite.
+STALIN_ESSAY_SENTENCE = ('Named once, among the revolutionary leaders whose images are displayed throughout Nanjiecun '
+                         '<ptr target="#p-few-cases-small"/>.</note>\n        </person>\n        <person xml:id="friedrich-engels"')
+
+
+def rewrite_stalins_essay_sentence(root, sentence: str) -> None:
+    """Replace that sentence (up to the end of Stalin's entry) with ``sentence``."""
+    edit(root, "persons.xml", STALIN_ESSAY_SENTENCE,
+         sentence + '</note>\n        </person>\n        <person xml:id="friedrich-engels"')
+
+
 def test_claim_about_the_essay_without_a_pointer_fails(repo_root, tmp_path):
     root = copy_edition(repo_root, tmp_path)
-    edit(root, "persons.xml", '</seg> Named once, among the revolutionary leaders whose images are displayed throughout Nanjiecun <ptr target="#p-few-cases-small"/>.</note>\n        </person>\n        <person xml:id="friedrich-engels"',
-         '</seg> Named once in the essay, among the revolutionary leaders of Nanjiecun.</note>\n        </person>\n        <person xml:id="friedrich-engels"')
+    rewrite_stalins_essay_sentence(root, "Named once in the essay, among the revolutionary leaders of Nanjiecun.")
     assert [m for m in problems(root) if "joseph-stalin" in m and "says what the essay says" in m]
 
 
 def test_statement_neither_pointed_nor_marked_fails(repo_root, tmp_path):
     root = copy_edition(repo_root, tmp_path)
-    edit(root, "persons.xml", '</seg> Named once, among the revolutionary leaders whose images are displayed throughout Nanjiecun <ptr target="#p-few-cases-small"/>.</note>\n        </person>\n        <person xml:id="friedrich-engels"',
-         '</seg> A Georgian by birth.</note>\n        </person>\n        <person xml:id="friedrich-engels"')
+    rewrite_stalins_essay_sentence(root, "A Georgian by birth.")
     assert [m for m in problems(root) if "joseph-stalin" in m and "neither the editors'" in m]
 
 
 def test_pointer_to_a_paragraph_that_does_not_mention_the_entry_fails(repo_root, tmp_path):
     root = copy_edition(repo_root, tmp_path)
-    edit(root, "persons.xml", 'Named once, among the revolutionary leaders whose images are displayed throughout Nanjiecun <ptr target="#p-few-cases-small"/>.</note>\n        </person>\n        <person xml:id="friedrich-engels"',
-         'Named once, among the revolutionary leaders whose images are displayed throughout Nanjiecun <ptr target="#p-every-class-stratum"/>.</note>\n        </person>\n        <person xml:id="friedrich-engels"')
+    rewrite_stalins_essay_sentence(
+        root, 'Named once, among the revolutionary leaders whose images are displayed throughout Nanjiecun '
+              '<ptr target="#p-every-class-stratum"/>.')
     assert [m for m in problems(root) if "joseph-stalin" in m and "does not mention the entry" in m]
 
 

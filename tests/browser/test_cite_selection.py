@@ -16,37 +16,39 @@ pytestmark = pytest.mark.browser
 PARAGRAPH = "p-scale-disaster-difficult"
 WORDS = "which generally never comes"
 
-#: Select ``words`` inside the element with id ``id`` (the first text node holding them).
-SELECT = """([id, words]) => {
-  const walker = document.createTreeWalker(document.getElementById(id), NodeFilter.SHOW_TEXT);
+#: A range over the first text node under ``root`` that holds ``words`` (or null): shared by the scripts below.
+RANGE_OF = """function rangeOf(root, words) {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const at = node.data.indexOf(words);
     if (at >= 0) {
       const range = document.createRange();
       range.setStart(node, at); range.setEnd(node, at + words.length);
-      const selection = window.getSelection();
-      selection.removeAllRanges(); selection.addRange(range);
-      return true;
-    }
-  }
-  return false;
-}"""
-
-#: Where the words stand relative to the viewport, and where their paragraph begins.
-WHERE = """([id, words]) => {
-  const p = document.getElementById(id);
-  const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const at = node.data.indexOf(words);
-    if (at >= 0) {
-      const range = document.createRange();
-      range.setStart(node, at); range.setEnd(node, at + words.length);
-      const box = range.getBoundingClientRect();
-      return {top: box.top, bottom: box.bottom, height: window.innerHeight, paragraphTop: p.getBoundingClientRect().top};
+      return range;
     }
   }
   return null;
 }"""
+
+#: Select ``words`` inside the element with id ``id``.
+SELECT = """([id, words]) => {
+  %s
+  const range = rangeOf(document.getElementById(id), words);
+  if (!range) return false;
+  const selection = window.getSelection();
+  selection.removeAllRanges(); selection.addRange(range);
+  return true;
+}""" % RANGE_OF
+
+#: Where the words stand relative to the viewport, and where their paragraph begins.
+WHERE = """([id, words]) => {
+  %s
+  const p = document.getElementById(id);
+  const range = rangeOf(p, words);
+  if (!range) return null;
+  const box = range.getBoundingClientRect();
+  return {top: box.top, bottom: box.bottom, height: window.innerHeight, paragraphTop: p.getBoundingClientRect().top};
+}""" % RANGE_OF
 
 
 def open_reading_page(new_page, url: str, **size):
