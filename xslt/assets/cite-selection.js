@@ -67,22 +67,16 @@
     return { quoted: quoted, fragment: ":~:text=" + terms.join(",") };
   }
 
-  /* edition.js's helpers (it runs after this script, before any selection can be cited). */
-  function absolute(href) { return window.edition.absolute(href); }
-
-  /* The paragraph's citation (from its Cite control) with the link pointing at the words. */
+  /* The paragraph's citation (from its Cite control) with the link pointing at the words. absolute, copy and
+     say are edition.js's (window.edition; it runs after this script, before any selection can be cited). */
   function citation(p, found) {
     var cite = p.querySelector("a.cite");
     var permalink = (cite && cite.getAttribute("data-permalink")) || "#" + p.id;
-    var link = absolute(permalink) + found.fragment;
+    var link = window.edition.absolute(permalink) + found.fragment;
     var text = cite ? (cite.getAttribute("data-citation") || "") : "";
     text = text ? text.split(permalink).join(link) : link;
     return { link: link, text: text + "\n\n\u201c" + found.quoted + "\u201d" };
   }
-
-  function say(message) { window.edition.say(message); }
-
-  function copy(text) { return window.edition.copy(text); }
 
   var control = document.createElement("a");
   control.className = "cite-selection";
@@ -122,8 +116,8 @@
     if (!current) return;
     event.preventDefault();
     var cited = current;
-    copy(cited.text).then(function () {
-      say("Citation of the selected words copied");
+    window.edition.copy(cited.text).then(function () {
+      window.edition.say("Citation of the selected words copied");
     }, function () {
       window.prompt("Copy the citation:", cited.text.replace(/\n+/g, " "));
     });
