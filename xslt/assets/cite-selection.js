@@ -37,6 +37,18 @@
     return e && e.closest ? e.closest("p.para[id]") : null;
   }
 
+  /* The page's text above paragraph p, read once per paragraph (the scripts change no text there), not at
+     every change of the selection. */
+  var above = new WeakMap();
+  function textAbove(p) {
+    if (!above.has(p)) {
+      var page = document.createRange();
+      page.setStart(document.body, 0); page.setEndBefore(p);
+      above.set(p, pieces(page).join(" "));
+    }
+    return above.get(p);
+  }
+
   /* The text directive for the selected range in paragraph p. */
   function directive(range, p) {
     var parts = pieces(range);
@@ -55,9 +67,7 @@
       terms = [encodeTerm(quoted)];
     }
     /* Words that also stand earlier on the page (title, contents, headings, paragraphs) get context, so that the browser finds these. */
-    var page = document.createRange();
-    page.setStart(document.body, 0); page.setEndBefore(p);
-    var earlier = pieces(page).join(" ") + " " + textBefore;
+    var earlier = textAbove(p) + " " + textBefore;
     if (fold(earlier).indexOf(fold(quoted)) >= 0) {
       var pre = textBefore ? textBefore.split(" ").slice(-CONTEXT_WORDS).join(" ") : "";
       var post = textAfter ? textAfter.split(" ").slice(0, CONTEXT_WORDS).join(" ") : "";
