@@ -37,6 +37,18 @@
     return e && e.closest ? e.closest("p.para[id]") : null;
   }
 
+  /* The page's text above paragraph p, read once per paragraph (the scripts change no text there), not at
+     every change of the selection. */
+  var above = new WeakMap();
+  function textAbove(p) {
+    if (!above.has(p)) {
+      var page = document.createRange();
+      page.setStart(document.body, 0); page.setEndBefore(p);
+      above.set(p, pieces(page).join(" "));
+    }
+    return above.get(p);
+  }
+
   /* The text directive for the selected range in paragraph p. */
   function directive(range, p) {
     var parts = pieces(range);
@@ -55,9 +67,7 @@
       terms = [encodeTerm(quoted)];
     }
     /* Words that also stand earlier on the page (title, contents, headings, paragraphs) get context, so that the browser finds these. */
-    var page = document.createRange();
-    page.setStart(document.body, 0); page.setEndBefore(p);
-    var earlier = pieces(page).join(" ") + " " + textBefore;
+    var earlier = textAbove(p) + " " + textBefore;
     if (fold(earlier).indexOf(fold(quoted)) >= 0) {
       var pre = textBefore ? textBefore.split(" ").slice(-CONTEXT_WORDS).join(" ") : "";
       var post = textAfter ? textAfter.split(" ").slice(0, CONTEXT_WORDS).join(" ") : "";
@@ -67,22 +77,16 @@
     return { quoted: quoted, fragment: ":~:text=" + terms.join(",") };
   }
 
-  /* edition.js's helpers (it runs after this script, before any selection can be cited). */
-  function absolute(href) { return window.edition.absolute(href); }
-
-  /* The paragraph's citation (from its Cite control) with the link pointing at the words. */
+  /* The paragraph's citation (from its Cite control) with the link pointing at the words. absolute, copy and
+     say are edition.js's (window.edition; it runs after this script, before any selection can be cited). */
   function citation(p, found) {
     var cite = p.querySelector("a.cite");
     var permalink = (cite && cite.getAttribute("data-permalink")) || "#" + p.id;
-    var link = absolute(permalink) + found.fragment;
+    var link = window.edition.absolute(permalink) + found.fragment;
     var text = cite ? (cite.getAttribute("data-citation") || "") : "";
     text = text ? text.split(permalink).join(link) : link;
     return { link: link, text: text + "\n\n\u201c" + found.quoted + "\u201d" };
   }
-
-  function say(message) { window.edition.say(message); }
-
-  function copy(text) { return window.edition.copy(text); }
 
   var control = document.createElement("a");
   control.className = "cite-selection";
@@ -122,8 +126,8 @@
     if (!current) return;
     event.preventDefault();
     var cited = current;
-    copy(cited.text).then(function () {
-      say("Citation of the selected words copied");
+    window.edition.copy(cited.text).then(function () {
+      window.edition.say("Citation of the selected words copied");
     }, function () {
       window.prompt("Copy the citation:", cited.text.replace(/\n+/g, " "));
     });

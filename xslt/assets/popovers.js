@@ -67,7 +67,7 @@
 
   function open(el, how) {
     clearTimeout(closeTimer);
-    if (current === el && !pop.hidden) { if (how === "touch") showLink(el, how); return; }
+    if (current === el && !pop.hidden) { if (how === "touch") { showLink(el, how); place(el); } return; }
     if (current) current.removeAttribute("aria-describedby");
     current = el;
     dismissed = null;
@@ -89,7 +89,6 @@
       link.hidden = true;
       link.removeAttribute("href");
     }
-    if (!pop.hidden && current) place(current);
   }
 
   function close() {

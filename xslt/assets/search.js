@@ -79,10 +79,6 @@
         box.name = "part";
         box.value = part;
         box.checked = chosen.indexOf(part) >= 0;
-        box.addEventListener("change", function () {
-          chosen = Array.prototype.slice.call(filters.querySelectorAll("input:checked")).map(function (b) { return b.value; });
-          search(input.value);
-        });
         label.appendChild(box);
         label.appendChild(document.createTextNode(part));
         label.appendChild(element("span", "count"));
@@ -190,6 +186,11 @@
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     window.clearTimeout(timer);
+    search(input.value);
+  });
+  /* A filter checked or unchecked (one listener for the boxes drawFilters makes) */
+  if (filters) filters.addEventListener("change", function () {
+    chosen = Array.prototype.slice.call(filters.querySelectorAll("input:checked")).map(function (b) { return b.value; });
     search(input.value);
   });
   if (more) more.addEventListener("click", function () { showMore(true); });
