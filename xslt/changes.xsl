@@ -45,12 +45,12 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- Revisions newest first: by date, and in the header's own order (newest first, as TEI advises) for equal dates. -->
+  <!-- Revisions newest first: by date, and in the header's own order (newest first, as TEI advises) for equal dates
+       (the sort is stable, so equal dates keep document order). -->
   <xsl:function name="ed:changes-newest-first" as="element(tei:change)*" visibility="public">
     <xsl:param name="revisions" as="element(tei:revisionDesc)?"/>
     <xsl:perform-sort select="$revisions//tei:change">
-      <xsl:sort select="string(@when)" order="descending"/>
-      <xsl:sort select="count(preceding::tei:change)" data-type="number"/>
+      <xsl:sort select="string(@when)" order="descending" stable="yes"/>
     </xsl:perform-sort>
   </xsl:function>
 
