@@ -64,7 +64,7 @@
   <xsl:function name="ed:responsible" as="xs:string">
     <xsl:param name="doc" as="document-node()"/>
     <xsl:param name="pointer" as="xs:string"/>
-    <xsl:variable name="target" as="element()?" select="$doc//*[@xml:id = substring-after($pointer, '#')][1]"/>
+    <xsl:variable name="target" as="element()?" select="id(substring-after($pointer, '#'), $doc)[1]"/>
     <xsl:sequence select="if ($target) then normalize-space($target) else $pointer"/>
   </xsl:function>
 
