@@ -10,7 +10,6 @@
   <xsl:import href="common/html-layer.xsl"/>
 
   <xsl:output method="text"/>
-  <xsl:mode name="ed:change-text" on-no-match="text-only-copy" on-multiple-match="fail"/>
 
   <xsl:template match="/">
     <xsl:variable name="header" as="element(tei:teiHeader)" select="tei:TEI/tei:teiHeader"/>
@@ -37,7 +36,7 @@
                 <xsl:variable name="who" as="xs:string*" select="tokenize(@who) ! ed:responsible(root(current()), .)"/>
                 <xsl:if test="exists($who)"> · {string-join($who, ', ')}</xsl:if>
               </p>
-              <p class="change-text"><xsl:apply-templates mode="ed:change-text"/></p>
+              <p class="change-text"><xsl:apply-templates mode="ed:header"/></p>
             </li>
           </xsl:for-each>
         </ol>
@@ -67,9 +66,5 @@
     <xsl:variable name="target" as="element()?" select="id(substring-after($pointer, '#'), $doc)[1]"/>
     <xsl:sequence select="if ($target) then normalize-space($target) else $pointer"/>
   </xsl:function>
-
-  <!-- A change's description: its words, element names as code. -->
-  <xsl:template match="tei:gi" mode="ed:change-text"><code>&lt;{.}&gt;</code></xsl:template>
-  <xsl:template match="tei:att" mode="ed:change-text"><code>@{.}</code></xsl:template>
 
 </xsl:stylesheet>
