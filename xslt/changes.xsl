@@ -14,7 +14,7 @@
   <xsl:template match="/">
     <xsl:variable name="header" as="element(tei:teiHeader)" select="tei:TEI/tei:teiHeader"/>
     <xsl:variable name="revisions" as="element(tei:revisionDesc)?" select="$header/tei:revisionDesc"/>
-    <xsl:variable name="current" as="xs:string" select="string($header/tei:fileDesc/tei:editionStmt/tei:edition[1]/@n)"/>
+    <xsl:variable name="current" as="xs:string" select="ed:work(.)?version"/>
     <xsl:call-template name="ed:page">
       <xsl:with-param name="doc" select="."/>
       <xsl:with-param name="href" select="'changes.html'"/>
