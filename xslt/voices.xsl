@@ -177,7 +177,7 @@
       </blockquote>
       <p class="attribution">
         <xsl:if test="@direct = 'false'"><span class="indirect">reported speech</span> · </xsl:if>
-        <xsl:if test="self::tei:said[@cert]"><span class="inferred">attribution inferred by the editors{if (@cert = ('medium', 'low', 'unknown')) then ' (uncertain)' else ''}</span> · </xsl:if>
+        <xsl:if test="self::tei:said[@cert]"><span class="inferred">attribution inferred by the editors{if (ed:uncertain(.)) then ' (uncertain)' else ''}</span> · </xsl:if>
         <xsl:for-each select="$sources">
           <a class="source" href="{ed:entity-href(.)}" title="{ed:entry-description(.)}">{ed:entry-name(.)}</a>
           <xsl:text> · </xsl:text>
