@@ -10,12 +10,11 @@
   <xsl:import href="common/html-layer.xsl"/>
 
   <xsl:output method="text"/>
-  <xsl:mode name="ed:change-text" on-no-match="text-only-copy" on-multiple-match="fail"/>
 
   <xsl:template match="/">
     <xsl:variable name="header" as="element(tei:teiHeader)" select="tei:TEI/tei:teiHeader"/>
     <xsl:variable name="revisions" as="element(tei:revisionDesc)?" select="$header/tei:revisionDesc"/>
-    <xsl:variable name="current" as="xs:string" select="string($header/tei:fileDesc/tei:editionStmt/tei:edition[1]/@n)"/>
+    <xsl:variable name="current" as="xs:string" select="ed:work(.)?version"/>
     <xsl:call-template name="ed:page">
       <xsl:with-param name="doc" select="."/>
       <xsl:with-param name="href" select="'changes.html'"/>
@@ -37,7 +36,7 @@
                 <xsl:variable name="who" as="xs:string*" select="tokenize(@who) ! ed:responsible(root(current()), .)"/>
                 <xsl:if test="exists($who)"> · {string-join($who, ', ')}</xsl:if>
               </p>
-              <p class="change-text"><xsl:apply-templates mode="ed:change-text"/></p>
+              <p class="change-text"><xsl:apply-templates mode="ed:header"/></p>
             </li>
           </xsl:for-each>
         </ol>
@@ -45,12 +44,12 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- Revisions newest first: by date, and in the header's own order (newest first, as TEI advises) for equal dates. -->
+  <!-- Revisions newest first: by date, and in the header's own order (newest first, as TEI advises) for equal dates
+       (the sort is stable, so equal dates keep document order). -->
   <xsl:function name="ed:changes-newest-first" as="element(tei:change)*" visibility="public">
     <xsl:param name="revisions" as="element(tei:revisionDesc)?"/>
     <xsl:perform-sort select="$revisions//tei:change">
-      <xsl:sort select="string(@when)" order="descending"/>
-      <xsl:sort select="count(preceding::tei:change)" data-type="number"/>
+      <xsl:sort select="string(@when)" order="descending" stable="yes"/>
     </xsl:perform-sort>
   </xsl:function>
 
@@ -64,12 +63,8 @@
   <xsl:function name="ed:responsible" as="xs:string">
     <xsl:param name="doc" as="document-node()"/>
     <xsl:param name="pointer" as="xs:string"/>
-    <xsl:variable name="target" as="element()?" select="$doc//*[@xml:id = substring-after($pointer, '#')][1]"/>
+    <xsl:variable name="target" as="element()?" select="id(substring-after($pointer, '#'), $doc)[1]"/>
     <xsl:sequence select="if ($target) then normalize-space($target) else $pointer"/>
   </xsl:function>
-
-  <!-- A change's description: its words, element names as code. -->
-  <xsl:template match="tei:gi" mode="ed:change-text"><code>&lt;{.}&gt;</code></xsl:template>
-  <xsl:template match="tei:att" mode="ed:change-text"><code>@{.}</code></xsl:template>
 
 </xsl:stylesheet>

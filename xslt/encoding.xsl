@@ -24,6 +24,10 @@
   <xsl:output method="text" encoding="UTF-8"/>
   <xsl:mode name="ed:manual-rule" on-no-match="shallow-skip"/>
 
+  <!-- The schema's definitions and element patterns by name (every reference is resolved through these). -->
+  <xsl:key name="ed:rng-define" match="rng:define" use="@name"/>
+  <xsl:key name="ed:rng-element" match="rng:element" use="@name"/>
+
   <!-- How long an example may be, in characters of its XML. -->
   <xsl:variable name="ed:example-length" as="xs:integer" select="400"/>
 
@@ -111,7 +115,7 @@
     <xsl:param name="name" as="xs:string" required="yes"/>
     <xsl:param name="occurrences" as="element()+" required="yes"/>
     <xsl:param name="rng" as="document-node()" required="yes"/>
-    <xsl:variable name="definitions" as="element(rng:element)*" select="$rng//rng:element[@name = $name]"/>
+    <xsl:variable name="definitions" as="element(rng:element)*" select="key('ed:rng-element', $name, $rng)"/>
     <xsl:variable name="meanings" as="xs:string*" select="distinct-values($definitions ! ed:rng-documentation(.))"/>
     <xsl:variable name="attributes" as="element(rng:attribute)*" select="$definitions ! ed:rng-attributes(., $rng, ())"/>
     <xsl:variable name="example" as="element()" select="($occurrences[ancestor::tei:p[@xml:id] and ancestor::tei:text], $occurrences)[1]"/>
@@ -203,7 +207,7 @@
         <xsl:when test="self::rng:attribute"><xsl:sequence select="."/></xsl:when>
         <xsl:when test="self::rng:element"/>
         <xsl:when test="self::rng:ref[not(@name = $seen)]">
-          <xsl:sequence select="$rng//rng:define[@name = current()/@name] ! ed:rng-attributes(., $rng, ($seen, current()/@name))"/>
+          <xsl:sequence select="key('ed:rng-define', @name, $rng) ! ed:rng-attributes(., $rng, ($seen, current()/@name))"/>
         </xsl:when>
         <xsl:when test="self::rng:ref"/>
         <xsl:otherwise><xsl:sequence select="ed:rng-attributes(., $rng, $seen)"/></xsl:otherwise>
@@ -238,7 +242,7 @@
         <xsl:when test="self::rng:value or self::rng:data"><xsl:sequence select="."/></xsl:when>
         <xsl:when test="self::rng:list"><xsl:sequence select="(., ed:rng-value-patterns(., $rng, $seen))"/></xsl:when>
         <xsl:when test="self::rng:ref[not(@name = $seen)]">
-          <xsl:variable name="define" as="element(rng:define)*" select="$rng//rng:define[@name = current()/@name]"/>
+          <xsl:variable name="define" as="element(rng:define)*" select="key('ed:rng-define', @name, $rng)"/>
           <xsl:sequence select="($define/a:documentation, $define ! ed:rng-value-patterns(., $rng, ($seen, current()/@name)))"/>
         </xsl:when>
         <xsl:when test="self::a:documentation or self::rng:ref"/>

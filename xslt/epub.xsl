@@ -125,7 +125,7 @@
             </xsl:for-each>
             <xsl:for-each select="$text/tei:back/tei:div[1]"><li><a href="{$ed:epub-text}#{@xml:id}">Reader comment</a></li></xsl:for-each>
             <xsl:if test="$text//tei:note"><li><a href="{$ed:epub-text}#notes">Editorial notes</a></li></xsl:if>
-            <xsl:if test="ed:epub-interventions($doc)"><li><a href="{$ed:epub-text}#apparatus">Corrections</a></li></xsl:if>
+            <xsl:if test="ed:interventions($doc)"><li><a href="{$ed:epub-text}#apparatus">Corrections</a></li></xsl:if>
             <li><a href="{$ed:epub-registers}#registers">Registers</a>
               <ol>
                 <xsl:for-each select="$ed:register-kinds[exists(ed:sorted-entries($doc, .))]">
@@ -147,17 +147,12 @@
     </xsl:call-template>
   </xsl:template>
 
-  <xsl:function name="ed:epub-interventions" as="element()*">
-    <xsl:param name="doc" as="document-node()"/>
-    <xsl:sequence select="$doc/tei:TEI/tei:text//*[ed:is-intervention(.)]"/>
-  </xsl:function>
-
   <!-- The text: title page, the essay's divisions, the reader comment, the notes, the corrections. -->
   <xsl:template name="ed:epub-text">
     <xsl:param name="doc" as="document-node()" required="yes"/>
     <xsl:variable name="w" as="map(xs:string, xs:string)" select="ed:work($doc)"/>
     <xsl:variable name="text" as="element(tei:text)" select="$doc/tei:TEI/tei:text"/>
-    <xsl:variable name="interventions" as="element()*" select="ed:epub-interventions($doc)"/>
+    <xsl:variable name="interventions" as="element()*" select="ed:interventions($doc)"/>
     <xsl:call-template name="ed:epub-document">
       <xsl:with-param name="doc" select="$doc"/>
       <xsl:with-param name="href" select="$ed:epub-text"/>

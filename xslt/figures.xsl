@@ -117,15 +117,8 @@
   <!-- The normalised value with thousands separators: 1,000,000; 70–80; at least 100,000. Dates as they are (1993–1994). -->
   <xsl:function name="ed:figure-amount" as="xs:string">
     <xsl:param name="e" as="element()"/>
-    <xsl:variable name="v" as="map(xs:string, xs:anyAtomicType?)" select="ed:figure-values($e)"/>
-    <xsl:variable name="n" as="function(xs:anyAtomicType) as xs:string" select="function($x) {
-      if ($x instance of xs:decimal) then format-number($x, '#,##0.##########') else string($x) }"/>
-    <xsl:sequence select="
-      if (exists($v?value)) then $n($v?value)
-      else if (exists($v?at_least) and exists($v?at_most)) then $n($v?at_least) || '–' || $n($v?at_most)
-      else if (exists($v?at_least)) then 'at least ' || $n($v?at_least)
-      else if (exists($v?at_most)) then 'at most ' || $n($v?at_most)
-      else ''"/>
+    <xsl:sequence select="ed:figure-display($e, function($x) {
+      if ($x instance of xs:decimal) then format-number($x, '#,##0.##########') else string($x) })"/>
   </xsl:function>
 
   <!-- The period an amount is counted in, where the words right after it give one ("460 Yuan per month",

@@ -25,8 +25,7 @@
     <xsl:variable name="header" as="element(tei:teiHeader)" select="tei:TEI/tei:teiHeader"/>
     <xsl:variable name="w" as="map(xs:string, xs:string)" select="ed:work(.)"/>
     <xsl:variable name="notes" as="element(tei:note)*" select="$text//tei:note"/>
-    <xsl:variable name="interventions" as="element()*"
-      select="$text//*[ed:is-intervention(.)]"/>
+    <xsl:variable name="interventions" as="element()*" select="ed:interventions(.)"/>
     <xsl:call-template name="ed:page">
       <xsl:with-param name="doc" select="."/>
       <xsl:with-param name="href" select="'index.html'"/>

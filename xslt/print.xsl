@@ -25,8 +25,7 @@
     <xsl:variable name="w" as="map(xs:string, xs:string)" select="ed:work(.)"/>
     <xsl:variable name="facts" as="map(xs:string, xs:string)" select="ed:book-facts(.)"/>
     <xsl:variable name="text" as="element(tei:text)" select="tei:TEI/tei:text"/>
-    <xsl:variable name="interventions" as="element()*"
-      select="$text//*[ed:is-intervention(.)]"/>
+    <xsl:variable name="interventions" as="element()*" select="ed:interventions(.)"/>
     <xsl:result-document href="print/edition.html" method="html" html-version="5" encoding="UTF-8" indent="no">
       <html lang="{$facts?language}">
         <head>

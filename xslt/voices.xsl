@@ -33,6 +33,14 @@
       xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
     <!-- Speakers in the order they first speak (the said elements are in reading order). -->
     <xsl:variable name="speakers" as="element()*" select="distinct-values($said ! ed:speakers(.) ! string(@xml:id)) ! ed:entry($doc/*, '#' || .)"/>
+    <!-- The parts of the text (ed:voice-part) where the speakers first speak, in order, each with its speakers:
+         {'part': the section or comment, 'speakers': its speakers in order of first speech}; the contents and
+         the sections below read the same grouping. -->
+    <xsl:variable name="parts" as="map(xs:string, element()*)*">
+      <xsl:for-each-group select="$speakers" group-adjacent="generate-id(ed:voice-part($by-speaker(string(@xml:id))[1]))">
+        <xsl:sequence select="map{'part': ed:voice-part($by-speaker(string(@xml:id))[1]), 'speakers': current-group()}"/>
+      </xsl:for-each-group>
+    </xsl:variable>
     <xsl:variable name="unattributed" as="element()*" select="$said[empty(ed:speakers(.))]"/>
     <xsl:variable name="writings" as="element()*" select="$quotations[self::tei:quote]"/>
     <xsl:variable name="expressions" as="element()*" select="$quotations[self::tei:q]"/>
@@ -51,10 +59,9 @@
             <ol>
               <li><a href="#speech">Speech, by speaker, in the order of the text</a>
                 <ol>
-                  <xsl:for-each-group select="$speakers" group-adjacent="generate-id(ed:voice-part($by-speaker(string(@xml:id))[1]))">
-                    <xsl:variable name="part" as="element()" select="ed:voice-part($by-speaker(string(@xml:id))[1])"/>
-                    <li><a href="#voices-{$part/@xml:id}">{ed:part-title($part)}</a> ({count(current-group())})</li>
-                  </xsl:for-each-group>
+                  <xsl:for-each select="$parts">
+                    <li><a href="#voices-{?part/@xml:id}">{ed:part-title(?part)}</a> ({count(?speakers)})</li>
+                  </xsl:for-each>
                   <xsl:if test="exists($unattributed)"><li><a href="#voice-unattributed">Speaker not identified</a></li></xsl:if>
                 </ol>
               </li>
@@ -67,11 +74,11 @@
             <p class="register-summary">Speakers in the order in which they first speak, under the part of the text where that is;
               each with everything they say.</p>
             <!-- One part per section of the text (where its speakers first speak), speakers in order of first speech. -->
-            <xsl:for-each-group select="$speakers" group-adjacent="generate-id(ed:voice-part($by-speaker(string(@xml:id))[1]))">
-              <xsl:variable name="part" as="element()" select="ed:voice-part($by-speaker(string(@xml:id))[1])"/>
+            <xsl:for-each select="$parts">
+              <xsl:variable name="part" as="element()" select="?part"/>
               <section class="voice-part" id="voices-{$part/@xml:id}" aria-labelledby="voices-{$part/@xml:id}-heading">
                 <h3 id="voices-{$part/@xml:id}-heading">{ed:part-title($part)}</h3>
-                <xsl:for-each select="current-group()">
+                <xsl:for-each select="?speakers">
                   <xsl:variable name="utterances" as="element()*" select="$by-speaker(string(@xml:id))"/>
                   <xsl:variable name="place" as="xs:string?" select="parent::tei:listPerson/tei:head[1] ! normalize-space()"/>
                   <section class="speaker k-{ed:register-kind(.)?kind}" id="voice-{@xml:id}">
@@ -82,7 +89,7 @@
                   </section>
                 </xsl:for-each>
               </section>
-            </xsl:for-each-group>
+            </xsl:for-each>
             <xsl:if test="exists($unattributed)">
               <section class="voice-part" id="voice-unattributed" aria-labelledby="voice-unattributed-heading">
                 <h3 id="voice-unattributed-heading">Speaker not identified <span class="count">({count($unattributed)})</span></h3>
@@ -170,7 +177,7 @@
       </blockquote>
       <p class="attribution">
         <xsl:if test="@direct = 'false'"><span class="indirect">reported speech</span> · </xsl:if>
-        <xsl:if test="self::tei:said[@cert]"><span class="inferred">attribution inferred by the editors{if (@cert = ('medium', 'low', 'unknown')) then ' (uncertain)' else ''}</span> · </xsl:if>
+        <xsl:if test="self::tei:said[@cert]"><span class="inferred">attribution inferred by the editors{if (ed:uncertain(.)) then ' (uncertain)' else ''}</span> · </xsl:if>
         <xsl:for-each select="$sources">
           <a class="source" href="{ed:entity-href(.)}" title="{ed:entry-description(.)}">{ed:entry-name(.)}</a>
           <xsl:text> · </xsl:text>

@@ -65,10 +65,4 @@
   <xsl:variable name="ed:view-omissions" as="map(xs:string, xs:string*)" select="map:merge(
     $ed:declarations/ed:view ! map{string(@name): tokenize(@omits)})" xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
 
-  <!-- The elements a view leaves out. -->
-  <xsl:function name="ed:view-omits" as="xs:string*" visibility="public">
-    <xsl:param name="view" as="xs:string"/>
-    <xsl:sequence select="$ed:view-omissions($view)"/>
-  </xsl:function>
-
 </xsl:stylesheet>

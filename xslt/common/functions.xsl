@@ -35,6 +35,18 @@
       or self::tei:corr[not(parent::tei:choice)] or self::tei:supplied[ancestor::tei:p]])"/>
   </xsl:function>
 
+  <!-- Does an element's @cert say the editors are not sure (medium, low or unknown certainty)? -->
+  <xsl:function name="ed:uncertain" as="xs:boolean" visibility="public">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="$e/@cert = ('medium', 'low', 'unknown')"/>
+  </xsl:function>
+
+  <!-- The editorial interventions of the text, in document order: the apparatus of every output that has one. -->
+  <xsl:function name="ed:interventions" as="element()*" visibility="public">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:sequence select="root($doc)/tei:TEI/tei:text//*[ed:is-intervention(.)]"/>
+  </xsl:function>
+
   <!-- Number of an editorial intervention in document order. -->
   <xsl:function name="ed:intervention-number" as="xs:integer" visibility="public">
     <xsl:param name="e" as="element()"/>

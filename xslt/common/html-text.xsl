@@ -166,7 +166,7 @@
     <xsl:variable name="speakers" as="element()*" select="ed:entries-of((@who, @source)[1])"/>
     <xsl:variable name="role" as="xs:string" select="if (@who) then (if (@cert) then 'Said, the editors infer, by' else 'Said by') else 'Source:'"/>
     <xsl:variable name="tip" as="xs:string" select="$role || ' ' || string-join($speakers ! ed:entry-tip(.), '; ')
-      || (if (@cert = ('medium', 'low', 'unknown')) then ' (uncertain)' else '')"/>
+      || (if (ed:uncertain(.)) then ' (uncertain)' else '')"/>
     <span class="{normalize-space(local-name() || ' ' || @type || (if (@cert) then ' inferred' else ''))}">
       <xsl:if test="exists($speakers)">
         <xsl:attribute name="data-speaker" select="string-join($speakers ! ed:entry-name(.), '; ')"/>
@@ -295,11 +295,11 @@
 
   <!-- The editors' own statement (outside knowledge, not the text's): marked as theirs, its certainty and source. -->
   <xsl:template match="tei:seg[@type = 'editorial']" mode="ed:html">
-    <span class="editorial-statement{if (@cert = ('medium', 'low', 'unknown')) then ' uncertain' else ''}">
+    <span class="editorial-statement{if (ed:uncertain(.)) then ' uncertain' else ''}">
       <span class="editors-label">editors</span>
       <xsl:text> </xsl:text>
       <xsl:apply-templates mode="#current"/>
-      <xsl:if test="@cert = ('medium', 'low', 'unknown')"><xsl:text> </xsl:text><span class="cert">(uncertain)</span></xsl:if>
+      <xsl:if test="ed:uncertain(.)"><xsl:text> </xsl:text><span class="cert">(uncertain)</span></xsl:if>
       <xsl:for-each select="tokenize(normalize-space(@source))[matches(., '^https?://')]">
         <xsl:text> </xsl:text><a class="source" href="{.}" rel="external">source</a>
       </xsl:for-each>

@@ -216,15 +216,21 @@
   </xsl:function>
 
   <!-- The normalised value as a reader sees it: 460, 70–80, at least 100000, at most 750000; dates 1993–1994.
-       The one rendering of bounds (the figures page and the reading view's tooltips). -->
+       The one rendering of bounds (the figures page and the reading view's tooltips); $number writes each
+       value (the figures page adds thousands separators). -->
   <xsl:function name="ed:figure-display" as="xs:string" visibility="public">
     <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="ed:figure-display($e, string#1)"/>
+  </xsl:function>
+  <xsl:function name="ed:figure-display" as="xs:string" visibility="public">
+    <xsl:param name="e" as="element()"/>
+    <xsl:param name="number" as="function(xs:anyAtomicType) as xs:string"/>
     <xsl:variable name="v" as="map(xs:string, xs:anyAtomicType?)" select="ed:figure-values($e)"/>
     <xsl:sequence select="
-      if (exists($v?value)) then string($v?value)
-      else if (exists($v?at_least) and exists($v?at_most)) then $v?at_least || '–' || $v?at_most
-      else if (exists($v?at_least)) then 'at least ' || $v?at_least
-      else if (exists($v?at_most)) then 'at most ' || $v?at_most
+      if (exists($v?value)) then $number($v?value)
+      else if (exists($v?at_least) and exists($v?at_most)) then $number($v?at_least) || '–' || $number($v?at_most)
+      else if (exists($v?at_least)) then 'at least ' || $number($v?at_least)
+      else if (exists($v?at_most)) then 'at most ' || $number($v?at_most)
       else ''"/>
   </xsl:function>
 

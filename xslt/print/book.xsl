@@ -37,18 +37,20 @@
   </xsl:function>
 
   <!-- Document metadata from the header: subject (the project description), keywords (textClass),
-       language, and dates (publication year; last revision, as an ISO date). -->
+       language, and dates (publication year; last revision, as an ISO date). The publication date and the
+       canonical URL are ed:work's (cite.xsl), read there once. -->
   <xsl:function name="ed:book-facts" as="map(xs:string, xs:string)" visibility="public">
     <xsl:param name="doc" as="node()"/>
     <xsl:variable name="h" as="element(tei:teiHeader)" select="root($doc)/tei:TEI/tei:teiHeader"/>
+    <xsl:variable name="w" as="map(xs:string, xs:string)" select="ed:work($doc)"/>
     <xsl:sequence select="map{
       'subtitle': normalize-space($h/tei:fileDesc/tei:titleStmt/tei:title[@type = 'sub'][1]),
       'subject': normalize-space($h/tei:encodingDesc/tei:projectDesc/tei:p[1]),
       'keywords': string-join($h/tei:profileDesc/tei:textClass/tei:keywords/tei:term ! normalize-space(), ', '),
       'language': string((root($doc)/tei:TEI/@xml:lang, 'en')[1]),
-      'created': string($h/tei:fileDesc/tei:publicationStmt/tei:date/@when),
+      'created': $w?edition-year,
       'modified': string((for $d in $h/tei:revisionDesc/tei:change/@when return string($d)) => max()),
-      'url': normalize-space($h/tei:fileDesc/tei:publicationStmt/tei:idno[@type = 'URL'][1])
+      'url': $w?url
     }"/>
   </xsl:function>
 
