@@ -158,8 +158,11 @@
   <!-- "Also published in …": other publications of the text (relatedItem type="otherForm"), not collated. -->
   <xsl:template name="ed:also-published" as="element()?">
     <xsl:param name="doc" as="document-node()"/>
-    <xsl:variable name="also" as="xs:string" select="ed:work($doc)?also-published"/>
-    <xsl:if test="$also"><p class="also-published">Also published in {$also} (not collated for this edition).</p></xsl:if>
+    <!-- Rendered as the source line is (ed:source: article titles quoted, journals in italics). -->
+    <xsl:variable name="also" as="element(tei:bibl)*" select="$doc/tei:TEI/tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:bibl[1]/tei:relatedItem[@type = 'otherForm']//tei:bibl[1]"/>
+    <xsl:if test="$also">
+      <p class="also-published">Also published in <xsl:for-each select="$also"><xsl:if test="position() gt 1">; </xsl:if><xsl:apply-templates select="." mode="ed:source"/></xsl:for-each> (not collated for this edition).</p>
+    </xsl:if>
   </xsl:template>
 
   <!-- "How to cite": Chicago and MLA, and the BibTeX and CSL-JSON files that cite-files.xsl writes. -->

@@ -26,7 +26,6 @@
       'site': normalize-space($source/tei:title[@level = 'm']),
       'posted': normalize-space($source/tei:date[1]),
       'posted-without-year': string(starts-with($source/tei:date[1]/@when, '--')),
-      'also-published': string-join($source/tei:relatedItem[@type = 'otherForm'] ! ed:plain(.//tei:bibl[1], 'reading'), '; '),
       'publisher': normalize-space($h/tei:fileDesc/tei:publicationStmt/tei:publisher),
       'edition': normalize-space(string-join($edition/text())),
       'version': string($edition/@n),
