@@ -341,7 +341,9 @@ def write_outputs(project: Project, document_xml: bytes, out: Path, parameters: 
     if edition is None:
         from lxml import etree
 
-        edition = etree.ElementTree(etree.fromstring(document_xml, etree.XMLParser(resolve_entities=False, no_network=True)))
+        from .xmlio import safe_parser
+
+        edition = etree.ElementTree(etree.fromstring(document_xml, safe_parser()))
     parameters = {"basemap": _basemap(edition), **(parameters or {}), "books": books}
     run_stylesheets(project, document_xml, out, parameters, leave_out=() if books else BOOK_STYLESHEETS)
     ctx = BuildContext(project, edition, out, parameters or {})
