@@ -152,6 +152,11 @@ NEEDS: dict[Callable[[BuildContext], None], frozenset[str] | str] = {
 }
 
 
+def _steps(search: bool, books: bool) -> list[Callable[[BuildContext], None]]:
+    """The steps of a build with these options: ``STEPS``, without the search index or the books if not wanted."""
+    return [s for s in STEPS if (s is not write_search_index or search) and (s not in BOOK_STEPS or books)]
+
+
 def _needs(step: Callable[[BuildContext], None], entries: list[Path]) -> set[str] | None:
     """The entry stylesheets ``step`` waits for (``None``: all of them)."""
     from .workers import writes_pages
@@ -243,7 +248,7 @@ def build(project: Project, out_dir: Path | None = None, parameters: dict | None
         if not force and manifest.is_up_to_date(out_dir, made_from):
             return BuildReport(out_dir, _listing(out_dir), up_to_date=True, timings=timings)
     leave_out = () if books else BOOK_STYLESHEETS
-    steps = [s for s in STEPS if (s is not write_search_index or search) and (s not in BOOK_STEPS or books)]
+    steps = _steps(search, books)
     entries = _entries(project, None, leave_out, steps)
     # The workers compile the stylesheets while this process validates (and are kept for the next build).
     pool = workers.pool_for(entries, f"{_stylesheets_digest(project, made_from)} {' '.join(leave_out)}")
@@ -341,13 +346,14 @@ def write_outputs(project: Project, document_xml: bytes, out: Path, parameters: 
     if edition is None:
         from lxml import etree
 
-        edition = etree.ElementTree(etree.fromstring(document_xml, etree.XMLParser(resolve_entities=False, no_network=True)))
+        from .xmlio import safe_parser
+
+        edition = etree.ElementTree(etree.fromstring(document_xml, safe_parser()))
     parameters = {"basemap": _basemap(edition), **(parameters or {}), "books": books}
     run_stylesheets(project, document_xml, out, parameters, leave_out=() if books else BOOK_STYLESHEETS)
     ctx = BuildContext(project, edition, out, parameters or {})
-    for step in STEPS:
-        if (step is not write_search_index or search) and (step not in BOOK_STEPS or books):
-            step(ctx)
+    for step in _steps(search, books):
+        step(ctx)
 
 
 @contextmanager

@@ -23,7 +23,7 @@ from .xmlio import EditionError, Problem
 from .xslt import ED_NS, Stylesheets
 
 #: The formats the stylesheets beside this package declare (for the command line's choices).
-FORMATS = read_declarations(Path(__file__).resolve().parents[2] / "xslt").formats
+FORMATS = read_declarations(Project(Path(__file__).resolve().parents[2]).xslt_dir).formats
 
 
 @dataclass

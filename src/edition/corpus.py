@@ -12,13 +12,17 @@ still be traced back to the file and line it came from, for messages.
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from lxml import etree
 
 from .project import NS, Project, TEI_NS, XML_ID, display_name
 from .xmlio import EditionError, Problem, read_tei
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -108,12 +112,13 @@ class Edition:
         return etree.tostring(self.document, encoding="UTF-8", xml_declaration=True)
 
 
-def read_sources(paths: list[Path], root: Path | None) -> tuple[list[Source], list[Problem]]:
-    """Parse every path, collecting problems instead of stopping at the first."""
+def read_sources(paths: list[Path], root: Path | None, read: Callable[[Path, Path | None], T] = Source.read,
+                 ) -> tuple[list[T], list[Problem]]:
+    """Parse every path with ``read`` (default :meth:`Source.read`), collecting problems instead of stopping at the first."""
     sources, problems = [], []
     for path in paths:
         try:
-            sources.append(Source.read(path, root))
+            sources.append(read(path, root))
         except EditionError as err:
             problems.extend(err.problems)
     return sources, problems

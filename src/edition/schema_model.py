@@ -290,9 +290,6 @@ class SchemaModel:
             return ""
         return min(model.content, key=len)
 
-    def element_names(self) -> list[str]:
-        return sorted(self.elements)
-
 
 def _doc(node: etree._Element) -> str:
     docs = node.findall(f"{{{ANNOTATION}}}documentation")

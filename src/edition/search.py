@@ -165,9 +165,10 @@ def essay_records(name: str, main) -> list[tuple[Record, list[str]]]:
     return records
 
 
-def records_of_page(html_dir: Path, page: Path) -> list[Record]:
-    """The search records of one built page, before speakers are merged into their entries."""
-    tree = lxml_html.parse(str(page))
+def records_of_page(html_dir: Path, page: Path, tree=None) -> list[Record]:
+    """The search records of one built page, before speakers are merged into their entries
+    (``tree``: the page already parsed)."""
+    tree = lxml_html.parse(str(page)) if tree is None else tree
     name = page.relative_to(html_dir).as_posix()
     main = (tree.xpath("//main") or tree.xpath("//body"))[0]
     paragraphs = essay_records(name, main)
@@ -228,20 +229,24 @@ def collect_records(html_dir: Path) -> list[Record]:
     records: list[Record] = []
     mentions: list[tuple[Record, list[str]]] = []
     pages = sorted(html_dir.rglob("*.html"), key=lambda p: (p.relative_to(html_dir).as_posix() != "index.html", p))
+    registers = {}  # the register pages, parsed once: their entries' names are read again below
     for page in pages:
         if page.name in SKIPPED_PAGES or "pagefind" in page.relative_to(html_dir).parts:
             continue
+        tree = lxml_html.parse(str(page))
         if page.relative_to(html_dir).as_posix() == "index.html":
-            tree = lxml_html.parse(str(page))
             mentions = essay_records("index.html", (tree.xpath("//main") or tree.xpath("//body"))[0])
             records.extend(record for record, _ in mentions)
             if mentions:
                 continue
-        records.extend(records_of_page(html_dir, page))
+        page_records = records_of_page(html_dir, page, tree)
+        records.extend(page_records)
+        if any(r.filters.get("part") == ["Registers"] for r in page_records):
+            registers[page.relative_to(html_dir).as_posix()] = tree
     records = _merge_speakers(records)
     names = {}
     for page in sorted({r.url.split("#")[0] for r in records if r.filters.get("part") == ["Registers"]}):
-        tree = lxml_html.parse(str(html_dir / page))
+        tree = registers[page] if page in registers else lxml_html.parse(str(html_dir / page))
         for element in tree.xpath("//main//*[@id]"):
             if _is_candidate(element):
                 names[f"{page}#{element.get('id')}"] = _entry_names(element)

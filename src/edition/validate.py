@@ -29,7 +29,7 @@ from typing import Callable
 from lxml import etree, isoschematron
 
 from . import idlock
-from .corpus import Edition, Source
+from .corpus import Edition, Source, read_sources
 from .errors import SEVERITIES, EditionError, Problem
 from .locate import Assembly, Located, Text
 from .project import NS, TEI_NS, Project, display_name
@@ -62,16 +62,6 @@ def read_file(path: Path, root: Path | None) -> File:
     name = display_name(path, root)
     tree, text = read_tei(path, name)
     return File(Source(path, name, tree, text.splitlines()), Located(name, tree, Text(text)))
-
-
-def _read_all(paths: list[Path], root: Path | None) -> tuple[list[File], list[Problem]]:
-    files, problems = [], []
-    for path in paths:
-        try:
-            files.append(read_file(path, root))
-        except EditionError as err:
-            problems += err.problems
-    return files, problems
 
 
 # ------------------------------------------------------------------ RelaxNG
@@ -372,13 +362,13 @@ def _validate(project: Project, files: list[Path] | None) -> tuple[list[Problem]
     # Read once: which edition the project's essay belongs to (only other files need it).
     edition_name = _project_edition_name(project) if files else ""
     essays = [p for p in essays if p.resolve() not in {r.resolve() for r in register_paths}] if files else essays
-    registers, register_problems = _read_all(register_paths, project.root)
+    registers, register_problems = read_sources(register_paths, project.root, read_file)
     problems += register_problems
     for register in registers:
         problems += check_root(register)
         problems += check_relaxng(register, project.relaxng) if with_relaxng else []
     for path in essays:
-        read, parse_problems = _read_all([path], project.root)
+        read, parse_problems = read_sources([path], project.root, read_file)
         problems += parse_problems
         if not read:
             continue
