@@ -121,3 +121,33 @@ def test_two_indexes_of_the_same_pages_are_byte_identical_filters_included(built
         again = snapshot(copy / "pagefind")
         assert sorted(again) == sorted(first)
         assert [n for n in first if first[n] != again[n]] == []
+
+
+def test_a_page_read_while_it_was_still_being_written_is_read_again(built, tmp_path):
+    """The build reads pages while the stylesheets still run (``PageReader``): what it read of a page
+    that changed afterwards must not reach the index."""
+    import shutil
+
+    from edition.search import PageReader
+
+    site = tmp_path / "html"
+    shutil.copytree(built, site, ignore=shutil.ignore_patterns("pagefind"))
+    page = site / "glossary.html"
+    whole = page.read_text(encoding="utf-8")
+    page.write_text(whole[: len(whole) // 3], encoding="utf-8")  # the first third, as if still being written
+    reader = PageReader(site)
+    reader.read_written()
+    page.write_text(whole, encoding="utf-8")
+    assert [r.url for r in collect_records(site, reader)] == [r.url for r in collect_records(built)]
+
+
+def test_pages_read_ahead_give_the_same_records_as_pages_read_at_the_end(built):
+    from dataclasses import asdict
+
+    from edition.search import PageReader
+
+    reader = PageReader(built)
+    reader.read_written()
+    assert [asdict(r) for r in collect_records(built, reader)] == [asdict(r) for r in collect_records(built)]
+    # the records handed out are copies: merging speakers twice must not add their quotations twice
+    assert [asdict(r) for r in collect_records(built, reader)] == [asdict(r) for r in collect_records(built)]

@@ -57,6 +57,8 @@ class BuildContext:
     out: Path
     #: The stylesheet parameters of this build (``base-url``, ``ids``, ``retired``, …).
     parameters: dict
+    #: The pages read for the search index while the stylesheets still ran (``edition.search.PageReader``).
+    pages_read: object = None
 
 
 @dataclass
@@ -90,7 +92,7 @@ def write_search_index(ctx: BuildContext) -> None:
     """Pagefind's index of the HTML pages (see ``edition.search``)."""
     from .search import index_for_search
 
-    index_for_search(ctx.out / "html")
+    index_for_search(ctx.out / "html", ctx.pages_read)
 
 
 def write_rdf(ctx: BuildContext) -> None:
@@ -165,6 +167,13 @@ def _needs(step: Callable[[BuildContext], None], entries: list[Path]) -> set[str
     if needs is None:
         return None
     return {e.name for e in entries if writes_pages(e)} if needs == PAGES else set(needs)
+
+
+def _page_reader(out: Path):
+    """Reads the pages for the search index as they are written, while this process would only wait."""
+    from .search import PageReader
+
+    return PageReader(out / "html")
 
 
 def _pages(out: Path) -> list[Path]:
@@ -258,14 +267,15 @@ def build(project: Project, out_dir: Path | None = None, parameters: dict | None
     try:  # BaseException: Ctrl-C must not leave a half-written folder behind either
         with _timed(timings, "base map"):
             computed = {"basemap": _basemap(edition.document, _cache_folder(out_dir, staging))}
-        ctx = BuildContext(project, edition.document, staging, stylesheet_parameters(project, {**computed, **(parameters or {})}))
+        ctx = BuildContext(project, edition.document, staging, stylesheet_parameters(project, {**computed, **(parameters or {})}),
+                           pages_read=_page_reader(staging) if search else None)
         with _timed(timings, "serialize"):
             document_xml = edition.serialize()
         pool.start(document_xml, staging, ctx.parameters)
         searched: list[Path] | None = None
         for step in steps:
             with _timed(timings, f"waiting for stylesheets ({step.__name__})"):
-                pool.wait(_needs(step, entries))
+                pool.wait(_needs(step, entries), meanwhile=ctx.pages_read and ctx.pages_read.read_written)
             if step is write_search_index:
                 searched = _pages(staging)
             with _timed(timings, step.__name__):

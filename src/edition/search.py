@@ -48,6 +48,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import cbor2
+from lxml import etree
 from lxml import html as lxml_html
 
 from .xmlio import EditionError, Problem
@@ -220,36 +221,84 @@ def _merge_speakers(records: list[Record]) -> list[Record]:
     return merged
 
 
-def collect_records(html_dir: Path) -> list[Record]:
+@dataclass
+class PageRecords:
+    """What one built page gives the index, read once."""
+
+    records: list[Record]
+    #: The reading view's paragraphs, each with the entries it mentions (``index.html`` only).
+    mentions: list[tuple[Record, list[str]]] = field(default_factory=list)
+    #: A register page's entries: address → the names the entry gives (heading, "Also named").
+    names: dict[str, str] = field(default_factory=dict)
+
+
+def read_page(html_dir: Path, page: Path) -> PageRecords:
+    """The records of one built page, before speakers are merged into their entries."""
+    tree = lxml_html.parse(str(page))
+    name = page.relative_to(html_dir).as_posix()
+    if name == "index.html":
+        mentions = essay_records(name, (tree.xpath("//main") or tree.xpath("//body"))[0])
+        if mentions:
+            return PageRecords([record for record, _ in mentions], mentions)
+    records = records_of_page(html_dir, page, tree)
+    names = {}
+    if any(r.filters.get("part") == ["Registers"] for r in records):
+        names = {f"{name}#{e.get('id')}": _entry_names(e) for e in tree.xpath("//main//*[@id]") if _is_candidate(e)}
+    return PageRecords(records, names=names)
+
+
+class PageReader:
+    """Pages read once each, so that a build can read them while the stylesheets still run.
+
+    A page read earlier is used only if it has not changed since (same size and modification
+    time): a page read while it was still being written is read again.
+    """
+
+    def __init__(self, html_dir: Path) -> None:
+        self.html_dir = Path(html_dir)
+        self._read: dict[Path, tuple[tuple[int, int], PageRecords]] = {}
+
+    def pages(self) -> list[Path]:
+        """The pages to index, the reading view first, then in name order."""
+        html_dir = self.html_dir
+        pages = sorted(html_dir.rglob("*.html"), key=lambda p: (p.relative_to(html_dir).as_posix() != "index.html", p))
+        return [p for p in pages if p.name not in SKIPPED_PAGES and "pagefind" not in p.relative_to(html_dir).parts]
+
+    def read(self, page: Path) -> PageRecords:
+        """The page's records: a copy (merging speakers changes them), read again if the page changed."""
+        stat = page.stat()
+        key = (stat.st_size, stat.st_mtime_ns)
+        if page not in self._read or self._read[page][0] != key:
+            self._read[page] = (key, read_page(self.html_dir, page))
+        return copy.deepcopy(self._read[page][1])
+
+    def read_written(self) -> None:
+        """Read every page written so far that has not been read yet. A page still being written may not
+        parse yet: it is left for :meth:`read` to read again once the stylesheets have run."""
+        for page in self.pages():
+            if page not in self._read:
+                try:
+                    self.read(page)
+                except (AssertionError, IndexError, OSError, etree.LxmlError):  # lxml: "missing root"
+                    pass
+
+
+def collect_records(html_dir: Path, reader: PageReader | None = None) -> list[Record]:
     """Every search record of the built site: the essay first, then page by page in name order.
 
     A paragraph's meta ``introduces`` names the entries the essay mentions there first.
+    ``reader``: the pages already read during the build.
     """
-    html_dir = Path(html_dir)
+    reader = reader or PageReader(html_dir)
     records: list[Record] = []
     mentions: list[tuple[Record, list[str]]] = []
-    pages = sorted(html_dir.rglob("*.html"), key=lambda p: (p.relative_to(html_dir).as_posix() != "index.html", p))
-    registers = {}  # the register pages, parsed once: their entries' names are read again below
-    for page in pages:
-        if page.name in SKIPPED_PAGES or "pagefind" in page.relative_to(html_dir).parts:
-            continue
-        tree = lxml_html.parse(str(page))
-        if page.relative_to(html_dir).as_posix() == "index.html":
-            mentions = essay_records("index.html", (tree.xpath("//main") or tree.xpath("//body"))[0])
-            records.extend(record for record, _ in mentions)
-            if mentions:
-                continue
-        page_records = records_of_page(html_dir, page, tree)
-        records.extend(page_records)
-        if any(r.filters.get("part") == ["Registers"] for r in page_records):
-            registers[page.relative_to(html_dir).as_posix()] = tree
+    names: dict[str, str] = {}
+    for page in reader.pages():
+        read = reader.read(page)
+        records.extend(read.records)
+        mentions = mentions or read.mentions
+        names.update(read.names)
     records = _merge_speakers(records)
-    names = {}
-    for page in sorted({r.url.split("#")[0] for r in records if r.filters.get("part") == ["Registers"]}):
-        tree = registers[page] if page in registers else lxml_html.parse(str(html_dir / page))
-        for element in tree.xpath("//main//*[@id]"):
-            if _is_candidate(element):
-                names[f"{page}#{element.get('id')}"] = _entry_names(element)
     seen: set[str] = set()
     for record, targets in mentions:
         first = [t for t in dict.fromkeys(targets) if t not in seen and not _is_unnamed(t)]
@@ -421,10 +470,11 @@ def _write_index(html_dir: Path, records: list[Record]) -> None:
         target.write_bytes(content)
 
 
-def index_for_search(html_dir: Path) -> None:
-    """Write the Pagefind index and its search interface into ``html_dir/pagefind``."""
+def index_for_search(html_dir: Path, reader: PageReader | None = None) -> None:
+    """Write the Pagefind index and its search interface into ``html_dir/pagefind``
+    (``reader``: the pages already read during the build)."""
     html_dir = Path(html_dir)
-    records = collect_records(html_dir)
+    records = collect_records(html_dir, reader)
     if not records:
         return
     try:

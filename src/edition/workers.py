@@ -39,6 +39,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 
@@ -137,12 +138,17 @@ class Pool:
                                  "stylesheets": [str(s) for s in worker.stylesheets]}})
             self._running.add(worker)
 
-    def wait(self, names: set[str] | None = None) -> None:
-        """Until the stylesheets named (file names; ``None``: every one) have run; EditionError if one failed."""
+    def wait(self, names: set[str] | None = None, meanwhile: Callable[[], None] | None = None) -> None:
+        """Until the stylesheets named (file names; ``None``: every one) have run; EditionError if one failed.
+
+        ``meanwhile`` is called each time a stylesheet has run and others are still awaited: work for the
+        build process that would otherwise wait (reading the pages written so far)."""
         wanted = {s for s in self.stylesheets if names is None or s.name in names}
         while not (wanted <= self._done and (names is not None or not self._running)):
             worker, answer = self._answers.get()
             self._take(worker, answer)
+            if meanwhile is not None and answer and "ran" in answer and not wanted <= self._done:
+                meanwhile()
 
     def _take(self, worker: _Worker, answer: dict | None) -> None:
         if answer is None:
