@@ -12,10 +12,21 @@ processor's ``allowedProtocols`` feature is set to the empty list: from then on
 Saxon reads nothing, while ``xsl:result-document`` still writes. Saxon only
 tightens this setting, never loosens it again, so compile every stylesheet
 before handing Saxon its first document.
+
+The layers every entry point shares are XSLT 3.0 packages (``xsl:package``, e.g.
+``xslt/common/html-package.xsl``), which entry points take with ``xsl:use-package``.
+Saxon compiles a package once per processor and reuses it for every entry point that
+uses it, where an ``xsl:import`` would compile the whole layer again for each one.
+Saxon-HE finds packages through its configuration file: the processor is made with
+one that lists every package of the stylesheets' folder (written to a temporary file,
+read once when the processor is made).
 """
 from __future__ import annotations
 
+import re
+import tempfile
 from pathlib import Path
+from xml.etree import ElementTree
 
 from saxonche import PySaxonApiError, PySaxonProcessor
 
@@ -35,11 +46,25 @@ class Stylesheets:
     ...     document = sheets.document(b"<TEI xmlns='http://www.tei-c.org/ns/1.0'/>")
     """
 
-    def __init__(self) -> None:
-        self.processor = PySaxonProcessor(license=False)
-        self.compiler = self.processor.new_xslt30_processor()
+    def __init__(self, library: Path | None = None) -> None:
+        #: The folder whose packages the stylesheets may use (default: the first stylesheet compiled's folder).
+        self.library = library
+        self._processor = None
+        self._compiler = None
         self._compiled: dict[Path, object] = {}
         self._sealed = False
+
+    @property
+    def processor(self) -> PySaxonProcessor:
+        if self._processor is None:
+            self._processor = _processor(packages(self.library) if self.library else {})
+        return self._processor
+
+    @property
+    def compiler(self):
+        if self._compiler is None:
+            self._compiler = self.processor.new_xslt30_processor()
+        return self._compiler
 
     def __enter__(self) -> "Stylesheets":
         return self
@@ -50,6 +75,8 @@ class Stylesheets:
     def compile(self, path: Path):
         """Compile ``path`` once; later calls return the same executable."""
         path = path.resolve()
+        if self.library is None and self._processor is None:
+            self.library = path.parent
         if path not in self._compiled:
             if self._sealed:
                 raise RuntimeError(f"compile {path.name} before handing Saxon a document: it can no longer read files")
@@ -90,6 +117,36 @@ class Stylesheets:
             return executable.transform_to_string(xdm_node=document) or ""
         except PySaxonApiError as err:
             raise EditionError(Problem(str(path), 1, 1, f"the transformation failed: {_first_line(err)}")) from None
+
+
+#: The name and version of an ``xsl:package`` (in the first lines of its file).
+_PACKAGE = re.compile(r"<xsl:package\b[^>]*?\bname=[\"']([^\"']+)[\"'][^>]*?\bpackage-version=[\"']([^\"']+)[\"']", re.S)
+
+
+def packages(folder: Path) -> dict[str, tuple[str, Path]]:
+    """Every XSLT package in ``folder`` and below: name → (version, file)."""
+    found = {}
+    for path in sorted(Path(folder).rglob("*.xsl")):
+        with path.open(encoding="utf-8", errors="replace") as file:
+            head = file.read(4096)
+        match = _PACKAGE.search(head)
+        if match:
+            found[match.group(1)] = (match.group(2), path.resolve())
+    return found
+
+
+def _processor(library: dict[str, tuple[str, Path]]) -> PySaxonProcessor:
+    """A Saxon processor that finds the packages of ``library`` (Saxon-HE reads them from its configuration)."""
+    if not library:
+        return PySaxonProcessor(license=False)
+    config = ElementTree.Element("configuration", {"xmlns": "http://saxon.sf.net/ns/configuration", "edition": "HE"})
+    listing = ElementTree.SubElement(config, "xsltPackages")
+    for name, (version, path) in sorted(library.items()):
+        ElementTree.SubElement(listing, "package", {"name": name, "version": version, "sourceLocation": path.as_uri()})
+    with tempfile.TemporaryDirectory(prefix="edition-saxon-") as folder:
+        config_file = Path(folder) / "saxon-configuration.xml"
+        ElementTree.ElementTree(config).write(config_file, encoding="utf-8", xml_declaration=True)
+        return PySaxonProcessor(config_file=str(config_file), license=False)
 
 
 def _first_line(err: Exception) -> str:
