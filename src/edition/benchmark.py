@@ -19,7 +19,8 @@ the pointers to them, suffixed ``-xK``; nothing is committed), builds it in a fr
 process (``edition build --force --no-books``'s work: validation, every stylesheet, search
 index, writing) and prints each stage's median time, the whole process's wall time and the
 peak memory of the whole process tree (the build and its stylesheet workers and Pagefind:
-the sum of their resident sizes, sampled every 10 ms), the 8×/1× ratio of each stage, and the
+the sum of their resident sizes, sampled every 10 ms) and of its largest process alone (what a
+whole-process measure such as ``/usr/bin/time -v`` reports), the 8×/1× ratio of each stage, and the
 targets of issue 10 (≤ 1.0 s for the edition, ≤ 4 s at 8×, every stage's 8×/1× ≤ 9, ≤ 200 MB).
 The first build of each edition is not counted: it fills the build's cache (the base map),
 as an editor's first build does once; its wall time and memory are printed as "first build".
@@ -132,37 +133,44 @@ def _stage_report(project_dir: Path, out: Path) -> None:
                       "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 
 
-def tree_rss_kb(pid: int) -> int:
-    """Resident memory of a process and all its descendants, in kB (Linux ``/proc``; 0 once it is gone)."""
-    total, pending = 0, [str(pid)]
+def rss_of_tree_kb(pid: int) -> list[int]:
+    """Resident memory of a process and of each of its descendants, in kB (Linux ``/proc``; [] once it is gone)."""
+    sizes, pending = [], [str(pid)]
     while pending:
         process = pending.pop()
         try:
             with open(f"/proc/{process}/status", encoding="ascii", errors="replace") as status:
-                total += next((int(line.split()[1]) for line in status if line.startswith("VmRSS:")), 0)
+                sizes.append(next((int(line.split()[1]) for line in status if line.startswith("VmRSS:")), 0))
             for task in os.listdir(f"/proc/{process}/task"):
                 with open(f"/proc/{process}/task/{task}/children", encoding="ascii") as children:
                     pending += children.read().split()
         except (OSError, ValueError):
             continue
-    return total
+    return sizes
 
 
-def run_measured(command: list[str], interval: float = 0.01) -> tuple[subprocess.CompletedProcess, float, float, float]:
-    """Run ``command``: (its result, wall seconds, CPU seconds of it and its descendants, peak MB of its process tree)."""
+def tree_rss_kb(pid: int) -> int:
+    """Resident memory of a process and all its descendants together, in kB."""
+    return sum(rss_of_tree_kb(pid))
+
+
+def run_measured(command: list[str], interval: float = 0.01) -> tuple[subprocess.CompletedProcess, float, float, float, float]:
+    """Run ``command``: (its result, wall seconds, CPU seconds of it and its descendants, peak MB of its process tree,
+    peak MB of its largest process)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                env={**os.environ, "PYTHONHASHSEED": "0"})
-    peak = 0
+    peak = largest = 0
     while process.poll() is None:
-        peak = max(peak, tree_rss_kb(process.pid))
+        sizes = rss_of_tree_kb(process.pid)
+        peak, largest = max(peak, sum(sizes)), max([largest, *sizes])
         time.sleep(interval)
     out, err = process.communicate()
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the build process, its workers and Pagefind
     cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
-    return subprocess.CompletedProcess(command, process.returncode, out, err), wall, cpu, peak / 1024
+    return subprocess.CompletedProcess(command, process.returncode, out, err), wall, cpu, peak / 1024, largest / 1024
 
 
 def _measure(project: Project, runs: int) -> dict:
@@ -172,11 +180,11 @@ def _measure(project: Project, runs: int) -> dict:
     command = [sys.executable, "-m", "edition.benchmark", "--stage-report", str(project.root), str(out)]
     first = None
     for run in range(runs + 1):
-        done, wall, cpu, peak = run_measured(command)
+        done, wall, cpu, peak, largest = run_measured(command)
         if done.returncode:
             raise SystemExit(f"the build of {project.root} failed:\n{done.stderr}{done.stdout}")
         sample = json.loads(done.stdout.strip().splitlines()[-1])
-        sample["wall"], sample["cpu"], sample["tree_mb"] = wall, cpu, peak
+        sample["wall"], sample["cpu"], sample["tree_mb"], sample["largest_mb"] = wall, cpu, peak, largest
         if first is None:
             first = sample
         else:
@@ -187,6 +195,7 @@ def _measure(project: Project, runs: int) -> dict:
             "cpu": statistics.median(x["cpu"] for x in samples),
             "peak_mb": max(x["tree_mb"] for x in samples),
             "process_mb": max(x["peak_mb"] for x in samples),
+            "largest_mb": max(x["largest_mb"] for x in samples),
             "first_wall": first["wall"], "first_mb": first["tree_mb"],
             "size_kb": project.main_document.stat().st_size / 1024}
 
@@ -201,7 +210,7 @@ def scale(project: Project, factors: list[int], runs: int) -> None:
     first, last = factors[0], factors[-1]
     stages = list(results[first]["stages"])
     order = ["up-to-date check", "parse", "validate"] + [s for s in stages if s not in ("up-to-date check", "parse", "validate")]
-    width = max(len(s) for s in order + ["first build (cold cache), wall"]) + 1
+    width = max(len(s) for s in order + ["peak memory, largest process, MB"]) + 1
     columns = "".join(f"{f'{k}x':>9}" for k in factors)
     ratio_name = f"{last}x/{first}x"
     print(f"median of {runs} fresh process(es) per factor; seconds (stages: wall time inside the process) unless stated")
@@ -221,6 +230,9 @@ def scale(project: Project, factors: list[int], runs: int) -> None:
     peaks = [results[k]["peak_mb"] for k in factors]
     print(f"{'peak memory, process tree, MB':<{width}}" + "".join(f"{v:>9.0f}" for v in peaks) + f"{'':>9}  "
           + ("ok" if max(peaks) <= MEMORY_TARGET_MB else "MISSED"))
+    largest = [results[k]["largest_mb"] for k in factors]
+    print(f"{'peak memory, largest process, MB':<{width}}" + "".join(f"{v:>9.0f}" for v in largest) + f"{'':>9}  "
+          + ("ok" if max(largest) <= MEMORY_TARGET_MB else "MISSED"))
     print(f"{'peak memory, build process, MB':<{width}}" + "".join(f"{results[k]['process_mb']:>9.0f}" for k in factors))
     row("first build (cold cache), wall", [results[k]["first_wall"] for k in factors], ratio_target=False)
     print(f"{'first build, process tree, MB':<{width}}" + "".join(f"{results[k]['first_mb']:>9.0f}" for k in factors))
