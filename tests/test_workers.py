@@ -12,13 +12,23 @@ from edition.corpus import load_edition
 from edition.project import Project
 
 
-def test_the_pages_run_in_one_worker_and_the_data_in_the_other(repo_root: Path):
-    entries = Project(repo_root).entry_stylesheets()
-    pages, data = workers.lanes(entries, 2)
-    assert {"html.xsl", "registers-html.xsl", "voices.xsl"} <= {e.name for e in pages}
-    assert {"dts.xsl", "text.xsl", "entities-data.xsl"} <= {e.name for e in data}
-    assert sorted(pages + data) == sorted(entries)
-    assert workers.lanes(entries, 1) == [entries]
+def test_two_workers_share_the_stylesheets_and_each_runs_once(repo_root: Path, tmp_path: Path):
+    project = Project(repo_root)
+    entries = [e for e in project.entry_stylesheets() if e.name in ("text.xsl", "tei-download.xsl", "cite-files.xsl", "paragraphs-json.xsl")]
+    pool = workers.Pool(entries, workers=2)
+    try:
+        pool.start(load_edition(project).serialize(), tmp_path, {"ids": False, "base-url": "", "retired": ""})
+        pool.wait()
+    finally:
+        pool.close()
+    assert sorted(pool.ran_by) == sorted(e.name for e in entries)
+    assert set(pool.ran_by.values()) == {0, 1}
+
+
+def test_an_entry_point_that_takes_the_html_layer_writes_pages(repo_root: Path):
+    entries = {e.name: e for e in Project(repo_root).entry_stylesheets()}
+    assert workers.writes_pages(entries["html.xsl"]) and workers.writes_pages(entries["voices.xsl"])
+    assert not workers.writes_pages(entries["dts.xsl"]) and not workers.writes_pages(entries["text.xsl"])
 
 
 def test_jobs_follow_the_environment(monkeypatch):

@@ -1,28 +1,27 @@
-"""The stylesheets, run in a worker process (or two, side by side, with ``EDITION_JOBS=2``).
+"""The stylesheets, run in worker processes that take them from one queue.
 
-Saxon runs one transformation on one processor, and compiling the entry points costs as much as
-running several of them. The build therefore hands them to worker processes (``python -m
-edition.workers``), each with its own Saxon processor (:class:`edition.xslt.Stylesheets`):
+Saxon runs one transformation on one processor. The build therefore hands the entry points to
+worker processes (``python -m edition.workers``), each with its own Saxon processor
+(:class:`edition.xslt.Stylesheets`):
 
-- the workers start as soon as the build knows it has work to do, and compile their stylesheets
-  while the build process validates the edition (nothing they read comes from the edition);
-- each then receives the validated, assembled document as text and runs its stylesheets in turn,
-  reporting each one as it finishes, so that a Python step that needs only some outputs (the search
-  index needs the pages) starts while the other worker still runs;
+- the workers start as soon as the build knows it has work to do, and compile every entry point
+  while the build process validates the edition (nothing they read comes from the edition; the
+  shared layers are packages, compiled once per worker);
+- each then receives the validated, assembled document as text, and the build hands the stylesheets
+  out one at a time, in the order it gives (what a Python step waits for first, then the longest
+  first): a worker that has finished one takes the next, so two workers share the work whatever
+  each stylesheet costs, and a step that needs only some outputs (the search index needs the pages)
+  starts while the others still run;
 - the build process itself never loads Saxon.
 
-With ``EDITION_JOBS=2`` (and two processors), two lanes: the entry points that import the HTML layer
-(``common/html-layer.xsl``) write the pages; the others (``common/common.xsl`` alone) write data, text
-and the DTS API. By default one worker runs them all: measured on the shared two-processor machine the
-edition is built on, two workers were no faster (farm-bench, whole build, median wall ratio 0.99) and
-held about 150 MB more (each Saxon process keeps its compiled stylesheets and a heap of its own).
-Outputs do not depend on the lanes: every stylesheet writes its own files, from the same document and
-parameters.
+``EDITION_JOBS`` sets the number of workers (1 or 2; never more than the processors). Outputs do
+not depend on it, nor on which worker ran what: every stylesheet writes its own files, from the same
+document and parameters (a test compares one worker and two byte for byte).
 
 A worker reads nothing once it has the document (Saxon is sealed, see :mod:`edition.xslt`) and speaks
-JSON lines: on its standard input ``{"compile": [paths]}``, ``{"run": {...}}``; on its standard output
-``{"compiled": seconds}``, ``{"ran": path, "seconds": s}``, ``{"finished": seconds}`` or
-``{"problems": [...]}`` (the job is then abandoned). Anything Saxon prints (``xsl:message``) goes to
+JSON lines: on its standard input ``{"compile": [paths]}``, ``{"document": {...}}``, ``{"run": path}``;
+on its standard output ``{"compiled": seconds}``, ``{"handed": seconds}``, ``{"ran": path, "seconds": s}``
+or ``{"problems": [...]}`` (the build then stops). Anything Saxon prints (``xsl:message``) goes to
 standard error, as in the build process before.
 
 A pool is kept for the next build in the same process when its stylesheets did not change
@@ -45,9 +44,10 @@ from pathlib import Path
 
 from .errors import EditionError, Problem
 
-#: How many workers at most (the two lanes), and by default.
-MAX_JOBS, DEFAULT_JOBS = 2, 1
-_PAGES = re.compile(r"""<xsl:import\s+href=["']common/html-layer\.xsl["']""")
+#: How many workers at most, and by default (see ``jobs``).
+MAX_JOBS, DEFAULT_JOBS = 2, 2
+#: An entry point that takes the HTML layer (by import or as a package) writes pages of the site.
+_PAGES = re.compile(r"""<xsl:(?:import\s+href=["']common/html-layer\.xsl["']|use-package\s+name=["'][^"']*html-layer["'])""")
 
 
 def jobs() -> int:
@@ -59,33 +59,27 @@ def jobs() -> int:
 
 
 def writes_pages(stylesheet: Path) -> bool:
-    """Does the entry point import the HTML layer (it writes pages of the site)?"""
+    """Does the entry point take the HTML layer (it writes pages of the site)?"""
     return bool(_PAGES.search(stylesheet.read_text(encoding="utf-8")))
 
 
-def lanes(stylesheets: list[Path], workers: int | None = None) -> list[list[Path]]:
-    """The stylesheets each worker runs, in order: the pages, then the rest (one list with one worker)."""
-    workers = jobs() if workers is None else workers
-    if workers < 2:
-        return [list(stylesheets)] if stylesheets else []
-    pages = [s for s in stylesheets if writes_pages(s)]
-    rest = [s for s in stylesheets if s not in pages]
-    return [lane for lane in (pages, rest) if lane]
-
-
 class _Worker:
-    """One worker process and the thread that reads its answers into the pool's queue."""
+    """One worker process, the stylesheet it is running, and the thread that reads its answers into the pool's queue."""
 
     def __init__(self, number: int, stylesheets: list[Path], answers: queue.Queue) -> None:
         self.number = number
-        self.stylesheets = stylesheets
         # -P: the current folder (a project folder) is not put before the installed package.
         self.process = subprocess.Popen([sys.executable, "-P", "-m", "edition.workers"], stdin=subprocess.PIPE,
                                         stdout=subprocess.PIPE)
         self.compiled = False
         self.compile_seconds = 0.0
+        self.running: Path | None = None
         self.problems: list[Problem] = []
+        # Messages are written by a thread of their own: the document is larger than a pipe holds, and a
+        # worker reads it only once it has compiled, while the build process has other work meanwhile.
+        self._outbox: queue.Queue = queue.Queue()
         threading.Thread(target=self._read, args=(answers,), daemon=True).start()
+        threading.Thread(target=self._write, daemon=True).start()
         self.send({"compile": [str(s) for s in stylesheets]})
 
     def _read(self, answers: queue.Queue) -> None:
@@ -94,13 +88,18 @@ class _Worker:
         answers.put((self, None))  # the process ended
 
     def send(self, message: dict) -> None:
-        try:
-            self.process.stdin.write(json.dumps(message, ensure_ascii=False).encode("utf-8") + b"\n")
-            self.process.stdin.flush()
-        except (BrokenPipeError, OSError):
-            pass  # it died: its reader reports the end
+        self._outbox.put(json.dumps(message, ensure_ascii=False).encode("utf-8") + b"\n")
+
+    def _write(self) -> None:
+        while (data := self._outbox.get()) is not None:
+            try:
+                self.process.stdin.write(data)
+                self.process.stdin.flush()
+            except (BrokenPipeError, OSError, ValueError):
+                return  # it died (its reader reports the end) or was stopped
 
     def stop(self) -> None:
+        self._outbox.put(None)
         if self.process.poll() is None:
             self.process.kill()
         self.process.wait()
@@ -117,26 +116,36 @@ class Pool:
     def __init__(self, stylesheets: list[Path], workers: int | None = None) -> None:
         self.stylesheets = list(stylesheets)
         self._answers: queue.Queue = queue.Queue()
-        self._workers = [_Worker(n, lane, self._answers) for n, lane in enumerate(lanes(self.stylesheets, workers))]
+        count = max(1, min(jobs() if workers is None else workers, len(self.stylesheets)))
+        self._workers = [_Worker(n, self.stylesheets, self._answers) for n in range(count)]
+        self._pending: list[Path] = []
         self._done: set[Path] = set()
-        self._running: set[_Worker] = set()
         self._compiled_now = False
         self.timings: dict[str, float] = {}
+        #: Which worker ran each stylesheet (file name → worker number), for the curious and the tests.
+        self.ran_by: dict[str, int] = {}
 
     @property
     def alive(self) -> bool:
         return all(w.process.poll() is None for w in self._workers)
 
-    def start(self, document: bytes, out: Path, parameters: dict) -> None:
-        """Hand every worker the document: each runs its stylesheets into ``out``."""
+    def start(self, document: bytes, out: Path, parameters: dict, order: list[Path] | None = None) -> None:
+        """Hand every worker the document, then the stylesheets one at a time (in ``order``, by default the
+        pool's); they write into ``out``."""
         self._done = set()
         self.timings = {}
+        self.ran_by = {}
         self._compiled_now = not all(w.compiled for w in self._workers)
-        text = document.decode("utf-8")
+        self._pending = list(order or self.stylesheets)
+        job = {"document": document.decode("utf-8"), "out": str(out.resolve()), "parameters": parameters}
         for worker in self._workers:
-            worker.send({"run": {"document": text, "out": str(out.resolve()), "parameters": parameters,
-                                 "stylesheets": [str(s) for s in worker.stylesheets]}})
-            self._running.add(worker)
+            worker.send({"document": job})
+            self._next(worker)
+
+    def _next(self, worker: _Worker) -> None:
+        worker.running = self._pending.pop(0) if self._pending else None
+        if worker.running is not None:
+            worker.send({"run": str(worker.running)})
 
     def wait(self, names: set[str] | None = None, meanwhile: Callable[[], None] | None = None) -> None:
         """Until the stylesheets named (file names; ``None``: every one) have run; EditionError if one failed.
@@ -144,7 +153,7 @@ class Pool:
         ``meanwhile`` is called each time a stylesheet has run and others are still awaited: work for the
         build process that would otherwise wait (reading the pages written so far)."""
         wanted = {s for s in self.stylesheets if names is None or s.name in names}
-        while not (wanted <= self._done and (names is not None or not self._running)):
+        while not wanted <= self._done:
             worker, answer = self._answers.get()
             self._take(worker, answer)
             if meanwhile is not None and answer and "ran" in answer and not wanted <= self._done:
@@ -152,22 +161,21 @@ class Pool:
 
     def _take(self, worker: _Worker, answer: dict | None) -> None:
         if answer is None:
-            self._running.discard(worker)
-            raise EditionError(worker.problems or Problem(str(worker.stylesheets[0].parent), 0, 0,
+            raise EditionError(worker.problems or Problem(str(self.stylesheets[0].parent), 0, 0,
                                                           "the stylesheet worker stopped unexpectedly"))
         if "compiled" in answer:
             worker.compiled, worker.compile_seconds = True, answer["compiled"]
+        elif "handed" in answer:
+            self.timings["hand Saxon the document"] = max(self.timings.get("hand Saxon the document", 0.0), answer["handed"])
         elif "ran" in answer:
             path = Path(answer["ran"])
             self._done.add(path)
             self.timings[path.name] = answer["seconds"]
-        elif "finished" in answer:
-            self._running.discard(worker)
-            self.timings["hand Saxon the document"] = max(self.timings.get("hand Saxon the document", 0.0), answer["document"])
-            if self._compiled_now and not self._running:
+            self.ran_by[path.name] = worker.number
+            if self._compiled_now and len(self._done) == len(self.stylesheets):
                 self.timings["compile stylesheets"] = max(w.compile_seconds for w in self._workers)
+            self._next(worker)
         elif "problems" in answer:
-            self._running.discard(worker)
             worker.problems = [Problem(**p) for p in answer["problems"]]
             raise EditionError(worker.problems)
 
@@ -230,7 +238,7 @@ def _serve() -> None:
     def problems(err: EditionError) -> dict:
         return {"problems": [asdict(p) for p in err.problems]}
 
-    sheets = None
+    sheets = document = out = parameters = None
     failed: dict | None = None
     for line in sys.stdin.buffer:
         message = json.loads(line)
@@ -245,23 +253,24 @@ def _serve() -> None:
                 say(failed)
                 continue
             say({"compiled": time.perf_counter() - start})
-        elif "run" in message:
+        elif "document" in message:
             if failed is not None or sheets is None:
+                continue  # its problems were said when compiling
+            job = message["document"]
+            start = time.perf_counter()
+            document, out, parameters = sheets.document(job["document"]), Path(job["out"]), job["parameters"]
+            say({"handed": time.perf_counter() - start})
+        elif "run" in message:
+            if failed is not None or document is None:
                 say(failed or {"problems": [asdict(Problem("xslt", 0, 0, "no stylesheets were compiled"))]})
                 continue
-            job = message["run"]
             start = time.perf_counter()
-            document = sheets.document(job["document"])
-            handed = time.perf_counter() - start
             try:
-                for path in job["stylesheets"]:
-                    start = time.perf_counter()
-                    sheets.run(Path(path), document, Path(job["out"]), job["parameters"])
-                    say({"ran": path, "seconds": time.perf_counter() - start})
+                sheets.run(Path(message["run"]), document, out, parameters)
             except EditionError as err:
                 say(problems(err))
                 continue
-            say({"finished": True, "document": handed})
+            say({"ran": message["run"], "seconds": time.perf_counter() - start})
 
 
 if __name__ == "__main__":
