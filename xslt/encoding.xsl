@@ -254,7 +254,46 @@
   <!-- An element as it is typed, shortened: the example of the manual. -->
   <xsl:function name="ed:example" as="xs:string">
     <xsl:param name="element" as="element()"/>
-    <xsl:variable name="xml" as="xs:string" select="replace(serialize($element, map{'method': 'xml', 'omit-xml-declaration': true()}), ' xmlns=&quot;http://www.tei-c.org/ns/1.0&quot;', '')"/>
+    <xsl:variable name="xml" as="xs:string" select="replace(serialize(ed:example-prefix($element), map{'method': 'xml', 'omit-xml-declaration': true()}), $ed:tei-namespace-declaration, '', 'q')"/>
     <xsl:sequence select="if (string-length($xml) gt $ed:example-length) then substring($xml, 1, $ed:example-length) || ' …' else $xml"/>
   </xsl:function>
+
+  <xsl:variable name="ed:tei-namespace-declaration" as="xs:string" select="' xmlns=&quot;http://www.tei-c.org/ns/1.0&quot;'"/>
+
+  <!-- As much of an element as its example shows: the element itself when short, else a copy of its nodes up to
+       the one where the example is surely long enough (the whole header or text would otherwise be serialized
+       for its first lines). Nodes are counted in document order at what they surely add to the example: a start
+       tag at least its name and two brackets, a text its characters (escaping only lengthens it). Once that
+       passes $ed:example-length, the copy's text and the element's agree on the first $ed:example-length
+       characters and both are longer, so the shortened examples are the same. -->
+  <xsl:function name="ed:example-prefix" as="element()">
+    <xsl:param name="element" as="element()"/>
+    <xsl:variable name="last" as="node()?">
+      <xsl:iterate select="$element/descendant-or-self::node()">
+        <xsl:param name="length" as="xs:integer" select="0"/>
+        <xsl:variable name="length" as="xs:integer" select="$length + (
+          if (self::element()) then string-length(name()) + 2
+          else if (self::text()) then string-length(replace(., $ed:tei-namespace-declaration, '', 'q'))
+          else 0)"/>
+        <xsl:if test="$length gt $ed:example-length">
+          <xsl:break select="."/>
+        </xsl:if>
+      </xsl:iterate>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="empty($last)"><xsl:sequence select="$element"/></xsl:when>
+      <xsl:otherwise><xsl:apply-templates select="$element" mode="ed:example-prefix"><xsl:with-param name="last" select="$last" tunnel="yes"/></xsl:apply-templates></xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
+  <xsl:mode name="ed:example-prefix" on-no-match="fail"/>
+  <xsl:template match="node()" mode="ed:example-prefix">
+    <xsl:param name="last" as="node()" tunnel="yes"/>
+    <xsl:if test="not($last &lt;&lt; .)">
+      <xsl:copy>
+        <xsl:copy-of select="@*"/>
+        <xsl:apply-templates mode="#current"/>
+      </xsl:copy>
+    </xsl:if>
+  </xsl:template>
 </xsl:stylesheet>
