@@ -60,15 +60,33 @@
     <xsl:sequence select="substring($text, string-length(substring-before($frame, '0')) + 1, string-length($text) - string-length($frame) + 1)"/>
   </xsl:function>
 
-  <!-- JSON text of a map whose stand-ins ($ed:stand-in) are replaced, in order, by $texts. -->
+  <!-- The JSON text of $frame's parts (a serialization split at its stand-ins) with $texts in the stand-ins' places. -->
   <xsl:function name="ed:json-spliced" as="xs:string">
-    <xsl:param name="value" as="map(*)"/>
+    <xsl:param name="frame" as="xs:string+"/>
     <xsl:param name="texts" as="xs:string*"/>
-    <xsl:variable name="parts" as="xs:string+" select="tokenize(ed:json($value), ed:json($ed:stand-in), 'q')"/>
-    <xsl:if test="count($parts) ne count($texts) + 1">
-      <xsl:message terminate="yes">internal error: {count($parts) - 1} stand-ins for {count($texts)} values</xsl:message>
+    <xsl:if test="count($frame) ne count($texts) + 1">
+      <xsl:message terminate="yes">internal error: {count($frame) - 1} stand-ins for {count($texts)} values</xsl:message>
     </xsl:if>
-    <xsl:sequence select="string-join((for $i in 1 to count($texts) return ($parts[$i], $texts[$i]), $parts[last()]))"/>
+    <xsl:sequence select="string-join((for $i in 1 to count($texts) return ($frame[$i], $texts[$i]), $frame[last()]))"/>
+  </xsl:function>
+
+  <!-- A Navigation response serialized with stand-ins for all its values, split at them: the same for every
+       response with or without a ref and with as many members (memoised: a few shapes serve 383 responses). -->
+  <xsl:function name="ed:navigation-frame" as="xs:string+" cache="yes">
+    <xsl:param name="has-ref" as="xs:boolean"/>
+    <xsl:param name="members" as="xs:integer?"/>
+    <xsl:sequence select="tokenize(ed:json(ed:top(map:merge((
+      map{'@id': $ed:stand-in, '@type': 'Navigation', 'resource': $ed:stand-in},
+      if ($has-ref) then map{'ref': $ed:stand-in} else (),
+      if (exists($members)) then map{'member': array{ (1 to $members) ! $ed:stand-in }} else ())))), ed:json($ed:stand-in), 'q')"/>
+  </xsl:function>
+
+  <!-- The JSON text of a string: as it is when it holds only characters JSON never escapes (an identifier,
+       a URL), else as Saxon escapes it. -->
+  <xsl:function name="ed:json-string" as="xs:string">
+    <xsl:param name="value" as="xs:string"/>
+    <xsl:sequence select="if (matches($value, '^[A-Za-z0-9\-._~:/?#\[\]@!$&amp;()*+,;=%]*$')) then '&quot;' || $value || '&quot;'
+      else serialize($value, map{'method': 'json', 'escape-solidus': false()})"/>
   </xsl:function>
 
   <!-- A DTS MetadataObject value in one language: [{"lang": "en", "value": "…"}]. -->
@@ -332,12 +350,8 @@
       || (if (exists($down)) then ';down=' || $down else '') || (if ($asked) then '/' || $asked else '') || '.jsonld'"/>
     <xsl:variable name="members" as="map(xs:string, item()*)*" select="if (exists($down)) then ed:navigation-members($tree, $ref, $down) else ()"/>
     <xsl:result-document href="html/{$ed:dts-path}{$path}" method="text" encoding="UTF-8">
-      <xsl:sequence select="ed:json-spliced(ed:top(map:merge((
-        map{'@id': $context?api || $path, '@type': 'Navigation',
-            'resource': $ed:stand-in},
-        if (exists($ref)) then map{'ref': $ed:stand-in} else (),
-        if (exists($down)) then map{'member': array{ $members ! $ed:stand-in }} else ()))),
-        ($context?navigation-resource-json, $ref ! $cited(?id)?ref, $members ! $cited(?id)?member)) || '&#10;'"/>
+      <xsl:sequence select="ed:json-spliced(ed:navigation-frame(exists($ref), if (exists($down)) then count($members) else ()),
+        (ed:json-string($context?api || $path), $context?navigation-resource-json, $ref ! $cited(?id)?ref, $members ! $cited(?id)?member)) || '&#10;'"/>
     </xsl:result-document>
   </xsl:template>
 
