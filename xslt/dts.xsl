@@ -35,10 +35,12 @@
     <xsl:sequence select="serialize($value, map{'method': 'json', 'indent': true(), 'escape-solidus': false()})"/>
   </xsl:function>
 
-  <!-- Splicing. Saxon lays out a JSON value by its own content and its depth alone, so a value that many
-       responses repeat (the Resource, each CitableUnit) is serialized once for the depth it has there, and each
-       response is serialized with a stand-in in its place, whose text is then replaced by the value's: the
-       same bytes as serializing the whole response, without laying the repeated values out again each time. -->
+  <!-- Splicing. Saxon lays out a JSON value by its own content and its depth alone (an object or array goes on
+       one line when it has fewer than two entries or only short atomic ones), so a value that many responses
+       repeat (the Resource, each CitableUnit) is serialized once for the depth it has there, and the responses
+       themselves once per shape, with a stand-in (an object, as the values are) in each value's place; a
+       response's text is its shape's with the values' texts put in the stand-ins' places: the same bytes as
+       serializing the whole response, without laying everything out again for each of several hundred files. -->
   <xsl:variable name="ed:stand-in" as="map(*)" select="map{'ed:stand-in': 0}"/>
 
   <!-- The JSON text of a value as the value of a top-level object's key ("resource", "ref"). -->
