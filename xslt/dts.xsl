@@ -38,7 +38,8 @@
   <!-- Splicing. Saxon lays out a JSON value by its own content and its depth alone (an object or array goes on
        one line when it has fewer than two entries or only short atomic ones), so a value that many responses
        repeat (the Resource, each CitableUnit) is serialized once for the depth it has there, and the responses
-       themselves once per shape, with a stand-in (an object, as the values are) in each value's place; a
+       themselves once per shape, with a stand-in object in each value's place (the @id string's too:
+       a response holds the Resource, so it is laid out on several lines either way); a
        response's text is its shape's with the values' texts put in the stand-ins' places: the same bytes as
        serializing the whole response, without laying everything out again for each of several hundred files. -->
   <xsl:variable name="ed:stand-in" as="map(*)" select="map{'ed:stand-in': 0}"/>
