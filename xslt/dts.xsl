@@ -35,6 +35,63 @@
     <xsl:sequence select="serialize($value, map{'method': 'json', 'indent': true(), 'escape-solidus': false()})"/>
   </xsl:function>
 
+  <!-- Splicing. Saxon lays out a JSON value by its own content and its depth alone (an object or array goes on
+       one line when it has fewer than two entries or only short atomic ones), so a value that many responses
+       repeat (the Resource, each CitableUnit) is serialized once for the depth it has there, and the responses
+       themselves once per shape, with a stand-in object in each value's place (the @id string's too:
+       a response holds the Resource, so it is laid out on several lines either way); a
+       response's text is its shape's with the values' texts put in the stand-ins' places: the same bytes as
+       serializing the whole response, without laying everything out again for each of several hundred files. -->
+  <xsl:variable name="ed:stand-in" as="map(*)" select="map{'ed:stand-in': 0}"/>
+
+  <!-- The JSON text of a value as the value of a top-level object's key ("resource", "ref"). -->
+  <xsl:function name="ed:json-as-value" as="xs:string">
+    <xsl:param name="value" as="map(*)"/>
+    <xsl:sequence select="ed:unframe(ed:json(map{'key': $value}), ed:json(map{'key': 0}))"/>
+  </xsl:function>
+
+  <!-- The JSON text of a value as a member of an array that is the value of a top-level object's key ("member"). -->
+  <xsl:function name="ed:json-as-member" as="xs:string">
+    <xsl:param name="value" as="map(*)"/>
+    <xsl:sequence select="ed:unframe(ed:json(map{'key': [ $value ]}), ed:json(map{'key': [ 0 ]}))"/>
+  </xsl:function>
+
+  <!-- $text without the frame around it: $frame is the same frame around the number 0. -->
+  <xsl:function name="ed:unframe" as="xs:string">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:param name="frame" as="xs:string"/>
+    <xsl:sequence select="substring($text, string-length(substring-before($frame, '0')) + 1, string-length($text) - string-length($frame) + 1)"/>
+  </xsl:function>
+
+  <!-- The JSON text of $frame's parts (a serialization split at its stand-ins) with $texts in the stand-ins' places. -->
+  <xsl:function name="ed:json-spliced" as="xs:string">
+    <xsl:param name="frame" as="xs:string+"/>
+    <xsl:param name="texts" as="xs:string*"/>
+    <xsl:if test="count($frame) ne count($texts) + 1">
+      <xsl:message terminate="yes">internal error: {count($frame) - 1} stand-ins for {count($texts)} values</xsl:message>
+    </xsl:if>
+    <xsl:sequence select="string-join((for $i in 1 to count($texts) return ($frame[$i], $texts[$i]), $frame[last()]))"/>
+  </xsl:function>
+
+  <!-- A Navigation response serialized with stand-ins for all its values, split at them: the same for every
+       response with or without a ref and with as many members (memoised: a few shapes serve 383 responses). -->
+  <xsl:function name="ed:navigation-frame" as="xs:string+" cache="yes">
+    <xsl:param name="has-ref" as="xs:boolean"/>
+    <xsl:param name="members" as="xs:integer?"/>
+    <xsl:sequence select="tokenize(ed:json(ed:top(map:merge((
+      map{'@id': $ed:stand-in, '@type': 'Navigation', 'resource': $ed:stand-in},
+      if ($has-ref) then map{'ref': $ed:stand-in} else (),
+      if (exists($members)) then map{'member': array{ (1 to $members) ! $ed:stand-in }} else ())))), ed:json($ed:stand-in), 'q')"/>
+  </xsl:function>
+
+  <!-- The JSON text of a string: as it is when it holds only characters JSON never escapes (an identifier,
+       a URL), else as Saxon escapes it. -->
+  <xsl:function name="ed:json-string" as="xs:string">
+    <xsl:param name="value" as="xs:string"/>
+    <xsl:sequence select="if (matches($value, '^[A-Za-z0-9\-._~:/?#\[\]@!$&amp;()*+,;=%]*$')) then '&quot;' || $value || '&quot;'
+      else serialize($value, map{'method': 'json', 'escape-solidus': false()})"/>
+  </xsl:function>
+
   <!-- A DTS MetadataObject value in one language: [{"lang": "en", "value": "…"}]. -->
   <xsl:function name="ed:lang-values" as="array(*)">
     <xsl:param name="values" as="xs:string*"/>
@@ -67,12 +124,12 @@
       'lang': string((tei:TEI/@xml:lang, 'en')[1]),
       'collection-id': $api || 'collection.jsonld',
       'resource-id': $api || 'collection/' || $key || '.jsonld'}"/>
-    <!-- The Collection and Resource objects, made once: every Navigation response repeats the Resource. -->
+    <!-- The Collection and Resource objects, made once: every Navigation response repeats the Resource (serialized once). -->
     <xsl:variable name="resource" as="map(*)" select="ed:resource-object($plain-context)"/>
     <xsl:variable name="context" as="map(*)" select="map:merge(($plain-context, map{
       'collection': ed:collection-object($plain-context),
       'resource': $resource,
-      'navigation-resource': map:remove($resource, ('dublinCore', 'extensions', 'description', 'totalParents', 'totalChildren', 'download'))}))"/>
+      'navigation-resource-json': ed:json-as-value(map:remove($resource, ('dublinCore', 'extensions', 'description', 'totalParents', 'totalChildren', 'download')))}))"/>
 
     <!-- Entry -->
     <xsl:call-template name="ed:dts-file">
@@ -118,8 +175,9 @@
     <xsl:for-each select="$trees">
       <xsl:variable name="tree" as="map(xs:string, item()*)" select="."/>
       <xsl:variable name="depths" as="xs:integer*" select="-1, 0 to ed:tree-depth($tree)"/>
-      <!-- Every unit as a CitableUnit, made once: a unit is listed in several responses. -->
-      <xsl:variable name="cited" as="map(xs:string, map(*))" select="map:merge($tree?units ! map{?id: ed:citable-unit(., $context)}, map{'duplicates': 'use-first'})"/>
+      <!-- Every unit as a CitableUnit, made and serialized once (as a "ref" and as a "member"): a unit is listed in several responses. -->
+      <xsl:variable name="cited" as="map(xs:string, map(xs:string, xs:string))" select="map:merge($tree?units ! (let $unit := ed:citable-unit(., $context)
+        return map{?id: map{'ref': ed:json-as-value($unit), 'member': ed:json-as-member($unit)}}), map{'duplicates': 'use-first'})"/>
       <!-- From the root: down = -1, 1 … depth (down = 0 without a ref is a bad request). -->
       <xsl:for-each select="$depths[. ne 0]">
         <xsl:call-template name="ed:navigation-file">
@@ -290,17 +348,14 @@
     <xsl:param name="down" as="xs:integer?" select="()"/>
     <xsl:param name="asked" as="xs:string?" select="()"/>
     <xsl:param name="ref" as="map(xs:string, item()*)?" select="()"/>
-    <xsl:param name="cited" as="map(xs:string, map(*))"/>
+    <xsl:param name="cited" as="map(xs:string, map(xs:string, xs:string))"/>
     <xsl:variable name="path" as="xs:string" select="'navigation/' || $context?key || ed:tree-param($tree)
       || (if (exists($down)) then ';down=' || $down else '') || (if ($asked) then '/' || $asked else '') || '.jsonld'"/>
-    <xsl:call-template name="ed:dts-file">
-      <xsl:with-param name="path" select="$path"/>
-      <xsl:with-param name="value" select="ed:top(map:merge((
-        map{'@id': $context?api || $path, '@type': 'Navigation',
-            'resource': $context?navigation-resource},
-        if (exists($ref)) then map{'ref': $cited($ref?id)} else (),
-        if (exists($down)) then map{'member': array{ ed:navigation-members($tree, $ref, $down) ! $cited(?id) }} else ())))"/>
-    </xsl:call-template>
+    <xsl:variable name="members" as="map(xs:string, item()*)*" select="if (exists($down)) then ed:navigation-members($tree, $ref, $down) else ()"/>
+    <xsl:result-document href="html/{$ed:dts-path}{$path}" method="text" encoding="UTF-8">
+      <xsl:sequence select="ed:json-spliced(ed:navigation-frame(exists($ref), if (exists($down)) then count($members) else ()),
+        (ed:json-string($context?api || $path), $context?navigation-resource-json, $ref ! $cited(?id)?ref, $members ! $cited(?id)?member)) || '&#10;'"/>
+    </xsl:result-document>
   </xsl:template>
 
   <!-- One citable unit as TEI: the edition's fileDesc, and the unit inside dts:wrapper. -->

@@ -119,6 +119,14 @@
     <xsl:variable name="meanings" as="xs:string*" select="distinct-values($definitions ! ed:rng-documentation(.))"/>
     <xsl:variable name="attributes" as="element(rng:attribute)*" select="$definitions ! ed:rng-attributes(., $rng, ())"/>
     <xsl:variable name="example" as="element()" select="($occurrences[ancestor::tei:p[@xml:id] and ancestor::tei:text], $occurrences)[1]"/>
+    <!-- The attributes the edition gives these elements, by name (one pass, not one per attribute the schema allows). -->
+    <xsl:variable name="given" as="map(xs:string, attribute()*)">
+      <xsl:map>
+        <xsl:for-each-group select="$occurrences/@*" group-by="name()">
+          <xsl:map-entry key="current-grouping-key()" select="current-group()"/>
+        </xsl:for-each-group>
+      </xsl:map>
+    </xsl:variable>
     <section class="element" id="element-{$name}" aria-labelledby="element-{$name}-heading">
       <h3 id="element-{$name}-heading"><code>&lt;{$name}&gt;</code></h3>
       <p class="meaning">{if (exists($meanings)) then string-join($meanings, ' ') else 'The schema gives no description of this element.'}</p>
@@ -130,7 +138,7 @@
             <xsl:for-each-group select="$attributes" group-by="@name">
               <xsl:sort select="current-grouping-key()"/>
               <xsl:variable name="attribute" as="xs:string" select="current-grouping-key()"/>
-              <xsl:variable name="values" as="attribute()*" select="$occurrences/@*[name() = $attribute]"/>
+              <xsl:variable name="values" as="attribute()*" select="$given($attribute)"/>
               <tr>
                 <th scope="row"><code>@{$attribute}</code></th>
                 <td>{string-join(distinct-values(current-group() ! ed:rng-allowed(., $rng)), '; or ')}</td>
@@ -254,7 +262,46 @@
   <!-- An element as it is typed, shortened: the example of the manual. -->
   <xsl:function name="ed:example" as="xs:string">
     <xsl:param name="element" as="element()"/>
-    <xsl:variable name="xml" as="xs:string" select="replace(serialize($element, map{'method': 'xml', 'omit-xml-declaration': true()}), ' xmlns=&quot;http://www.tei-c.org/ns/1.0&quot;', '')"/>
+    <xsl:variable name="xml" as="xs:string" select="replace(serialize(ed:example-prefix($element), map{'method': 'xml', 'omit-xml-declaration': true()}), $ed:tei-namespace-declaration, '', 'q')"/>
     <xsl:sequence select="if (string-length($xml) gt $ed:example-length) then substring($xml, 1, $ed:example-length) || ' …' else $xml"/>
   </xsl:function>
+
+  <xsl:variable name="ed:tei-namespace-declaration" as="xs:string" select="' xmlns=&quot;http://www.tei-c.org/ns/1.0&quot;'"/>
+
+  <!-- As much of an element as its example shows: the element itself when short, else a copy of its nodes up to
+       the one where the example is surely long enough (the whole header or text would otherwise be serialized
+       for its first lines). Nodes are counted in document order at what they surely add to the example: a start
+       tag at least its name and two brackets, a text its characters (escaping only lengthens it). Once that
+       passes $ed:example-length, the copy's text and the element's agree on the first $ed:example-length
+       characters and both are longer, so the shortened examples are the same. -->
+  <xsl:function name="ed:example-prefix" as="element()">
+    <xsl:param name="element" as="element()"/>
+    <xsl:variable name="last" as="node()?">
+      <xsl:iterate select="$element/descendant-or-self::node()">
+        <xsl:param name="length" as="xs:integer" select="0"/>
+        <xsl:variable name="length" as="xs:integer" select="$length + (
+          if (self::element()) then string-length(name()) + 2
+          else if (self::text()) then string-length(replace(., $ed:tei-namespace-declaration, '', 'q'))
+          else 0)"/>
+        <xsl:if test="$length gt $ed:example-length">
+          <xsl:break select="."/>
+        </xsl:if>
+      </xsl:iterate>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="empty($last)"><xsl:sequence select="$element"/></xsl:when>
+      <xsl:otherwise><xsl:apply-templates select="$element" mode="ed:example-prefix"><xsl:with-param name="last" select="$last" tunnel="yes"/></xsl:apply-templates></xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
+  <xsl:mode name="ed:example-prefix" on-no-match="fail"/>
+  <xsl:template match="node()" mode="ed:example-prefix">
+    <xsl:param name="last" as="node()" tunnel="yes"/>
+    <xsl:if test="not($last &lt;&lt; .)">
+      <xsl:copy>
+        <xsl:copy-of select="@*"/>
+        <xsl:apply-templates mode="#current"/>
+      </xsl:copy>
+    </xsl:if>
+  </xsl:template>
 </xsl:stylesheet>

@@ -19,74 +19,110 @@
   <xsl:mode on-no-match="shallow-skip" on-multiple-match="fail"/>
 
   <xsl:template match="/">
-    <xsl:variable name="entries" as="element()*" select="ed:all-sorted-entries(.)"/>
+    <!-- Every entry's fields, computed once: the three files share them. -->
+    <xsl:variable name="records" as="map(xs:string, item()*)*" select="ed:all-sorted-entries(.) ! ed:entity-record(.)"/>
     <xsl:call-template name="ed:write-json">
       <xsl:with-param name="href" select="'index/entities.json'"/>
       <xsl:with-param name="json" as="element(fn:array)">
-        <fn:array><xsl:sequence select="$entries ! ed:entity-json(.)"/></fn:array>
+        <fn:array><xsl:sequence select="$records ! ed:entity-json(.)"/></fn:array>
       </xsl:with-param>
     </xsl:call-template>
     <xsl:call-template name="ed:write-csv">
       <xsl:with-param name="href" select="'index/entities.csv'"/>
       <xsl:with-param name="columns" select="('id', 'kind', 'name', 'description', 'latitude', 'longitude', 'wikidata', 'geonames', 'viaf', 'paragraphs')"/>
-      <xsl:with-param name="rows" select="$entries ! [
-        string(@xml:id), ed:register-kind(.)?kind, ed:entry-name(.), ed:entry-description(.),
-        ed:latitude(.), ed:longitude(.),
-        ed:authority-id(., 'wikidata'), ed:authority-id(., 'geonames'), ed:authority-id(., 'viaf'),
-        string-join(ed:entry-paragraphs(.)/@xml:id, ' ')]"/>
+      <xsl:with-param name="rows" select="$records ! [
+        ?id, ?kind, ?name, ?description, ?latitude, ?longitude,
+        ed:authority(., 'wikidata'), ed:authority(., 'geonames'), ed:authority(., 'viaf'),
+        string-join(?paragraphs, ' ')]"/>
     </xsl:call-template>
     <xsl:call-template name="ed:write-json">
       <xsl:with-param name="href" select="'index/places.geojson'"/>
       <xsl:with-param name="json" select="ed:json-object((
         ['type', 'FeatureCollection'],
-        ['features', $entries[self::tei:place][exists(ed:latitude(.))] ! ed:place-feature(.), 'array']))"/>
+        ['features', $records[?entry/self::tei:place][exists(?latitude)] ! ed:place-feature(.), 'array']))"/>
     </xsl:call-template>
   </xsl:template>
 
-  <!-- Coordinates as numbers (decimal degrees), or nothing. -->
-  <xsl:function name="ed:latitude" as="xs:decimal?">
+  <!-- An entry's fields as the data files give them; coordinates as numbers (decimal degrees) or nothing,
+       authority identifiers by authority ('' when the entry has none). -->
+  <xsl:function name="ed:entity-record" as="map(xs:string, item()*)">
     <xsl:param name="entry" as="element()"/>
-    <xsl:sequence select="ed:coordinates($entry)[1][. castable as xs:decimal] ! xs:decimal(.)"/>
-  </xsl:function>
-  <xsl:function name="ed:longitude" as="xs:decimal?">
-    <xsl:param name="entry" as="element()"/>
-    <xsl:sequence select="ed:coordinates($entry)[2][. castable as xs:decimal] ! xs:decimal(.)"/>
+    <xsl:variable name="coordinates" as="xs:string*" select="ed:coordinates($entry)"/>
+    <xsl:variable name="authorities" as="map(xs:string, xs:string)*" select="ed:authority-ids($entry)"/>
+    <xsl:sequence select="map{
+      'entry': $entry,
+      'id': string($entry/@xml:id),
+      'kind': ed:register-kind($entry)?kind,
+      'name': ed:entry-name($entry),
+      'description': ed:entry-description($entry),
+      'latitude': $coordinates[1][. castable as xs:decimal] ! xs:decimal(.),
+      'longitude': $coordinates[2][. castable as xs:decimal] ! xs:decimal(.),
+      'authorities': map:merge($authorities ! map{?type: ?id}, map{'duplicates': 'use-first'}),
+      'paragraphs': ed:entry-paragraphs($entry)/@xml:id ! string()}"
+      xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
   </xsl:function>
 
+  <!-- The first identifier of one authority in a record, or ''. -->
+  <xsl:function name="ed:authority" as="xs:string">
+    <xsl:param name="record" as="map(xs:string, item()*)"/>
+    <xsl:param name="type" as="xs:string"/>
+    <xsl:sequence select="($record?authorities($type), '')[1]"/>
+  </xsl:function>
+
+  <!-- One row of entities.json, written out as xml-to-json XML (absent values null). -->
   <xsl:function name="ed:entity-json" as="element(fn:map)">
-    <xsl:param name="entry" as="element()"/>
-    <xsl:sequence select="ed:json-object((
-      ['id', string($entry/@xml:id)],
-      ['kind', ed:register-kind($entry)?kind],
-      ['type', $entry/@type ! string()],
-      ['name', ed:entry-name($entry)],
-      ['aliases', ed:entry-aliases($entry), 'array'],
-      ['original_names', ed:original-names($entry) ! ed:json-object((['lang', string(@xml:lang)], ['name', normalize-space(.)])), 'array'],
-      ['description', ed:entry-description($entry)],
-      ['dates', ed:entry-dates($entry)[.]],
-      ['latitude', ed:latitude($entry)],
-      ['longitude', ed:longitude($entry)],
-      ['parent', $entry/parent::tei:place/@xml:id ! string()],
-      ['wikidata', ed:authority-id($entry, 'wikidata')[.]],
-      ['geonames', ed:authority-id($entry, 'geonames')[.]],
-      ['viaf', ed:authority-id($entry, 'viaf')[.]],
-      ['href', ed:entity-href($entry)],
-      ['paragraphs', ed:entry-paragraphs($entry)/@xml:id ! string(), 'array']))"/>
+    <xsl:param name="record" as="map(xs:string, item()*)"/>
+    <xsl:variable name="entry" as="element()" select="$record?entry"/>
+    <fn:map>
+      <fn:string key="id">{$record?id}</fn:string>
+      <fn:string key="kind">{$record?kind}</fn:string>
+      <xsl:sequence select="ed:json-value('type', $entry/@type ! string())"/>
+      <fn:string key="name">{$record?name}</fn:string>
+      <fn:array key="aliases">
+        <xsl:for-each select="ed:entry-aliases($entry)"><fn:string>{.}</fn:string></xsl:for-each>
+      </fn:array>
+      <fn:array key="original_names">
+        <xsl:for-each select="ed:original-names($entry)">
+          <fn:map><fn:string key="lang">{@xml:lang}</fn:string><fn:string key="name">{normalize-space(.)}</fn:string></fn:map>
+        </xsl:for-each>
+      </fn:array>
+      <fn:string key="description">{$record?description}</fn:string>
+      <xsl:sequence select="
+        ed:json-value('dates', ed:entry-dates($entry)[.]),
+        ed:json-value('latitude', $record?latitude),
+        ed:json-value('longitude', $record?longitude),
+        ed:json-value('parent', $entry/parent::tei:place/@xml:id ! string()),
+        ('wikidata', 'geonames', 'viaf') ! ed:json-value(., ed:authority($record, .)[.])"/>
+      <fn:string key="href">{ed:entity-href($entry)}</fn:string>
+      <xsl:sequence select="ed:json-strings('paragraphs', $record?paragraphs)"/>
+    </fn:map>
   </xsl:function>
 
   <!-- A GeoJSON Point feature: coordinates in GeoJSON order, [longitude, latitude] (RFC 7946). -->
   <xsl:function name="ed:place-feature" as="element(fn:map)">
-    <xsl:param name="place" as="element(tei:place)"/>
-    <xsl:sequence select="ed:json-object((
-      ['type', 'Feature'],
-      ['id', string($place/@xml:id)],
-      ['geometry', ed:json-object((['type', 'Point'], ['coordinates', (ed:longitude($place), ed:latitude($place)), 'array']))],
-      ['properties', ed:json-object((
-        ['id', string($place/@xml:id)],
-        ['name', ed:entry-name($place)],
-        ['type', $place/@type ! string()],
-        ['description', ed:entry-description($place)],
-        ['paragraphs', ed:entry-paragraphs($place)/@xml:id ! string(), 'array']))]))"/>
+    <xsl:param name="record" as="map(xs:string, item()*)"/>
+    <fn:map>
+      <fn:string key="type">Feature</fn:string>
+      <fn:string key="id">{$record?id}</fn:string>
+      <fn:map key="geometry">
+        <fn:string key="type">Point</fn:string>
+        <fn:array key="coordinates"><xsl:for-each select="$record?longitude, $record?latitude"><fn:number>{.}</fn:number></xsl:for-each></fn:array>
+      </fn:map>
+      <fn:map key="properties">
+        <fn:string key="id">{$record?id}</fn:string>
+        <fn:string key="name">{$record?name}</fn:string>
+        <xsl:sequence select="ed:json-value('type', $record?entry/@type ! string())"/>
+        <fn:string key="description">{$record?description}</fn:string>
+        <xsl:sequence select="ed:json-strings('paragraphs', $record?paragraphs)"/>
+      </fn:map>
+    </fn:map>
+  </xsl:function>
+
+  <!-- A JSON array of strings. -->
+  <xsl:function name="ed:json-strings" as="element(fn:array)">
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:param name="values" as="xs:string*"/>
+    <fn:array key="{$key}"><xsl:for-each select="$values"><fn:string>{.}</fn:string></xsl:for-each></fn:array>
   </xsl:function>
 
 </xsl:stylesheet>
