@@ -19,7 +19,8 @@
     <xsl:accumulator-rule match="tei:TEI/tei:text/tei:back//tei:div/tei:p" select="($value[1], $value[2] + 1)"/>
   </xsl:accumulator>
   <xsl:accumulator name="ed:intervention-count" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule match="*[ed:is-intervention(.)]" select="$value + 1"/>
+    <!-- Only these elements can be interventions: naming them lets the pattern skip every other element by name. -->
+    <xsl:accumulator-rule match="(tei:choice | tei:corr | tei:supplied)[ed:is-intervention(.)]" select="$value + 1"/>
   </xsl:accumulator>
   <xsl:accumulator name="ed:note-count" as="xs:integer" initial-value="0">
     <xsl:accumulator-rule match="tei:TEI/tei:text//tei:note" select="$value + 1"/>
@@ -30,9 +31,10 @@
        The one definition of the pattern: the HTML and the numbering use it. -->
   <xsl:function name="ed:is-intervention" as="xs:boolean" visibility="public">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="exists($e[ancestor::tei:text][
+    <!-- The element's name is asked first: every element of the document is asked, few are any of these. -->
+    <xsl:sequence select="exists($e[self::tei:choice or self::tei:corr or self::tei:supplied][
       self::tei:choice[tei:sic and tei:corr] or self::tei:choice[tei:orig and tei:reg]
-      or self::tei:corr[not(parent::tei:choice)] or self::tei:supplied[ancestor::tei:p]])"/>
+      or self::tei:corr[not(parent::tei:choice)] or self::tei:supplied[ancestor::tei:p]][ancestor::tei:text])"/>
   </xsl:function>
 
   <!-- Does an element's @cert say the editors are not sure (medium, low or unknown certainty)? -->
@@ -113,19 +115,38 @@
     <xsl:sequence select="$pointers[. ne ''] ! key('ed:rendition', substring-after(., '#'), root($e))"/>
   </xsl:function>
 
+  <!-- The witness's quotation marks of an element, by scope ('before', 'after'), from the renditions in force.
+       Every element the text views and the HTML visit is asked (more than once): most have no rendition in
+       force and cost one key lookup; the others share a handful of pointer lists, each read once (ed:marks). -->
+  <xsl:function name="ed:witness-marks" as="map(xs:string, xs:string)" visibility="public">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="pointers" as="attribute()?" select="($e/@rendition, key('ed:tag-usage', local-name($e), root($e))/@rendition)[1]"/>
+    <xsl:sequence select="if (empty($pointers)) then map{} else ed:marks(string($pointers), root($e))"/>
+  </xsl:function>
+
+  <!-- The marks a list of rendition pointers gives, by scope: each rendition's CSS content, in the list's order;
+       memoised (a document has a few distinct lists). -->
+  <xsl:function name="ed:marks" as="map(xs:string, xs:string)" cache="yes">
+    <xsl:param name="pointers" as="xs:string"/>
+    <xsl:param name="root" as="node()"/>
+    <xsl:variable name="renditions" as="element(tei:rendition)*" select="tokenize($pointers, '\s+')[. ne ''] ! key('ed:rendition', substring-after(., '#'), $root)"/>
+    <xsl:sequence select="map:merge(distinct-values($renditions/@scope ! string()) ! (let $scope := . return map{$scope: string-join(
+      for $r in $renditions[@scope = $scope] return replace($r, '^\s*content:\s*([''&quot;])(.*)\1;?\s*$', '$2'))}))"
+      xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
+  </xsl:function>
+
   <!-- The witness's quotation mark before ('before') or after ('after') an element, or ''. -->
   <xsl:function name="ed:witness-mark" as="xs:string" visibility="public">
     <xsl:param name="e" as="element()"/>
     <xsl:param name="scope" as="xs:string"/>
-    <xsl:sequence select="string-join(
-      for $r in ed:renditions($e)[@scope = $scope]
-      return replace($r, '^\s*content:\s*([''&quot;])(.*)\1;?\s*$', '$2'))"/>
+    <xsl:sequence select="(ed:witness-marks($e)($scope), '')[1]"/>
   </xsl:function>
 
   <!-- Did the witness mark this element with quotation marks? -->
   <xsl:function name="ed:is-quoted" as="xs:boolean" visibility="public">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="ed:witness-mark($e, 'before') ne '' or ed:witness-mark($e, 'after') ne ''"/>
+    <xsl:variable name="marks" as="map(xs:string, xs:string)" select="ed:witness-marks($e)"/>
+    <xsl:sequence select="exists(($marks?before, $marks?after)[. ne ''])"/>
   </xsl:function>
 
   <!-- Typographic marks for the reading text: “ ” outside, ‘ ’ one level in, alternating. -->
