@@ -115,17 +115,11 @@
     <xsl:sequence select="$pointers[. ne ''] ! key('ed:rendition', substring-after(., '#'), root($e))"/>
   </xsl:function>
 
-  <!-- The witness's quotation marks of an element, by scope ('before', 'after'), from the renditions in force.
-       Every element the text views and the HTML visit is asked (more than once): most have no rendition in
-       force and cost one key lookup; the others share a handful of pointer lists, each read once (ed:marks). -->
-  <xsl:function name="ed:witness-marks" as="map(xs:string, xs:string)" visibility="public">
-    <xsl:param name="e" as="element()"/>
-    <xsl:variable name="pointers" as="attribute()?" select="($e/@rendition, key('ed:tag-usage', local-name($e), root($e))/@rendition)[1]"/>
-    <xsl:sequence select="if (empty($pointers)) then map{} else ed:marks(string($pointers), root($e))"/>
-  </xsl:function>
-
-  <!-- The marks a list of rendition pointers gives, by scope: each rendition's CSS content, in the list's order;
-       memoised (a document has a few distinct lists). -->
+  <!-- The witness's quotation marks. Every element the text views and the HTML visit is asked whether it is quoted
+       (some more than once), so the question costs one key lookup for most elements (no rendition in force), and
+       for the others a memoised lookup by their pointer list (a document has a handful): the renditions are read
+       once per list. The functions return no map per element: checking a map's type on every call costs more
+       than the lookup. -->
   <xsl:function name="ed:marks" as="map(xs:string, xs:string)" cache="yes">
     <xsl:param name="pointers" as="xs:string"/>
     <xsl:param name="root" as="node()"/>
@@ -134,19 +128,26 @@
       for $r in $renditions[@scope = $scope] return replace($r, '^\s*content:\s*([''&quot;])(.*)\1;?\s*$', '$2'))}))"
       xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
   </xsl:function>
+  <xsl:function name="ed:marks-quote" as="xs:boolean" cache="yes">
+    <xsl:param name="pointers" as="xs:string"/>
+    <xsl:param name="root" as="node()"/>
+    <xsl:variable name="marks" as="map(xs:string, xs:string)" select="ed:marks($pointers, $root)"/>
+    <xsl:sequence select="exists(($marks?before, $marks?after)[. ne ''])"/>
+  </xsl:function>
 
   <!-- The witness's quotation mark before ('before') or after ('after') an element, or ''. -->
   <xsl:function name="ed:witness-mark" as="xs:string" visibility="public">
     <xsl:param name="e" as="element()"/>
     <xsl:param name="scope" as="xs:string"/>
-    <xsl:sequence select="(ed:witness-marks($e)($scope), '')[1]"/>
+    <xsl:variable name="pointers" as="attribute()?" select="($e/@rendition, key('ed:tag-usage', local-name($e), root($e))/@rendition)[1]"/>
+    <xsl:sequence select="if (empty($pointers)) then '' else (ed:marks(string($pointers), root($e))($scope), '')[1]"/>
   </xsl:function>
 
   <!-- Did the witness mark this element with quotation marks? -->
   <xsl:function name="ed:is-quoted" as="xs:boolean" visibility="public">
     <xsl:param name="e" as="element()"/>
-    <xsl:variable name="marks" as="map(xs:string, xs:string)" select="ed:witness-marks($e)"/>
-    <xsl:sequence select="exists(($marks?before, $marks?after)[. ne ''])"/>
+    <xsl:variable name="pointers" as="attribute()?" select="($e/@rendition, key('ed:tag-usage', local-name($e), root($e))/@rendition)[1]"/>
+    <xsl:sequence select="exists($pointers) and ed:marks-quote(string($pointers), root($e))"/>
   </xsl:function>
 
   <!-- Typographic marks for the reading text: “ ” outside, ‘ ’ one level in, alternating. -->
