@@ -177,7 +177,7 @@
   <!-- The register kind (declarations.xsl) an entry belongs to. -->
   <xsl:function name="ed:register-kind" as="map(xs:string, item()*)" visibility="public">
     <xsl:param name="entry" as="element()"/>
-    <xsl:sequence select="$ed:register-kinds[local-name($entry) = ?elements]"/>
+    <xsl:sequence select="$ed:kind-of-element(local-name($entry))"/>
   </xsl:function>
 
   <!-- Which index page lists a register entry. -->
@@ -197,7 +197,9 @@
        an entry named only in those (a glossary headword in pinyin) keeps them. -->
   <xsl:function name="ed:entry-names" as="element()*" visibility="public">
     <xsl:param name="entry" as="element()"/>
-    <xsl:variable name="all" as="element()*" select="for $name in $ed:name-elements return $entry/tei:*[local-name() = $name]"/>
+    <!-- The entry's children are read once, then put in the declaration's order (most entries have one name). -->
+    <xsl:variable name="names" as="element()*" select="$entry/tei:*[local-name() = $ed:name-elements]"/>
+    <xsl:variable name="all" as="element()*" select="if (count($names) le 1) then $names else for $name in $ed:name-elements return $names[local-name() = $name]"/>
     <xsl:variable name="translated" as="element()*" select="$all[not(@xml:lang = $ed:original-script)]"/>
     <xsl:sequence select="if (exists($translated)) then $translated else $all"/>
   </xsl:function>
@@ -224,8 +226,8 @@
     <xsl:sequence select="string-join(distinct-values(ed:original-names($entry) ! normalize-space()), ' ')"/>
   </xsl:function>
 
-  <!-- An entry's preferred name (or label, title, term). -->
-  <xsl:function name="ed:entry-name" as="xs:string" visibility="public">
+  <!-- An entry's preferred name (or label, title, term); memoised, since every mention of the entry asks. -->
+  <xsl:function name="ed:entry-name" as="xs:string" visibility="public" cache="yes">
     <xsl:param name="entry" as="element()"/>
     <xsl:sequence select="normalize-space(string(ed:display-name($entry)))"/>
   </xsl:function>
