@@ -70,7 +70,8 @@
   <!-- The paragraph's number within its part (¶ 1 …); computed, never stored. -->
   <xsl:function name="ed:paragraph-number" as="xs:integer" visibility="public">
     <xsl:param name="p" as="element(tei:p)"/>
-    <xsl:sequence select="$p/accumulator-before('ed:paragraph-count')[if (ed:part($p) = 'comment') then 2 else 1]"/>
+    <xsl:variable name="part" as="xs:integer" select="if (ed:part($p) = 'comment') then 2 else 1"/>
+    <xsl:sequence select="$p/accumulator-before('ed:paragraph-count')[$part]"/>
   </xsl:function>
 
   <!-- The division a paragraph belongs to (its innermost div). -->
@@ -154,7 +155,8 @@
   <xsl:function name="ed:typographic-mark" as="xs:string" visibility="public">
     <xsl:param name="e" as="element()"/>
     <xsl:param name="scope" as="xs:string"/>
-    <xsl:variable name="depth" as="xs:integer" select="count($e/ancestor::*[ed:is-quoted(.)])"/>
+    <!-- Only an ancestor with a rendition in force can be quoted: the key is asked inline, ed:is-quoted of those. -->
+    <xsl:variable name="depth" as="xs:integer" select="count($e/ancestor::*[@rendition or key('ed:tag-usage', local-name(), root())/@rendition][ed:is-quoted(.)])"/>
     <xsl:sequence select="if ($depth mod 2 = 0)
       then (if ($scope = 'before') then '“' else '”')
       else (if ($scope = 'before') then '‘' else '’')"/>
