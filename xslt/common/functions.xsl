@@ -210,9 +210,10 @@
        declaration's language order (characters, then tonal pinyin, then Wade-Giles). -->
   <xsl:function name="ed:original-names" as="element()*" visibility="public">
     <xsl:param name="entry" as="element()"/>
-    <xsl:variable name="shown" as="element()*" select="ed:entry-names($entry)"/>
-    <xsl:sequence select="for $lang in $ed:original-script
-      return $entry/tei:*[local-name() = $ed:name-elements][@xml:lang = $lang] except $shown"/>
+    <!-- The children are read once; most entries have no such name, and then the languages are not looped over. -->
+    <xsl:variable name="original" as="element()*" select="$entry/tei:*[@xml:lang = $ed:original-script][local-name() = $ed:name-elements]"/>
+    <xsl:variable name="shown" as="element()*" select="if (exists($original)) then ed:entry-names($entry) else ()"/>
+    <xsl:sequence select="for $lang in $ed:original-script[exists($original)] return $original[@xml:lang = $lang] except $shown"/>
   </xsl:function>
 
   <!-- The element of an entry's preferred name (or label, title, term). -->
