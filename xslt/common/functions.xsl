@@ -151,12 +151,25 @@
     <xsl:sequence select="exists($pointers) and ed:marks-quote(string($pointers), root($e))"/>
   </xsl:function>
 
+  <!-- How many quotations the witness marked around an element (its quoted ancestors): its marks alternate with it.
+       Only an ancestor with a rendition in force can be quoted: the key is asked inline, ed:is-quoted of those. -->
+  <xsl:function name="ed:quote-depth" as="xs:integer" visibility="public">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="count($e/ancestor::*[@rendition or key('ed:tag-usage', local-name(), root())/@rendition][ed:is-quoted(.)])"/>
+  </xsl:function>
+
   <!-- Typographic marks for the reading text: “ ” outside, ‘ ’ one level in, alternating. -->
   <xsl:function name="ed:typographic-mark" as="xs:string" visibility="public">
     <xsl:param name="e" as="element()"/>
     <xsl:param name="scope" as="xs:string"/>
-    <!-- Only an ancestor with a rendition in force can be quoted: the key is asked inline, ed:is-quoted of those. -->
-    <xsl:variable name="depth" as="xs:integer" select="count($e/ancestor::*[@rendition or key('ed:tag-usage', local-name(), root())/@rendition][ed:is-quoted(.)])"/>
+    <xsl:sequence select="ed:typographic-mark-at(ed:quote-depth($e), $scope)"/>
+  </xsl:function>
+
+  <!-- The typographic mark at a depth of quotation (ed:quote-depth): a quotation's templates ask the depth once
+       for both its marks. -->
+  <xsl:function name="ed:typographic-mark-at" as="xs:string" visibility="public">
+    <xsl:param name="depth" as="xs:integer"/>
+    <xsl:param name="scope" as="xs:string"/>
     <xsl:sequence select="if ($depth mod 2 = 0)
       then (if ($scope = 'before') then '“' else '”')
       else (if ($scope = 'before') then '‘' else '’')"/>

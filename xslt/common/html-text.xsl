@@ -184,9 +184,10 @@
       <xsl:if test="exists($speakers)">
         <xsl:attribute name="data-speaker" select="string-join($speakers ! ed:entry-name(.), '; ')"/>
       </xsl:if>
-      <xsl:if test="ed:is-quoted(.)">{ed:typographic-mark(., 'before')}</xsl:if>
+      <xsl:variable name="depth" as="xs:integer?" select="if (ed:is-quoted(.)) then ed:quote-depth(.) else ()"/>
+      <xsl:if test="exists($depth)">{ed:typographic-mark-at($depth, 'before')}</xsl:if>
       <xsl:apply-templates mode="#current"/>
-      <xsl:if test="ed:is-quoted(.)">{ed:typographic-mark(., 'after')}</xsl:if>
+      <xsl:if test="exists($depth)">{ed:typographic-mark-at($depth, 'after')}</xsl:if>
       <xsl:if test="not(ed:in-link(.))">
         <xsl:for-each select="$speakers">
           <a class="who" href="{ed:entity-href(.)}" data-tip="{$tip}" data-pagefind-ignore="">

@@ -33,9 +33,10 @@
 
   <!-- Quotation marks: typographic in the reading view, the witness's own in the diplomatic view. -->
   <xsl:template match="*[ed:is-quoted(.)]" mode="ed:reading">
-    <xsl:value-of select="ed:typographic-mark(., 'before')"/>
+    <xsl:variable name="depth" as="xs:integer" select="ed:quote-depth(.)"/>
+    <xsl:value-of select="ed:typographic-mark-at($depth, 'before')"/>
     <xsl:apply-templates mode="#current"/>
-    <xsl:value-of select="ed:typographic-mark(., 'after')"/>
+    <xsl:value-of select="ed:typographic-mark-at($depth, 'after')"/>
   </xsl:template>
   <xsl:template match="*[ed:is-quoted(.)]" mode="ed:diplomatic">
     <xsl:value-of select="ed:witness-mark(., 'before')"/>
