@@ -88,8 +88,9 @@
     <xsl:sequence select="(if ($heading) then 'Comment ' else 'comment ') || ($div/@n, '1')[1]"/>
   </xsl:function>
 
-  <!-- Label for a paragraph in citations: "¶ 12", or "comment 1, ¶ 1". -->
-  <xsl:function name="ed:paragraph-label" as="xs:string" visibility="public">
+  <!-- Label for a paragraph in citations: "¶ 12", or "comment 1, ¶ 1". Memoised: pointers, cite controls, apparatus
+       and index entries ask it of the same few paragraphs many times. -->
+  <xsl:function name="ed:paragraph-label" as="xs:string" visibility="public" cache="yes">
     <xsl:param name="p" as="element(tei:p)"/>
     <xsl:sequence select="if (ed:part($p) = 'comment')
       then ed:comment-label(ed:section($p), false()) || ', ¶ ' || ed:paragraph-number($p)
