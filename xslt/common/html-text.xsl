@@ -357,8 +357,8 @@
         </xsl:when>
         <xsl:when test="self::tei:corr[@type = 'space']">
           <!-- The words on either side, from the text itself (notes left out): the editors' view, then the witness's. -->
-          <xsl:variable name="before" as="xs:string*" select="('reading', 'diplomatic') ! tokenize(ed:plain(current()/preceding-sibling::node(), .))[last()]"/>
-          <xsl:variable name="after" as="xs:string*" select="('reading', 'diplomatic') ! tokenize(ed:plain(current()/following-sibling::node(), .))[1]"/>
+          <xsl:variable name="before" as="xs:string*" select="('reading', 'diplomatic') ! ed:edge-word(current()/preceding-sibling::node(), ., 'last')"/>
+          <xsl:variable name="after" as="xs:string*" select="('reading', 'diplomatic') ! ed:edge-word(current()/following-sibling::node(), ., 'first')"/>
           <span class="lem">{$before[1]} {$after[1]}</span>] <span class="rdg">{$before[2]}{$after[2]}</span><xsl:text> </xsl:text><span class="siglum">witness</span> (space inserted)
         </xsl:when>
         <xsl:when test="self::tei:corr">
