@@ -73,8 +73,8 @@
       'omitted': 'the witness omits it'}($reason), replace($reason, '-', ' '))[1]"/>
   </xsl:function>
 
-  <!-- "Name (下岗 xiàgǎng): description" of an entry, for tooltips and popovers. -->
-  <!-- Memoised: an entry is mentioned many times, and its description is rendered each time it is asked. -->
+  <!-- "Name (下岗 xiàgǎng): description" of an entry, for tooltips and popovers. Memoised: an entry is mentioned
+       many times, and its description would be rendered again each time. -->
   <xsl:function name="ed:entry-tip" as="xs:string" visibility="public" cache="yes">
     <xsl:param name="entry" as="element()"/>
     <xsl:variable name="description" as="xs:string" select="ed:entry-description($entry)"/>
