@@ -19,7 +19,8 @@
     <xsl:accumulator-rule match="tei:TEI/tei:text/tei:back//tei:div/tei:p" select="($value[1], $value[2] + 1)"/>
   </xsl:accumulator>
   <xsl:accumulator name="ed:intervention-count" as="xs:integer" initial-value="0">
-    <!-- Only these elements can be interventions: naming them lets the pattern skip every other element by name. -->
+    <!-- Only these elements can be interventions (ed:is-intervention): named here, the pattern passes over every
+         other element by its name, without a function call. ed:interventions names them too. -->
     <xsl:accumulator-rule match="(tei:choice | tei:corr | tei:supplied)[ed:is-intervention(.)]" select="$value + 1"/>
   </xsl:accumulator>
   <xsl:accumulator name="ed:note-count" as="xs:integer" initial-value="0">
@@ -28,7 +29,8 @@
 
   <!-- Is an element of the text an editorial intervention listed in the apparatus: a correction (sic and corr,
        or a bare corr), a regularisation (the writer's orig and the editors' reg), a word supplied in a paragraph?
-       The one definition of the pattern: the HTML and the numbering use it. -->
+       The one definition of the pattern: the HTML and the numbering use it (those two select choice, corr and
+       supplied by name first: a definition that admits another element names it there too). -->
   <xsl:function name="ed:is-intervention" as="xs:boolean" visibility="public">
     <xsl:param name="e" as="element()"/>
     <!-- The element's name is asked first: every element of the document is asked, few are any of these. -->
@@ -46,7 +48,7 @@
   <!-- The editorial interventions of the text, in document order: the apparatus of every output that has one. -->
   <xsl:function name="ed:interventions" as="element()*" visibility="public">
     <xsl:param name="doc" as="node()"/>
-    <xsl:sequence select="root($doc)/tei:TEI/tei:text//*[ed:is-intervention(.)]"/>
+    <xsl:sequence select="root($doc)/tei:TEI/tei:text//(tei:choice | tei:corr | tei:supplied)[ed:is-intervention(.)]"/>
   </xsl:function>
 
   <!-- Number of an editorial intervention in document order. -->
