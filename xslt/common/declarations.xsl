@@ -57,6 +57,10 @@
     'kind': string(@name), 'elements': tokenize(@elements), 'page': string(@page), 'title': string(@title),
     'groups': if (ed:group) then ed:group ! string() else '', 'highlight': string(@highlight), 'figure': string(@figure)}"/>
 
+  <!-- The register kind of each entry element (by local name): ed:register-kind is asked of every link. -->
+  <xsl:variable name="ed:kind-of-element" as="map(xs:string, map(xs:string, item()*))" select="map:merge(
+    $ed:register-kinds ! (let $kind := . return ?elements ! map{.: $kind}))" xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
+
   <xsl:variable name="ed:name-elements" as="xs:string+" select="tokenize($ed:declarations/ed:names/@elements)"/>
   <xsl:variable name="ed:original-script" as="xs:string+" select="tokenize($ed:declarations/ed:original-script/@languages)"/>
   <xsl:variable name="ed:formats" as="xs:string+" select="$ed:declarations/ed:format/@name ! string()"/>

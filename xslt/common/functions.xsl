@@ -19,7 +19,9 @@
     <xsl:accumulator-rule match="tei:TEI/tei:text/tei:back//tei:div/tei:p" select="($value[1], $value[2] + 1)"/>
   </xsl:accumulator>
   <xsl:accumulator name="ed:intervention-count" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule match="*[ed:is-intervention(.)]" select="$value + 1"/>
+    <!-- Only these elements can be interventions (ed:is-intervention): named here, the pattern passes over every
+         other element by its name, without a function call. ed:interventions names them too. -->
+    <xsl:accumulator-rule match="(tei:choice | tei:corr | tei:supplied)[ed:is-intervention(.)]" select="$value + 1"/>
   </xsl:accumulator>
   <xsl:accumulator name="ed:note-count" as="xs:integer" initial-value="0">
     <xsl:accumulator-rule match="tei:TEI/tei:text//tei:note" select="$value + 1"/>
@@ -27,12 +29,14 @@
 
   <!-- Is an element of the text an editorial intervention listed in the apparatus: a correction (sic and corr,
        or a bare corr), a regularisation (the writer's orig and the editors' reg), a word supplied in a paragraph?
-       The one definition of the pattern: the HTML and the numbering use it. -->
+       The one definition of the pattern: the HTML and the numbering use it (those two select choice, corr and
+       supplied by name first: a definition that admits another element names it there too). -->
   <xsl:function name="ed:is-intervention" as="xs:boolean" visibility="public">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="exists($e[ancestor::tei:text][
+    <!-- The element's name is asked first: every element of the document is asked, few are any of these. -->
+    <xsl:sequence select="exists($e[self::tei:choice or self::tei:corr or self::tei:supplied][
       self::tei:choice[tei:sic and tei:corr] or self::tei:choice[tei:orig and tei:reg]
-      or self::tei:corr[not(parent::tei:choice)] or self::tei:supplied[ancestor::tei:p]])"/>
+      or self::tei:corr[not(parent::tei:choice)] or self::tei:supplied[ancestor::tei:p]][ancestor::tei:text])"/>
   </xsl:function>
 
   <!-- Does an element's @cert say the editors are not sure (medium, low or unknown certainty)? -->
@@ -44,7 +48,7 @@
   <!-- The editorial interventions of the text, in document order: the apparatus of every output that has one. -->
   <xsl:function name="ed:interventions" as="element()*" visibility="public">
     <xsl:param name="doc" as="node()"/>
-    <xsl:sequence select="root($doc)/tei:TEI/tei:text//*[ed:is-intervention(.)]"/>
+    <xsl:sequence select="root($doc)/tei:TEI/tei:text//(tei:choice | tei:corr | tei:supplied)[ed:is-intervention(.)]"/>
   </xsl:function>
 
   <!-- Number of an editorial intervention in document order. -->
@@ -68,7 +72,8 @@
   <!-- The paragraph's number within its part (¶ 1 …); computed, never stored. -->
   <xsl:function name="ed:paragraph-number" as="xs:integer" visibility="public">
     <xsl:param name="p" as="element(tei:p)"/>
-    <xsl:sequence select="$p/accumulator-before('ed:paragraph-count')[if (ed:part($p) = 'comment') then 2 else 1]"/>
+    <xsl:variable name="part" as="xs:integer" select="if (ed:part($p) = 'comment') then 2 else 1"/>
+    <xsl:sequence select="$p/accumulator-before('ed:paragraph-count')[$part]"/>
   </xsl:function>
 
   <!-- The division a paragraph belongs to (its innermost div). -->
@@ -85,8 +90,9 @@
     <xsl:sequence select="(if ($heading) then 'Comment ' else 'comment ') || ($div/@n, '1')[1]"/>
   </xsl:function>
 
-  <!-- Label for a paragraph in citations: "¶ 12", or "comment 1, ¶ 1". -->
-  <xsl:function name="ed:paragraph-label" as="xs:string" visibility="public">
+  <!-- Label for a paragraph in citations: "¶ 12", or "comment 1, ¶ 1". Memoised: pointers, cite controls, apparatus
+       and index entries ask it of the same few paragraphs many times. -->
+  <xsl:function name="ed:paragraph-label" as="xs:string" visibility="public" cache="yes">
     <xsl:param name="p" as="element(tei:p)"/>
     <xsl:sequence select="if (ed:part($p) = 'comment')
       then ed:comment-label(ed:section($p), false()) || ', ¶ ' || ed:paragraph-number($p)
@@ -113,26 +119,60 @@
     <xsl:sequence select="$pointers[. ne ''] ! key('ed:rendition', substring-after(., '#'), root($e))"/>
   </xsl:function>
 
+  <!-- The witness's quotation marks. Every element the text views and the HTML visit is asked whether it is quoted
+       (some more than once), so the question costs one key lookup for most elements (no rendition in force), and
+       for the others a memoised lookup by their pointer list (a document has a handful): the renditions are read
+       once per list. The functions return no map per element: checking a map's type on every call costs more
+       than the lookup. -->
+  <xsl:function name="ed:marks" as="map(xs:string, xs:string)" cache="yes">
+    <xsl:param name="pointers" as="xs:string"/>
+    <xsl:param name="root" as="node()"/>
+    <xsl:variable name="renditions" as="element(tei:rendition)*" select="tokenize($pointers, '\s+')[. ne ''] ! key('ed:rendition', substring-after(., '#'), $root)"/>
+    <xsl:sequence select="map:merge(distinct-values($renditions/@scope ! string()) ! (let $scope := . return map{$scope: string-join(
+      for $r in $renditions[@scope = $scope] return replace($r, '^\s*content:\s*([''&quot;])(.*)\1;?\s*$', '$2'))}))"
+      xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
+  </xsl:function>
+  <xsl:function name="ed:marks-quote" as="xs:boolean" cache="yes">
+    <xsl:param name="pointers" as="xs:string"/>
+    <xsl:param name="root" as="node()"/>
+    <xsl:variable name="marks" as="map(xs:string, xs:string)" select="ed:marks($pointers, $root)"/>
+    <xsl:sequence select="exists(($marks?before, $marks?after)[. ne ''])"/>
+  </xsl:function>
+
   <!-- The witness's quotation mark before ('before') or after ('after') an element, or ''. -->
   <xsl:function name="ed:witness-mark" as="xs:string" visibility="public">
     <xsl:param name="e" as="element()"/>
     <xsl:param name="scope" as="xs:string"/>
-    <xsl:sequence select="string-join(
-      for $r in ed:renditions($e)[@scope = $scope]
-      return replace($r, '^\s*content:\s*([''&quot;])(.*)\1;?\s*$', '$2'))"/>
+    <xsl:variable name="pointers" as="attribute()?" select="($e/@rendition, key('ed:tag-usage', local-name($e), root($e))/@rendition)[1]"/>
+    <xsl:sequence select="if (empty($pointers)) then '' else (ed:marks(string($pointers), root($e))($scope), '')[1]"/>
   </xsl:function>
 
   <!-- Did the witness mark this element with quotation marks? -->
   <xsl:function name="ed:is-quoted" as="xs:boolean" visibility="public">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="ed:witness-mark($e, 'before') ne '' or ed:witness-mark($e, 'after') ne ''"/>
+    <xsl:variable name="pointers" as="attribute()?" select="($e/@rendition, key('ed:tag-usage', local-name($e), root($e))/@rendition)[1]"/>
+    <xsl:sequence select="exists($pointers) and ed:marks-quote(string($pointers), root($e))"/>
+  </xsl:function>
+
+  <!-- How many quotations the witness marked around an element (its quoted ancestors): its marks alternate with it.
+       Only an ancestor with a rendition in force can be quoted: the key is asked inline, ed:is-quoted of those. -->
+  <xsl:function name="ed:quote-depth" as="xs:integer" visibility="public">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="count($e/ancestor::*[@rendition or key('ed:tag-usage', local-name(), root())/@rendition][ed:is-quoted(.)])"/>
   </xsl:function>
 
   <!-- Typographic marks for the reading text: “ ” outside, ‘ ’ one level in, alternating. -->
   <xsl:function name="ed:typographic-mark" as="xs:string" visibility="public">
     <xsl:param name="e" as="element()"/>
     <xsl:param name="scope" as="xs:string"/>
-    <xsl:variable name="depth" as="xs:integer" select="count($e/ancestor::*[ed:is-quoted(.)])"/>
+    <xsl:sequence select="ed:typographic-mark-at(ed:quote-depth($e), $scope)"/>
+  </xsl:function>
+
+  <!-- The typographic mark at a depth of quotation (ed:quote-depth): a quotation's templates ask the depth once
+       for both its marks. -->
+  <xsl:function name="ed:typographic-mark-at" as="xs:string" visibility="public">
+    <xsl:param name="depth" as="xs:integer"/>
+    <xsl:param name="scope" as="xs:string"/>
     <xsl:sequence select="if ($depth mod 2 = 0)
       then (if ($scope = 'before') then '“' else '”')
       else (if ($scope = 'before') then '‘' else '’')"/>
@@ -155,7 +195,7 @@
   <!-- The register kind (declarations.xsl) an entry belongs to. -->
   <xsl:function name="ed:register-kind" as="map(xs:string, item()*)" visibility="public">
     <xsl:param name="entry" as="element()"/>
-    <xsl:sequence select="$ed:register-kinds[local-name($entry) = ?elements]"/>
+    <xsl:sequence select="$ed:kind-of-element(local-name($entry))"/>
   </xsl:function>
 
   <!-- Which index page lists a register entry. -->
@@ -175,7 +215,9 @@
        an entry named only in those (a glossary headword in pinyin) keeps them. -->
   <xsl:function name="ed:entry-names" as="element()*" visibility="public">
     <xsl:param name="entry" as="element()"/>
-    <xsl:variable name="all" as="element()*" select="for $name in $ed:name-elements return $entry/tei:*[local-name() = $name]"/>
+    <!-- The entry's children are read once, then put in the declaration's order (most entries have one name). -->
+    <xsl:variable name="names" as="element()*" select="$entry/tei:*[local-name() = $ed:name-elements]"/>
+    <xsl:variable name="all" as="element()*" select="if (count($names) le 1) then $names else for $name in $ed:name-elements return $names[local-name() = $name]"/>
     <xsl:variable name="translated" as="element()*" select="$all[not(@xml:lang = $ed:original-script)]"/>
     <xsl:sequence select="if (exists($translated)) then $translated else $all"/>
   </xsl:function>
@@ -184,9 +226,10 @@
        declaration's language order (characters, then tonal pinyin, then Wade-Giles). -->
   <xsl:function name="ed:original-names" as="element()*" visibility="public">
     <xsl:param name="entry" as="element()"/>
-    <xsl:variable name="shown" as="element()*" select="ed:entry-names($entry)"/>
-    <xsl:sequence select="for $lang in $ed:original-script
-      return $entry/tei:*[local-name() = $ed:name-elements][@xml:lang = $lang] except $shown"/>
+    <!-- The children are read once; most entries have no such name, and then the languages are not looped over. -->
+    <xsl:variable name="original" as="element()*" select="$entry/tei:*[@xml:lang = $ed:original-script][local-name() = $ed:name-elements]"/>
+    <xsl:variable name="shown" as="element()*" select="if (exists($original)) then ed:entry-names($entry) else ()"/>
+    <xsl:sequence select="for $lang in $ed:original-script[exists($original)] return $original[@xml:lang = $lang] except $shown"/>
   </xsl:function>
 
   <!-- The element of an entry's preferred name (or label, title, term). -->
@@ -202,8 +245,8 @@
     <xsl:sequence select="string-join(distinct-values(ed:original-names($entry) ! normalize-space()), ' ')"/>
   </xsl:function>
 
-  <!-- An entry's preferred name (or label, title, term). -->
-  <xsl:function name="ed:entry-name" as="xs:string" visibility="public">
+  <!-- An entry's preferred name (or label, title, term); memoised, since every mention of the entry asks. -->
+  <xsl:function name="ed:entry-name" as="xs:string" visibility="public" cache="yes">
     <xsl:param name="entry" as="element()"/>
     <xsl:sequence select="normalize-space(string(ed:display-name($entry)))"/>
   </xsl:function>

@@ -18,7 +18,7 @@
   <!-- Is $e rendered inside a link (a mention)? Links cannot nest in HTML. -->
   <xsl:function name="ed:in-link" as="xs:boolean" visibility="public">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="exists($e/ancestor::*[exists(ed:entries-of(@ref))])"/>
+    <xsl:sequence select="exists($e/ancestor::*[@ref][exists(ed:entries-of(@ref))])"/>
   </xsl:function>
 
   <!-- Does a mention hold other mentions? In the reading view it is then no link (a link cannot hold
@@ -43,14 +43,26 @@
     <xsl:param name="id" as="xs:string"/>
     <xsl:param name="at-end" as="xs:boolean"/>
     <xsl:variable name="scope" as="element()?" select="ed:tab-scope($e)"/>
-    <xsl:variable name="pointer" as="xs:string" select="'#' || $id"/>
-    <xsl:sequence select="empty($scope) or empty($scope//*[(@ref, @who, @source)][ed:tab-scope(.) is $scope][
-      (tokenize(normalize-space(@ref)) = $pointer and not(@type = 'adjectival')
-        and (. &lt;&lt; $e or ($at-end and exists(ancestor::* intersect $e))))
-      or (tokenize(normalize-space((@who, @source)[1])) = $pointer
-        and (self::tei:said or self::tei:q or self::tei:quote or self::tei:soCalled or self::tei:mentioned or self::tei:title)
-        and not(ed:in-link(.))
-        and ((. &lt;&lt; $e and empty($e/ancestor::* intersect .)) or ($at-end and exists(ancestor::* intersect $e))))])"/>
+    <xsl:variable name="links" as="map(xs:string, element()*)" select="if (exists($scope)) then ed:scope-links($scope) else map{}"/>
+    <xsl:sequence select="empty($scope) or (
+      empty($links('mention #' || $id)[. &lt;&lt; $e or ($at-end and exists(ancestor::* intersect $e))])
+      and empty($links('speaker #' || $id)[(. &lt;&lt; $e and empty($e/ancestor::* intersect .)) or ($at-end and exists(ancestor::* intersect $e))]))"/>
+  </xsl:function>
+
+  <!-- The links made within one tab scope (not within a scope inside it), by the pointer they link to, in document
+       order: "mention #id", the mentions that link by @ref (adjectival uses are never tab stops), and "speaker #id",
+       the quotations that link to their speakers or sources. Read once per scope (memoised), so that asking
+       ed:first-link of each link costs a lookup, not a walk through the scope. -->
+  <xsl:function name="ed:scope-links" as="map(xs:string, element()*)" cache="yes">
+    <xsl:param name="scope" as="element()"/>
+    <xsl:variable name="linking" as="element()*" select="$scope//*[(@ref, @who, @source)][ed:tab-scope(.) is $scope]"/>
+    <xsl:sequence select="map:merge((
+      $linking[@ref][not(@type = 'adjectival')] ! (let $mention := . return
+        distinct-values(tokenize(normalize-space(@ref))) ! map{'mention ' || .: $mention}),
+      $linking[self::tei:said or self::tei:q or self::tei:quote or self::tei:soCalled or self::tei:mentioned or self::tei:title]
+        [(@who, @source)][not(ed:in-link(.))] ! (let $quotation := . return
+        distinct-values(tokenize(normalize-space((@who, @source)[1]))) ! map{'speaker ' || .: $quotation})),
+      map{'duplicates': 'combine'})" xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
   </xsl:function>
 
   <!-- A reason code of supplied text (@reason), in words. -->
@@ -61,8 +73,9 @@
       'omitted': 'the witness omits it'}($reason), replace($reason, '-', ' '))[1]"/>
   </xsl:function>
 
-  <!-- "Name (下岗 xiàgǎng): description" of an entry, for tooltips and popovers. -->
-  <xsl:function name="ed:entry-tip" as="xs:string" visibility="public">
+  <!-- "Name (下岗 xiàgǎng): description" of an entry, for tooltips and popovers. Memoised: an entry is mentioned
+       many times, and its description would be rendered again each time. -->
+  <xsl:function name="ed:entry-tip" as="xs:string" visibility="public" cache="yes">
     <xsl:param name="entry" as="element()"/>
     <xsl:variable name="description" as="xs:string" select="ed:entry-description($entry)"/>
     <xsl:variable name="original" as="xs:string" select="ed:original-names-label($entry)"/>
@@ -171,9 +184,10 @@
       <xsl:if test="exists($speakers)">
         <xsl:attribute name="data-speaker" select="string-join($speakers ! ed:entry-name(.), '; ')"/>
       </xsl:if>
-      <xsl:if test="ed:is-quoted(.)">{ed:typographic-mark(., 'before')}</xsl:if>
+      <xsl:variable name="depth" as="xs:integer?" select="if (ed:is-quoted(.)) then ed:quote-depth(.) else ()"/>
+      <xsl:if test="exists($depth)">{ed:typographic-mark-at($depth, 'before')}</xsl:if>
       <xsl:apply-templates mode="#current"/>
-      <xsl:if test="ed:is-quoted(.)">{ed:typographic-mark(., 'after')}</xsl:if>
+      <xsl:if test="exists($depth)">{ed:typographic-mark-at($depth, 'after')}</xsl:if>
       <xsl:if test="not(ed:in-link(.))">
         <xsl:for-each select="$speakers">
           <a class="who" href="{ed:entity-href(.)}" data-tip="{$tip}" data-pagefind-ignore="">
@@ -192,7 +206,7 @@
        data-href (its popover offers the link), and the mentions inside it are links of their own.
        Only the first link to an entry in a paragraph is a tab stop (ed:first-link); repeats and adjectival uses
        ("Chinese", "Marxist") are tabindex="-1": clickable, highlighted, with their popover, but not stops. -->
-  <xsl:template match="*[exists(ed:entries-of(@ref))]" mode="ed:html" priority="2">
+  <xsl:template match="*[@ref][exists(ed:entries-of(@ref))]" mode="ed:html" priority="2">
     <xsl:variable name="entries" as="element()+" select="ed:entries-of(@ref)"/>
     <xsl:variable name="tip" as="xs:string" select="string-join($entries ! ed:entry-tip(.), '; ')"/>
     <xsl:variable name="class" as="xs:string" select="normalize-space('entity ' || local-name() || ' ' || @type || ' '
@@ -225,7 +239,7 @@
     <xsl:variable name="value" as="xs:string" select="ed:value-label(.)"/>
     <span class="{normalize-space(local-name() || ' ' || @type)}">
       <!-- Inside a mention the mention's own tip is the one to show. -->
-      <xsl:if test="$value and not(ancestor::*[exists(ed:entries-of(@ref))])"><xsl:attribute name="data-tip" select="'Value: ' || $value"/></xsl:if>
+      <xsl:if test="$value and not(ancestor::*[@ref][exists(ed:entries-of(@ref))])"><xsl:attribute name="data-tip" select="'Value: ' || $value"/></xsl:if>
       <xsl:apply-templates mode="#current"/>
     </span>
   </xsl:template>
@@ -343,8 +357,8 @@
         </xsl:when>
         <xsl:when test="self::tei:corr[@type = 'space']">
           <!-- The words on either side, from the text itself (notes left out): the editors' view, then the witness's. -->
-          <xsl:variable name="before" as="xs:string*" select="('reading', 'diplomatic') ! tokenize(ed:plain(current()/preceding-sibling::node(), .))[last()]"/>
-          <xsl:variable name="after" as="xs:string*" select="('reading', 'diplomatic') ! tokenize(ed:plain(current()/following-sibling::node(), .))[1]"/>
+          <xsl:variable name="before" as="xs:string*" select="('reading', 'diplomatic') ! ed:edge-word(current()/preceding-sibling::node(), ., 'last')"/>
+          <xsl:variable name="after" as="xs:string*" select="('reading', 'diplomatic') ! ed:edge-word(current()/following-sibling::node(), ., 'first')"/>
           <span class="lem">{$before[1]} {$after[1]}</span>] <span class="rdg">{$before[2]}{$after[2]}</span><xsl:text> </xsl:text><span class="siglum">witness</span> (space inserted)
         </xsl:when>
         <xsl:when test="self::tei:corr">

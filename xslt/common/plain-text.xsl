@@ -14,13 +14,46 @@
   <xsl:function name="ed:plain" as="xs:string" visibility="public">
     <xsl:param name="e" as="node()*"/>
     <xsl:param name="view" as="xs:string"/>
+    <xsl:sequence select="normalize-space(ed:view-text($e, $view))"/>
+  </xsl:function>
+
+  <!-- The text of nodes in either view as it stands, whitespace not normalised: the nodes' texts, one after the other. -->
+  <xsl:function name="ed:view-text" as="xs:string" visibility="public">
+    <xsl:param name="e" as="node()*"/>
+    <xsl:param name="view" as="xs:string"/>
     <xsl:variable name="text" as="xs:string*">
       <xsl:choose>
         <xsl:when test="$view = 'diplomatic'"><xsl:apply-templates select="$e" mode="ed:diplomatic"/></xsl:when>
         <xsl:otherwise><xsl:apply-templates select="$e" mode="ed:reading"/></xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
-    <xsl:sequence select="normalize-space(string-join($text))"/>
+    <xsl:sequence select="string-join($text)"/>
+  </xsl:function>
+
+  <!-- The last ('last') or the first ('first') word of the plain text of sibling nodes (in document order) in a view:
+       tokenize(ed:plain($nodes, $view))[last()] or [1], read node by node from that end and no further than the
+       first word boundary (the apparatus asks it of the words beside a correction, which may stand late in a long
+       paragraph). Each node's text is its own (a view renders a node without regard to its siblings). -->
+  <xsl:function name="ed:edge-word" as="xs:string?" visibility="public">
+    <xsl:param name="nodes" as="node()*"/>
+    <xsl:param name="view" as="xs:string"/>
+    <xsl:param name="edge" as="xs:string"/>
+    <xsl:variable name="last" as="xs:boolean" select="$edge = 'last'"/>
+    <xsl:iterate select="if ($last) then reverse($nodes) else $nodes">
+      <xsl:param name="text" as="xs:string" select="''"/>
+      <xsl:on-completion select="if ($last) then tokenize($text)[last()] else tokenize($text)[1]"/>
+      <xsl:variable name="more" as="xs:string" select="if ($last) then ed:view-text(., $view) || $text else $text || ed:view-text(., $view)"/>
+      <xsl:variable name="words" as="xs:string*" select="tokenize($more)"/>
+      <xsl:choose>
+        <!-- The word at the edge is whole once whitespace stands before it (after it, reading forward). -->
+        <xsl:when test="count($words) ge 2 or (exists($words) and matches($more, if ($last) then '^\s' else '\s$'))">
+          <xsl:break select="if ($last) then $words[last()] else $words[1]"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:next-iteration><xsl:with-param name="text" select="$more"/></xsl:next-iteration>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:iterate>
   </xsl:function>
 
   <!-- What a view leaves out (declarations.xsl: the reading view drops the witness's errors, the diplomatic view
@@ -33,9 +66,10 @@
 
   <!-- Quotation marks: typographic in the reading view, the witness's own in the diplomatic view. -->
   <xsl:template match="*[ed:is-quoted(.)]" mode="ed:reading">
-    <xsl:value-of select="ed:typographic-mark(., 'before')"/>
+    <xsl:variable name="depth" as="xs:integer" select="ed:quote-depth(.)"/>
+    <xsl:value-of select="ed:typographic-mark-at($depth, 'before')"/>
     <xsl:apply-templates mode="#current"/>
-    <xsl:value-of select="ed:typographic-mark(., 'after')"/>
+    <xsl:value-of select="ed:typographic-mark-at($depth, 'after')"/>
   </xsl:template>
   <xsl:template match="*[ed:is-quoted(.)]" mode="ed:diplomatic">
     <xsl:value-of select="ed:witness-mark(., 'before')"/>
