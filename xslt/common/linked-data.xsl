@@ -23,9 +23,12 @@
     'event': 'Event', 'bibl': 'CreativeWork', 'item': 'DefinedTerm'}"/>
   <xsl:variable name="ed:crm-group" as="xs:string" select="'http://www.cidoc-crm.org/cidoc-crm/E74_Group'"/>
 
+  <!-- An entry point that writes several pages computes the text once and passes it as the tunnel
+       parameter ed:jsonld-text (it is the same on every page of a build). -->
   <xsl:template name="ed:page-jsonld" as="element()">
     <xsl:param name="doc" as="document-node()" select="root(.)"/>
-    <script type="application/ld+json">{ed:page-jsonld-text($doc)}</script>
+    <xsl:param name="ed:jsonld-text" as="xs:string?" tunnel="yes" select="()"/>
+    <script type="application/ld+json">{($ed:jsonld-text, ed:page-jsonld-text($doc))[1]}</script>
   </xsl:template>
 
   <!-- The JSON-LD text; '<' escaped so that no string can close the script element. -->

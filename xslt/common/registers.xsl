@@ -6,7 +6,7 @@
      Part of the common layer (common.xsl). -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
-  xmlns:fn="http://www.w3.org/2005/xpath-functions"
+  xmlns:fn="http://www.w3.org/2005/xpath-functions" xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   xmlns:ed="urn:weil-edition:xslt" exclude-result-prefixes="#all" expand-text="yes">
 
   <!-- ================================================================ registers -->
@@ -251,20 +251,55 @@
     <xsl:sequence select="$e/ancestor::*[self::tei:p or self::tei:head or self::tei:closer][1]"/>
   </xsl:function>
 
-  <!-- The reading text of the current block (paragraph, head, closer) so far, its last 400 characters: built in
-       one pass over the document, so the words before a figure cost nothing to find. Text the reading view
-       omits (declarations.xsl) is left out. -->
+  <!-- The reading text of the current block (paragraph, head, closer) so far, its last 400 characters, in one
+       pass over the whole document. Text the reading view omits (declarations.xsl) is left out. Only asked
+       for an element outside every block (ed:words-before): within a block, ed:block-texts reads the
+       block alone. -->
   <xsl:accumulator name="ed:block-text" as="xs:string" initial-value="''">
     <xsl:accumulator-rule match="tei:p | tei:head | tei:closer" select="''"/>
     <xsl:accumulator-rule match="text()[empty(ancestor::*[local-name() = $ed:view-omissions('reading')])]"
       select="let $text := $value || . return substring($text, max((1, string-length($text) - 399)))"/>
   </xsl:accumulator>
 
+  <!-- What ed:block-text holds before each element of a block, by generate-id: one pass over the block alone
+       (its elements and the text the reading view keeps; a block nested in it starts afresh, as the accumulator
+       does), memoised, so that the words before every figure of a paragraph cost one walk of the paragraph,
+       far less than the accumulator's walk of the whole document (header and registers included). -->
+  <xsl:function name="ed:block-texts" as="map(xs:string, xs:string)" cache="yes">
+    <xsl:param name="block" as="element()"/>
+    <xsl:variable name="omitted" as="xs:string*" select="$ed:view-omissions('reading')"/>
+    <xsl:variable name="kept" as="text()*" select="
+      if (exists($block/ancestor-or-self::*[local-name() = $omitted])) then ()
+      else $block//text() except $block//*[local-name() = $omitted]//text()"/>
+    <xsl:iterate select="$block//* | $kept">
+      <xsl:param name="text" as="xs:string" select="''"/>
+      <xsl:param name="before" as="map(xs:string, xs:string)" select="map{}"/>
+      <xsl:on-completion select="$before"/>
+      <xsl:choose>
+        <xsl:when test="self::text()">
+          <xsl:next-iteration>
+            <xsl:with-param name="text" select="let $all := $text || . return substring($all, max((1, string-length($all) - 399)))"/>
+          </xsl:next-iteration>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:variable name="at" as="xs:string" select="if (self::tei:p or self::tei:head or self::tei:closer) then '' else $text"/>
+          <xsl:next-iteration>
+            <xsl:with-param name="text" select="$at"/>
+            <xsl:with-param name="before" select="map:put($before, generate-id(), $at)"/>
+          </xsl:next-iteration>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:iterate>
+  </xsl:function>
+
   <!-- The last $n words before $e within its block, in the reading view. -->
   <xsl:function name="ed:words-before" as="xs:string" visibility="public">
     <xsl:param name="e" as="element()"/>
     <xsl:param name="n" as="xs:integer"/>
-    <xsl:variable name="words" as="xs:string*" select="tokenize(normalize-space($e/accumulator-before('ed:block-text')), ' ')[.]"/>
+    <xsl:variable name="block" as="element()?" select="ed:block-of($e)"/>
+    <xsl:variable name="text" as="xs:string" select="
+      if ($block) then ed:block-texts($block)(generate-id($e)) else $e/accumulator-before('ed:block-text')"/>
+    <xsl:variable name="words" as="xs:string*" select="tokenize(normalize-space($text), ' ')[.]"/>
     <xsl:sequence select="string-join(subsequence($words, max((1, count($words) - $n + 1))), ' ')"/>
   </xsl:function>
 
