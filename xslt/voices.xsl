@@ -44,9 +44,16 @@
     <xsl:variable name="unattributed" as="element()*" select="$said[empty(ed:speakers(.))]"/>
     <xsl:variable name="writings" as="element()*" select="$quotations[self::tei:quote]"/>
     <xsl:variable name="expressions" as="element()*" select="$quotations[self::tei:q]"/>
+    <!-- Each quotation's row, computed once: the JSON and the CSV write the same rows, and the page reads
+         the words of each utterance from its row (ed:quotation-text), by generate-id. -->
+    <xsl:variable name="rows" as="array(xs:anyAtomicType?)*" select="$quotations ! ed:quotation-row(.)"/>
+    <xsl:variable name="texts" as="map(xs:string, xs:string)" select="map:merge(
+      for $i in 1 to count($quotations) return map{generate-id($quotations[$i]): string($rows[$i](7))})"
+      xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
 
     <xsl:call-template name="ed:page">
       <xsl:with-param name="doc" select="$doc"/>
+      <xsl:with-param name="ed:quotation-texts" select="$texts" tunnel="yes"/>
       <xsl:with-param name="href" select="'voices.html'"/>
       <xsl:with-param name="title" select="'Voices'"/>
       <xsl:with-param name="head-extra" as="element()*"><link rel="stylesheet" href="assets/registers.css"/></xsl:with-param>
@@ -115,8 +122,8 @@
       <xsl:with-param name="href" select="'index/quotations.json'"/>
       <xsl:with-param name="json" as="element(fn:array)">
         <fn:array>
-          <xsl:for-each select="$quotations">
-            <xsl:variable name="row" as="array(*)" select="ed:quotation-row(.)"/>
+          <xsl:for-each select="$rows">
+            <xsl:variable name="row" as="array(*)" select="."/>
             <xsl:sequence select="ed:json-object(for $i in 1 to count($ed:quotation-columns) return [$ed:quotation-columns[$i], $row($i)])"/>
           </xsl:for-each>
         </fn:array>
@@ -125,7 +132,7 @@
     <xsl:call-template name="ed:write-csv">
       <xsl:with-param name="href" select="'index/quotations.csv'"/>
       <xsl:with-param name="columns" select="$ed:quotation-columns"/>
-      <xsl:with-param name="rows" select="$quotations ! ed:quotation-row(.)"/>
+      <xsl:with-param name="rows" select="$rows"/>
     </xsl:call-template>
   </xsl:template>
 
@@ -168,12 +175,13 @@
 
   <!-- One utterance or quoted writing: its words, its source or directness, and its paragraph. -->
   <xsl:template match="tei:said | tei:quote | tei:q" mode="ed:utterance">
+    <xsl:param name="ed:quotation-texts" as="map(xs:string, xs:string)" tunnel="yes" select="map{}"/>
     <xsl:variable name="p" as="element(tei:p)?" select="ed:paragraph-of(.)"/>
     <xsl:variable name="sources" as="element()*" select="tokenize(normalize-space(@source), ' ') ! ed:entry(current(), .)"/>
     <li class="{local-name()}">
       <blockquote>
         <xsl:if test="$p"><xsl:attribute name="cite" select="'index.html#' || $p/@xml:id"/></xsl:if>
-        <p>{ed:quotation-text(.)}</p>
+        <p>{($ed:quotation-texts(generate-id()), ed:quotation-text(.))[1]}</p>
       </blockquote>
       <p class="attribution">
         <xsl:if test="@direct = 'false'"><span class="indirect">reported speech</span> · </xsl:if>
