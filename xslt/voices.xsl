@@ -53,7 +53,6 @@
 
     <xsl:call-template name="ed:page">
       <xsl:with-param name="doc" select="$doc"/>
-      <xsl:with-param name="ed:quotation-texts" select="$texts" tunnel="yes"/>
       <xsl:with-param name="href" select="'voices.html'"/>
       <xsl:with-param name="title" select="'Voices'"/>
       <xsl:with-param name="head-extra" as="element()*"><link rel="stylesheet" href="assets/registers.css"/></xsl:with-param>
@@ -92,7 +91,7 @@
                     <h4><a href="{ed:entity-href(.)}">{ed:entry-name(.)}</a><xsl:call-template name="ed:original-names"/><xsl:text> </xsl:text><span class="count">({count($utterances)} {if (count($utterances) = 1) then 'quotation' else 'quotations'})</span></h4>
                     <xsl:if test="$place and $place ne 'Place not stated'"><p class="speaker-place">{$place}</p></xsl:if>
                     <xsl:if test="ed:entry-description(.)"><p class="description">{ed:entry-description(.)}</p></xsl:if>
-                    <ol class="utterances"><xsl:apply-templates select="$utterances" mode="ed:utterance"/></ol>
+                    <ol class="utterances"><xsl:apply-templates select="$utterances" mode="ed:utterance"><xsl:with-param name="ed:quotation-texts" select="$texts" tunnel="yes"/></xsl:apply-templates></ol>
                   </section>
                 </xsl:for-each>
               </section>
@@ -100,18 +99,18 @@
             <xsl:if test="exists($unattributed)">
               <section class="voice-part" id="voice-unattributed" aria-labelledby="voice-unattributed-heading">
                 <h3 id="voice-unattributed-heading">Speaker not identified <span class="count">({count($unattributed)})</span></h3>
-                <ol class="utterances"><xsl:apply-templates select="$unattributed" mode="ed:utterance"/></ol>
+                <ol class="utterances"><xsl:apply-templates select="$unattributed" mode="ed:utterance"><xsl:with-param name="ed:quotation-texts" select="$texts" tunnel="yes"/></xsl:apply-templates></ol>
               </section>
             </xsl:if>
           </section>
           <section id="writings" aria-labelledby="writings-heading">
             <h2 id="writings-heading">Quoted writings</h2>
-            <ol class="utterances"><xsl:apply-templates select="$writings" mode="ed:utterance"/></ol>
+            <ol class="utterances"><xsl:apply-templates select="$writings" mode="ed:utterance"><xsl:with-param name="ed:quotation-texts" select="$texts" tunnel="yes"/></xsl:apply-templates></ol>
           </section>
           <xsl:if test="exists($expressions)">
             <section id="expressions" aria-labelledby="expressions-heading">
               <h2 id="expressions-heading">Common expressions</h2>
-              <ol class="utterances"><xsl:apply-templates select="$expressions" mode="ed:utterance"/></ol>
+              <ol class="utterances"><xsl:apply-templates select="$expressions" mode="ed:utterance"><xsl:with-param name="ed:quotation-texts" select="$texts" tunnel="yes"/></xsl:apply-templates></ol>
             </section>
           </xsl:if>
         </article>
@@ -175,13 +174,13 @@
 
   <!-- One utterance or quoted writing: its words, its source or directness, and its paragraph. -->
   <xsl:template match="tei:said | tei:quote | tei:q" mode="ed:utterance">
-    <xsl:param name="ed:quotation-texts" as="map(xs:string, xs:string)" tunnel="yes" select="map{}"/>
+    <xsl:param name="ed:quotation-texts" as="map(xs:string, xs:string)" tunnel="yes" required="yes"/>
     <xsl:variable name="p" as="element(tei:p)?" select="ed:paragraph-of(.)"/>
     <xsl:variable name="sources" as="element()*" select="tokenize(normalize-space(@source), ' ') ! ed:entry(current(), .)"/>
     <li class="{local-name()}">
       <blockquote>
         <xsl:if test="$p"><xsl:attribute name="cite" select="'index.html#' || $p/@xml:id"/></xsl:if>
-        <p>{($ed:quotation-texts(generate-id()), ed:quotation-text(.))[1]}</p>
+        <p>{$ed:quotation-texts(generate-id())}</p>
       </blockquote>
       <p class="attribution">
         <xsl:if test="@direct = 'false'"><span class="indirect">reported speech</span> · </xsl:if>
