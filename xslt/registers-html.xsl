@@ -179,6 +179,7 @@
     <xsl:variable name="coordinates" as="xs:string*" select="ed:coordinates(.)"/>
     <xsl:variable name="authorities" as="map(xs:string, xs:string)*" select="ed:authority-ids(.)"/>
     <xsl:variable name="description" as="element()?" select="ed:description-of(.)[normalize-space()]"/>
+    <xsl:variable name="hierarchy" as="element(tei:place)*" select="ed:place-hierarchy(.)"/>
     <article id="{@xml:id}" class="entry k-{$kind?kind}{@type ! (' ' || .)}" data-initial="{upper-case(substring(ed:sort-key(.), 1, 1))}">
       <xsl:sequence select="ed:retired-anchors(@xml:id, $retired)"/>
       <h3 class="entry-name">
@@ -190,10 +191,10 @@
         <xsl:if test="$type"><dt>{if (@role) then 'Role' else 'Type'}</dt><dd>{$type}</dd></xsl:if>
         <xsl:if test="$dates"><dt>Dates</dt><dd>{$dates}</dd></xsl:if>
         <xsl:if test="tei:author[normalize-space()]"><dt>Author</dt><dd>{string-join(tei:author ! normalize-space(), '; ')}</dd></xsl:if>
-        <xsl:if test="count(ed:place-hierarchy(.)) gt 1">
+        <xsl:if test="count($hierarchy) gt 1">
           <dt>Located in</dt>
           <dd class="hierarchy">
-            <xsl:for-each select="ed:place-hierarchy(.)">
+            <xsl:for-each select="$hierarchy">
               <xsl:if test="position() gt 1"> › </xsl:if>
               <a href="#{@xml:id}">{ed:entry-name(.)}</a>
             </xsl:for-each>

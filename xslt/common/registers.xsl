@@ -28,7 +28,15 @@
   <!-- Every register entry of the assembled edition, of every kind. -->
   <xsl:function name="ed:entries" as="element()*" visibility="public">
     <xsl:param name="doc" as="node()"/>
-    <xsl:sequence select="root($doc)/tei:TEI/tei:standOff//tei:*[local-name() = $ed:register-kinds?elements][@xml:id]"/>
+    <xsl:sequence select="ed:entries($doc, $ed:register-kinds?elements)"/>
+  </xsl:function>
+
+  <!-- The register entries that are elements of these names (the elements of one kind or of all). The
+       identifier is asked first: most elements of the registers have none. -->
+  <xsl:function name="ed:entries" as="element()*">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:param name="elements" as="xs:string*"/>
+    <xsl:sequence select="root($doc)/tei:TEI/tei:standOff//tei:*[@xml:id][local-name() = $elements]"/>
   </xsl:function>
 
   <!-- The group an entry is listed under on its page: persons named / groups / anonymous; places by type. -->
@@ -43,8 +51,9 @@
   </xsl:function>
 
   <!-- The sort key of an entry: family name first (persName/surname, then forenames), an initial article
-       dropped, folded to lower case without accents. -->
-  <xsl:function name="ed:sort-key" as="xs:string" visibility="public">
+       dropped, folded to lower case without accents. Memoised: a register page asks it of every entry three
+       times (sorting, the A–Z list, the entry's initial). -->
+  <xsl:function name="ed:sort-key" as="xs:string" visibility="public" cache="yes">
     <xsl:param name="entry" as="element()"/>
     <xsl:variable name="preferred" as="element()?" select="$entry/tei:persName[@type = 'preferred'][tei:surname][1]"/>
     <xsl:variable name="name" as="xs:string" select="
@@ -64,7 +73,7 @@
     <xsl:param name="doc" as="node()"/>
     <xsl:param name="kind" as="map(xs:string, item()*)"/>
     <xsl:variable name="groups" as="xs:string*" select="$kind?groups"/>
-    <xsl:perform-sort select="ed:entries($doc)[ed:register-kind(.)?kind = $kind?kind]">
+    <xsl:perform-sort select="ed:entries($doc, $kind?elements)">
       <xsl:sort select="(index-of($groups, ed:entry-group(.)), count($groups) + 1)[1]" data-type="number"/>
       <xsl:sort select="ed:entry-group(.)" collation="{$ed:collation}"/>
       <xsl:sort select="ed:sort-key(.)" collation="{$ed:collation}"/>
@@ -101,7 +110,8 @@
   <!-- The names an entry is known by besides the one shown (aliases), distinct, in register order. -->
   <xsl:function name="ed:entry-aliases" as="xs:string*" visibility="public">
     <xsl:param name="entry" as="element()"/>
-    <xsl:sequence select="distinct-values(ed:entry-names($entry)[not(@type = 'anonymous')] ! normalize-space())[. ne ed:entry-name($entry)]"/>
+    <xsl:variable name="shown" as="xs:string" select="ed:entry-name($entry)"/>
+    <xsl:sequence select="distinct-values(ed:entry-names($entry)[not(@type = 'anonymous')] ! normalize-space())[. ne $shown]"/>
   </xsl:function>
 
   <!-- Latitude and longitude of a place (decimal degrees, as written), or nothing. -->
@@ -150,11 +160,14 @@
     </xsl:for-each>
   </xsl:function>
 
-  <!-- The first identifier of one authority for an entry, or ''. -->
+  <!-- The first identifier of one authority for an entry, or '': what ed:authority-ids gives as its 'id',
+       read from that authority's first idno alone (the data files ask it of every entry, per authority). -->
   <xsl:function name="ed:authority-id" as="xs:string" visibility="public">
     <xsl:param name="entry" as="element()"/>
     <xsl:param name="type" as="xs:string"/>
-    <xsl:sequence select="(ed:authority-ids($entry)[?type = $type]?id, '')[1]"/>
+    <xsl:sequence select="if ($type = $ed:authorities?type)
+      then ($entry/tei:idno[@type = $type][normalize-space()][1] ! replace(normalize-space(.), '^.*/', ''), '')[1]
+      else ''"/>
   </xsl:function>
 
   <!-- ================================================================ the text's quotations and figures -->
