@@ -339,16 +339,22 @@
       xmlns:array="http://www.w3.org/2005/xpath-functions/array"/>
   </xsl:function>
 
-  <!-- An XML-to-JSON value element for an atomic value: number, string or null. -->
+  <!-- An XML-to-JSON value element for an atomic value: number, string or null. (Literal elements, not one
+       element of a computed name: the data files write thousands of these.) -->
   <xsl:function name="ed:json-value" as="element()" visibility="public">
     <xsl:param name="key" as="xs:string?"/>
     <xsl:param name="value" as="xs:anyAtomicType?"/>
-    <xsl:variable name="name" as="xs:string" select="
-      if (empty($value)) then 'null' else if ($value instance of xs:numeric) then 'number' else 'string'"/>
-    <xsl:element name="fn:{$name}">
-      <xsl:if test="exists($key)"><xsl:attribute name="key" select="$key"/></xsl:if>
-      <xsl:if test="exists($value)"><xsl:value-of select="$value"/></xsl:if>
-    </xsl:element>
+    <xsl:choose>
+      <xsl:when test="empty($value)">
+        <fn:null><xsl:if test="exists($key)"><xsl:attribute name="key" select="$key"/></xsl:if></fn:null>
+      </xsl:when>
+      <xsl:when test="$value instance of xs:numeric">
+        <fn:number><xsl:if test="exists($key)"><xsl:attribute name="key" select="$key"/></xsl:if><xsl:value-of select="$value"/></fn:number>
+      </xsl:when>
+      <xsl:otherwise>
+        <fn:string><xsl:if test="exists($key)"><xsl:attribute name="key" select="$key"/></xsl:if><xsl:value-of select="$value"/></fn:string>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:function>
 
   <!-- A JSON object (as xml-to-json XML) from [key, value] pairs (atomic value or empty = null, or an element:
