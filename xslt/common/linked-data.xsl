@@ -31,8 +31,12 @@
     <script type="application/ld+json">{($ed:jsonld-text, ed:page-jsonld-text($doc))[1]}</script>
   </xsl:template>
 
-  <!-- The JSON-LD text; '<' escaped so that no string can close the script element. -->
-  <xsl:function name="ed:page-jsonld-text" as="xs:string" visibility="public">
+  <!-- The JSON-LD text; '<' escaped so that no string can close the script element. The same on every page of
+       a run (a pure function of the document and the base-url parameter), so memoised for entry points that
+       write several pages without the tunnel parameter above. Saxon consults the memo only where the call's
+       value is pulled (as in the template's first-of); one whose value is written straight into a result
+       (a bare {ed:page-jsonld-text($doc)}) computes it again. -->
+  <xsl:function name="ed:page-jsonld-text" as="xs:string" visibility="public" cache="yes">
     <xsl:param name="doc" as="document-node()"/>
     <xsl:sequence select="replace(serialize(ed:edition-jsonld($doc),
       map{'method': 'json', 'indent': false(), 'escape-solidus': false()}), '&lt;', '\\u003c')"/>
