@@ -90,7 +90,8 @@
                   <section class="speaker k-{ed:register-kind(.)?kind}" id="voice-{@xml:id}">
                     <h4><a href="{ed:entity-href(.)}">{ed:entry-name(.)}</a><xsl:call-template name="ed:original-names"/><xsl:text> </xsl:text><span class="count">({count($utterances)} {if (count($utterances) = 1) then 'quotation' else 'quotations'})</span></h4>
                     <xsl:if test="$place and $place ne 'Place not stated'"><p class="speaker-place">{$place}</p></xsl:if>
-                    <xsl:if test="ed:entry-description(.)"><p class="description">{ed:entry-description(.)}</p></xsl:if>
+                    <xsl:variable name="description" as="xs:string" select="ed:entry-description(.)"/>
+                    <xsl:if test="$description"><p class="description">{$description}</p></xsl:if>
                     <ol class="utterances"><xsl:apply-templates select="$utterances" mode="ed:utterance"><xsl:with-param name="ed:quotation-texts" select="$texts" tunnel="yes"/></xsl:apply-templates></ol>
                   </section>
                 </xsl:for-each>
