@@ -84,8 +84,11 @@
     <xsl:param name="base" as="xs:string"/>
     <xsl:variable name="same-as" as="xs:string*" select="ed:authority-ids($entry)[map:contains($ed:authority-uris, ?type)]
       ! ($ed:authority-uris(?type) || encode-for-uri(?id) || (if (?type = 'geonames') then '/' else ''))"/>
-    <xsl:sequence select="map:merge((
-      map{'@type': $ed:schema-types(local-name($entry)), '@id': $base || ed:entity-href($entry), 'name': ed:entry-name($entry)},
+    <xsl:variable name="entity" as="map(*)" select="map{'@type': $ed:schema-types(local-name($entry)),
+      '@id': $base || ed:entity-href($entry), 'name': ed:entry-name($entry)}"/>
+    <!-- Most entries are no group and have no authority identifier: their map needs no merging. -->
+    <xsl:sequence select="if (empty($same-as) and not($entry/self::tei:personGrp)) then $entity else map:merge((
+      $entity,
       if ($entry/self::tei:personGrp) then map{'additionalType': $ed:crm-group} else (),
       if (exists($same-as)) then map{'sameAs': array{ $same-as }} else ()))"/>
   </xsl:function>

@@ -149,7 +149,8 @@
 
   <xsl:function name="ed:authority-ids" as="map(xs:string, xs:string)*" visibility="public">
     <xsl:param name="entry" as="element()"/>
-    <xsl:for-each select="$ed:authorities">
+    <!-- Most entries have no identifier at all: they are answered without visiting each authority. -->
+    <xsl:for-each select="if ($entry/tei:idno) then $ed:authorities else ()">
       <xsl:variable name="authority" as="map(xs:string, xs:string)" select="."/>
       <xsl:for-each select="$entry/tei:idno[@type = $authority?type][normalize-space()]">
         <xsl:variable name="value" as="xs:string" select="normalize-space(.)"/>
