@@ -163,7 +163,8 @@
     </table>
   </xsl:template>
 
-  <!-- One figure in a table; its row (ed:figure-row) gives the kind, text, context and paragraph. -->
+  <!-- One figure in a table; its row (ed:figure-row) gives the kind, text, context and paragraph (the
+       paragraph's label is there exactly when the figure stands in a paragraph, its identifier or not). -->
   <xsl:template match="tei:num | tei:measure | tei:date" mode="ed:figure-row">
     <xsl:param name="show-kind" as="xs:boolean" required="yes"/>
     <xsl:param name="ed:figure-rows" as="map(xs:string, array(xs:anyAtomicType?))" tunnel="yes" required="yes"/>
@@ -176,7 +177,7 @@
       <td class="context" data-label="In the text">{if ($before) then '… ' || $before || ' ' else ''}<strong>{$row(11)}</strong></td>
       <td class="where" data-label="Where">
         <xsl:choose>
-          <xsl:when test="exists($row(1))"><a href="index.html#{$row(1)}">{$row(3)}</a></xsl:when>
+          <xsl:when test="exists($row(3))"><a href="index.html#{$row(1)}">{$row(3)}</a></xsl:when>
           <xsl:otherwise>{local-name(ed:block-of(.))}</xsl:otherwise>
         </xsl:choose>
       </td>
