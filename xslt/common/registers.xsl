@@ -218,7 +218,7 @@
     <xsl:param name="doc" as="node()"/>
     <xsl:sequence select="root($doc)/tei:TEI/tei:text/(tei:body | tei:back)//(tei:num | tei:measure
       | tei:date[@when or @from or @to or @notBefore or @notAfter])
-      [empty(ancestor::tei:num | ancestor::tei:measure | ancestor::tei:date | ancestor::tei:note)]"/>
+      [empty(ancestor::*[self::tei:num or self::tei:measure or self::tei:date or self::tei:note])]"/>
   </xsl:function>
 
   <!-- A figure's normalised value as (value, at-least, at-most): numbers for num and measure, ISO strings for dates. -->
