@@ -8,7 +8,7 @@
                            (the ~6 words before it, reading view). -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
-  xmlns:fn="http://www.w3.org/2005/xpath-functions"
+  xmlns:fn="http://www.w3.org/2005/xpath-functions" xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   xmlns:ed="urn:weil-edition:xslt" xmlns="http://www.w3.org/1999/xhtml"
   exclude-result-prefixes="#all" expand-text="yes">
 
@@ -27,6 +27,14 @@
   <xsl:template match="/">
     <xsl:variable name="doc" as="document-node()" select="."/>
     <xsl:variable name="figures" as="element()*" select="ed:figures(.)"/>
+    <!-- Each figure's row, computed once: the JSON and the CSV write them, and the tables (where every figure
+         appears twice, under its kind and in reading order) read its kind, text, context and paragraph from it. -->
+    <xsl:variable name="rows" as="array(xs:anyAtomicType?)*" select="$figures ! ed:figure-row(.)"/>
+    <xsl:variable name="row-of" as="map(xs:string, array(xs:anyAtomicType?))" select="map:merge(
+      for $i in 1 to count($figures) return map{generate-id($figures[$i]): $rows[$i]})"/>
+    <!-- The figures of each kind, in reading order. -->
+    <xsl:variable name="by-kind" as="map(xs:string, element()*)" select="map:merge(
+      for $i in 1 to count($figures) return map{string($rows[$i](4)): $figures[$i]}, map{'duplicates': 'combine'})"/>
     <xsl:call-template name="ed:page">
       <xsl:with-param name="doc" select="$doc"/>
       <xsl:with-param name="href" select="'figures.html'"/>
@@ -41,20 +49,21 @@
           <nav class="toc" aria-labelledby="figures-toc">
             <h2 id="figures-toc">Kinds</h2>
             <ol>
-              <xsl:for-each select="$ed:figure-kinds[?kind = $figures ! ed:figure-kind(.)]">
+              <xsl:for-each select="$ed:figure-kinds[map:contains($by-kind, ?kind)]">
                 <xsl:variable name="kind" as="xs:string" select="?kind"/>
-                <li><a href="#kind-{$kind}">{?title}</a> ({count($figures[ed:figure-kind(.) = $kind])})</li>
+                <li><a href="#kind-{$kind}">{?title}</a> ({count($by-kind($kind))})</li>
               </xsl:for-each>
               <li><a href="#reading-order">All figures in reading order</a></li>
             </ol>
           </nav>
           <xsl:for-each select="$ed:figure-kinds">
             <xsl:variable name="kind" as="xs:string" select="?kind"/>
-            <xsl:variable name="these" as="element()*" select="$figures[ed:figure-kind(.) = $kind]"/>
+            <xsl:variable name="these" as="element()*" select="$by-kind($kind)"/>
             <xsl:if test="exists($these)">
               <section id="kind-{$kind}" class="figure-kind" aria-labelledby="kind-{$kind}-heading">
                 <h2 id="kind-{$kind}-heading">{?title} <span class="count">({count($these)})</span></h2>
                 <xsl:call-template name="ed:figure-table">
+                  <xsl:with-param name="ed:figure-rows" select="$row-of" tunnel="yes"/>
                   <xsl:with-param name="figures" as="element()*">
                     <xsl:perform-sort select="$these">
                       <xsl:sort select="if ($kind = 'money') then string(@unit) else ''"/>
@@ -69,6 +78,7 @@
             <details>
               <summary><h2 id="reading-order-heading">All figures in reading order</h2></summary>
               <xsl:call-template name="ed:figure-table">
+                <xsl:with-param name="ed:figure-rows" select="$row-of" tunnel="yes"/>
                 <xsl:with-param name="figures" select="$figures"/>
                 <xsl:with-param name="show-kind" select="true()"/>
               </xsl:call-template>
@@ -82,8 +92,8 @@
       <xsl:with-param name="href" select="'index/figures.json'"/>
       <xsl:with-param name="json" as="element(fn:array)">
         <fn:array>
-          <xsl:for-each select="$figures">
-            <xsl:variable name="row" as="array(*)" select="ed:figure-row(.)"/>
+          <xsl:for-each select="$rows">
+            <xsl:variable name="row" as="array(*)" select="."/>
             <xsl:sequence select="ed:json-object(for $i in 1 to count($ed:figure-columns) return [$ed:figure-columns[$i], $row($i)])"/>
           </xsl:for-each>
         </fn:array>
@@ -92,7 +102,7 @@
     <xsl:call-template name="ed:write-csv">
       <xsl:with-param name="href" select="'index/figures.csv'"/>
       <xsl:with-param name="columns" select="$ed:figure-columns"/>
-      <xsl:with-param name="rows" select="$figures ! ed:figure-row(.)"/>
+      <xsl:with-param name="rows" select="$rows"/>
     </xsl:call-template>
   </xsl:template>
 
@@ -153,18 +163,21 @@
     </table>
   </xsl:template>
 
+  <!-- One figure in a table; its row (ed:figure-row) gives the kind, text, context and paragraph (the
+       paragraph's label is there exactly when the figure stands in a paragraph, its identifier or not). -->
   <xsl:template match="tei:num | tei:measure | tei:date" mode="ed:figure-row">
     <xsl:param name="show-kind" as="xs:boolean" required="yes"/>
-    <xsl:variable name="p" as="element(tei:p)?" select="ed:paragraph-of(.)"/>
-    <xsl:variable name="before" as="xs:string" select="ed:words-before(., $ed:context-words)"/>
+    <xsl:param name="ed:figure-rows" as="map(xs:string, array(xs:anyAtomicType?))" tunnel="yes" required="yes"/>
+    <xsl:variable name="row" as="array(xs:anyAtomicType?)" select="$ed:figure-rows(generate-id())"/>
+    <xsl:variable name="before" as="xs:string" select="string($row(12))"/>
     <tr>
-      <xsl:if test="$show-kind"><td class="kind" data-label="Kind">{ed:figure-kind(.)}</td></xsl:if>
+      <xsl:if test="$show-kind"><td class="kind" data-label="Kind">{$row(4)}</td></xsl:if>
       <td class="value" data-label="Value">{ed:figure-amount(.)}</td>
       <td class="unit" data-label="Unit">{normalize-space(string-join(((@unit, if (@type = 'percentage') then '%' else ())[1], ed:figure-period(.)), ' '))}</td>
-      <td class="context" data-label="In the text">{if ($before) then '… ' || $before || ' ' else ''}<strong>{ed:plain(., 'reading')}</strong></td>
+      <td class="context" data-label="In the text">{if ($before) then '… ' || $before || ' ' else ''}<strong>{$row(11)}</strong></td>
       <td class="where" data-label="Where">
         <xsl:choose>
-          <xsl:when test="$p"><a href="index.html#{$p/@xml:id}">{ed:paragraph-label($p)}</a></xsl:when>
+          <xsl:when test="exists($row(3))"><a href="index.html#{$row(1)}">{$row(3)}</a></xsl:when>
           <xsl:otherwise>{local-name(ed:block-of(.))}</xsl:otherwise>
         </xsl:choose>
       </td>

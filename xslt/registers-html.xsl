@@ -18,6 +18,8 @@
   <xsl:template match="/">
     <xsl:variable name="doc" as="document-node()" select="."/>
     <xsl:variable name="first" as="map(xs:string, xs:integer)" select="ed:first-appearances($doc)"/>
+    <!-- The same on every page: computed once, not once per page (linked-data.xsl). -->
+    <xsl:variable name="jsonld" as="xs:string" select="ed:page-jsonld-text($doc)"/>
     <xsl:for-each select="$ed:register-kinds">
       <xsl:variable name="kind" as="map(xs:string, item()*)" select="."/>
       <xsl:variable name="entries" as="element()*" select="ed:sorted-entries($doc, $kind)"/>
@@ -26,6 +28,7 @@
       <xsl:variable name="alphabetical" as="element()*" select="$sections[?alphabetical]?entries"/>
       <xsl:call-template name="ed:page">
         <xsl:with-param name="doc" select="$doc"/>
+        <xsl:with-param name="ed:jsonld-text" select="$jsonld" tunnel="yes"/>
         <xsl:with-param name="href" select="$kind?page"/>
         <xsl:with-param name="title" select="$kind?title"/>
         <xsl:with-param name="description" select="$kind?title || ' named in the text, with every paragraph that mentions each.'"/>
@@ -176,6 +179,7 @@
     <xsl:variable name="coordinates" as="xs:string*" select="ed:coordinates(.)"/>
     <xsl:variable name="authorities" as="map(xs:string, xs:string)*" select="ed:authority-ids(.)"/>
     <xsl:variable name="description" as="element()?" select="ed:description-of(.)[normalize-space()]"/>
+    <xsl:variable name="hierarchy" as="element(tei:place)*" select="ed:place-hierarchy(.)"/>
     <article id="{@xml:id}" class="entry k-{$kind?kind}{@type ! (' ' || .)}" data-initial="{upper-case(substring(ed:sort-key(.), 1, 1))}">
       <xsl:sequence select="ed:retired-anchors(@xml:id, $retired)"/>
       <h3 class="entry-name">
@@ -187,10 +191,10 @@
         <xsl:if test="$type"><dt>{if (@role) then 'Role' else 'Type'}</dt><dd>{$type}</dd></xsl:if>
         <xsl:if test="$dates"><dt>Dates</dt><dd>{$dates}</dd></xsl:if>
         <xsl:if test="tei:author[normalize-space()]"><dt>Author</dt><dd>{string-join(tei:author ! normalize-space(), '; ')}</dd></xsl:if>
-        <xsl:if test="count(ed:place-hierarchy(.)) gt 1">
+        <xsl:if test="count($hierarchy) gt 1">
           <dt>Located in</dt>
           <dd class="hierarchy">
-            <xsl:for-each select="ed:place-hierarchy(.)">
+            <xsl:for-each select="$hierarchy">
               <xsl:if test="position() gt 1"> › </xsl:if>
               <a href="#{@xml:id}">{ed:entry-name(.)}</a>
             </xsl:for-each>

@@ -44,6 +44,12 @@
     <xsl:variable name="unattributed" as="element()*" select="$said[empty(ed:speakers(.))]"/>
     <xsl:variable name="writings" as="element()*" select="$quotations[self::tei:quote]"/>
     <xsl:variable name="expressions" as="element()*" select="$quotations[self::tei:q]"/>
+    <!-- Each quotation's row, computed once: the JSON and the CSV write the same rows, and the page reads
+         the words of each utterance from its row (ed:quotation-text), by generate-id. -->
+    <xsl:variable name="rows" as="array(xs:anyAtomicType?)*" select="$quotations ! ed:quotation-row(.)"/>
+    <xsl:variable name="texts" as="map(xs:string, xs:string)" select="map:merge(
+      for $i in 1 to count($quotations) return map{generate-id($quotations[$i]): string($rows[$i](7))})"
+      xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
 
     <xsl:call-template name="ed:page">
       <xsl:with-param name="doc" select="$doc"/>
@@ -84,8 +90,9 @@
                   <section class="speaker k-{ed:register-kind(.)?kind}" id="voice-{@xml:id}">
                     <h4><a href="{ed:entity-href(.)}">{ed:entry-name(.)}</a><xsl:call-template name="ed:original-names"/><xsl:text> </xsl:text><span class="count">({count($utterances)} {if (count($utterances) = 1) then 'quotation' else 'quotations'})</span></h4>
                     <xsl:if test="$place and $place ne 'Place not stated'"><p class="speaker-place">{$place}</p></xsl:if>
-                    <xsl:if test="ed:entry-description(.)"><p class="description">{ed:entry-description(.)}</p></xsl:if>
-                    <ol class="utterances"><xsl:apply-templates select="$utterances" mode="ed:utterance"/></ol>
+                    <xsl:variable name="description" as="xs:string" select="ed:entry-description(.)"/>
+                    <xsl:if test="$description"><p class="description">{$description}</p></xsl:if>
+                    <ol class="utterances"><xsl:apply-templates select="$utterances" mode="ed:utterance"><xsl:with-param name="ed:quotation-texts" select="$texts" tunnel="yes"/></xsl:apply-templates></ol>
                   </section>
                 </xsl:for-each>
               </section>
@@ -93,18 +100,18 @@
             <xsl:if test="exists($unattributed)">
               <section class="voice-part" id="voice-unattributed" aria-labelledby="voice-unattributed-heading">
                 <h3 id="voice-unattributed-heading">Speaker not identified <span class="count">({count($unattributed)})</span></h3>
-                <ol class="utterances"><xsl:apply-templates select="$unattributed" mode="ed:utterance"/></ol>
+                <ol class="utterances"><xsl:apply-templates select="$unattributed" mode="ed:utterance"><xsl:with-param name="ed:quotation-texts" select="$texts" tunnel="yes"/></xsl:apply-templates></ol>
               </section>
             </xsl:if>
           </section>
           <section id="writings" aria-labelledby="writings-heading">
             <h2 id="writings-heading">Quoted writings</h2>
-            <ol class="utterances"><xsl:apply-templates select="$writings" mode="ed:utterance"/></ol>
+            <ol class="utterances"><xsl:apply-templates select="$writings" mode="ed:utterance"><xsl:with-param name="ed:quotation-texts" select="$texts" tunnel="yes"/></xsl:apply-templates></ol>
           </section>
           <xsl:if test="exists($expressions)">
             <section id="expressions" aria-labelledby="expressions-heading">
               <h2 id="expressions-heading">Common expressions</h2>
-              <ol class="utterances"><xsl:apply-templates select="$expressions" mode="ed:utterance"/></ol>
+              <ol class="utterances"><xsl:apply-templates select="$expressions" mode="ed:utterance"><xsl:with-param name="ed:quotation-texts" select="$texts" tunnel="yes"/></xsl:apply-templates></ol>
             </section>
           </xsl:if>
         </article>
@@ -115,8 +122,8 @@
       <xsl:with-param name="href" select="'index/quotations.json'"/>
       <xsl:with-param name="json" as="element(fn:array)">
         <fn:array>
-          <xsl:for-each select="$quotations">
-            <xsl:variable name="row" as="array(*)" select="ed:quotation-row(.)"/>
+          <xsl:for-each select="$rows">
+            <xsl:variable name="row" as="array(*)" select="."/>
             <xsl:sequence select="ed:json-object(for $i in 1 to count($ed:quotation-columns) return [$ed:quotation-columns[$i], $row($i)])"/>
           </xsl:for-each>
         </fn:array>
@@ -125,7 +132,7 @@
     <xsl:call-template name="ed:write-csv">
       <xsl:with-param name="href" select="'index/quotations.csv'"/>
       <xsl:with-param name="columns" select="$ed:quotation-columns"/>
-      <xsl:with-param name="rows" select="$quotations ! ed:quotation-row(.)"/>
+      <xsl:with-param name="rows" select="$rows"/>
     </xsl:call-template>
   </xsl:template>
 
@@ -168,12 +175,13 @@
 
   <!-- One utterance or quoted writing: its words, its source or directness, and its paragraph. -->
   <xsl:template match="tei:said | tei:quote | tei:q" mode="ed:utterance">
+    <xsl:param name="ed:quotation-texts" as="map(xs:string, xs:string)" tunnel="yes" required="yes"/>
     <xsl:variable name="p" as="element(tei:p)?" select="ed:paragraph-of(.)"/>
     <xsl:variable name="sources" as="element()*" select="tokenize(normalize-space(@source), ' ') ! ed:entry(current(), .)"/>
     <li class="{local-name()}">
       <blockquote>
         <xsl:if test="$p"><xsl:attribute name="cite" select="'index.html#' || $p/@xml:id"/></xsl:if>
-        <p>{ed:quotation-text(.)}</p>
+        <p>{$ed:quotation-texts(generate-id())}</p>
       </blockquote>
       <p class="attribution">
         <xsl:if test="@direct = 'false'"><span class="indirect">reported speech</span> · </xsl:if>

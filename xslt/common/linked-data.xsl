@@ -23,13 +23,20 @@
     'event': 'Event', 'bibl': 'CreativeWork', 'item': 'DefinedTerm'}"/>
   <xsl:variable name="ed:crm-group" as="xs:string" select="'http://www.cidoc-crm.org/cidoc-crm/E74_Group'"/>
 
+  <!-- An entry point that writes several pages computes the text once and passes it as the tunnel
+       parameter ed:jsonld-text (it is the same on every page of a build). -->
   <xsl:template name="ed:page-jsonld" as="element()">
     <xsl:param name="doc" as="document-node()" select="root(.)"/>
-    <script type="application/ld+json">{ed:page-jsonld-text($doc)}</script>
+    <xsl:param name="ed:jsonld-text" as="xs:string?" tunnel="yes" select="()"/>
+    <script type="application/ld+json">{($ed:jsonld-text, ed:page-jsonld-text($doc))[1]}</script>
   </xsl:template>
 
-  <!-- The JSON-LD text; '<' escaped so that no string can close the script element. -->
-  <xsl:function name="ed:page-jsonld-text" as="xs:string" visibility="public">
+  <!-- The JSON-LD text; '<' escaped so that no string can close the script element. The same on every page of
+       a run (a pure function of the document and the base-url parameter), so memoised for entry points that
+       write several pages without the tunnel parameter above. Saxon consults the memo only where the call's
+       value is pulled (as in the template's first-of); one whose value is written straight into a result
+       (a bare {ed:page-jsonld-text($doc)}) computes it again. -->
+  <xsl:function name="ed:page-jsonld-text" as="xs:string" visibility="public" cache="yes">
     <xsl:param name="doc" as="document-node()"/>
     <xsl:sequence select="replace(serialize(ed:edition-jsonld($doc),
       map{'method': 'json', 'indent': false(), 'escape-solidus': false()}), '&lt;', '\\u003c')"/>
@@ -77,8 +84,11 @@
     <xsl:param name="base" as="xs:string"/>
     <xsl:variable name="same-as" as="xs:string*" select="ed:authority-ids($entry)[map:contains($ed:authority-uris, ?type)]
       ! ($ed:authority-uris(?type) || encode-for-uri(?id) || (if (?type = 'geonames') then '/' else ''))"/>
-    <xsl:sequence select="map:merge((
-      map{'@type': $ed:schema-types(local-name($entry)), '@id': $base || ed:entity-href($entry), 'name': ed:entry-name($entry)},
+    <xsl:variable name="entity" as="map(*)" select="map{'@type': $ed:schema-types(local-name($entry)),
+      '@id': $base || ed:entity-href($entry), 'name': ed:entry-name($entry)}"/>
+    <!-- Most entries are no group and have no authority identifier: their map needs no merging. -->
+    <xsl:sequence select="if (empty($same-as) and not($entry/self::tei:personGrp)) then $entity else map:merge((
+      $entity,
       if ($entry/self::tei:personGrp) then map{'additionalType': $ed:crm-group} else (),
       if (exists($same-as)) then map{'sameAs': array{ $same-as }} else ()))"/>
   </xsl:function>

@@ -113,6 +113,12 @@
          small, gets smaller ones. -->
     <xsl:variable name="scale" as="xs:double" select="if ($name = 'world') then 0.8 else 1.25"/>
     <xsl:variable name="em" as="xs:double" select="if ($name = 'world') then 13 else 18"/>
+    <xsl:variable name="panel-width" as="xs:double" select="xs:double($panel/@data-width)"/>
+    <xsl:variable name="panel-height" as="xs:double" select="xs:double($panel/@data-height)"/>
+    <!-- Each place's marker, worked out once for the markers and the names: {'place', 'x', 'y', 'r', 'name'}. -->
+    <xsl:variable name="marks" as="map(xs:string, item())*" select="$shown ! (
+      let $xy := ed:project($panel, ?lon, ?lat)
+      return map{'place': ., 'x': $xy[1], 'y': $xy[2], 'r': ed:marker-radius(?mentions, $scale), 'name': ed:entry-name(?entry)})"/>
     <figure class="map map-{$name}">
       <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {$panel/@data-width} {$panel/@data-height}"
         aria-label="{$title}" class="map-svg">
@@ -129,38 +135,34 @@
         </xsl:if>
         <g class="markers">
           <!-- Largest first, so that smaller markers on top of them stay reachable. -->
-          <xsl:for-each select="$shown">
-            <xsl:variable name="xy" as="xs:double+" select="ed:project($panel, ?lon, ?lat)"/>
-            <xsl:variable name="label" as="xs:string" select="ed:entry-name(?entry) || ', ' || ed:mention-count(?mentions)"/>
-            <a href="{ed:entity-href(?entry)}" aria-label="{$label}" class="marker" data-place="{?entry/@xml:id}">
+          <xsl:for-each select="$marks">
+            <xsl:variable name="label" as="xs:string" select="?name || ', ' || ed:mention-count(?place?mentions)"/>
+            <a href="{ed:entity-href(?place?entry)}" aria-label="{$label}" class="marker" data-place="{?place?entry/@xml:id}">
               <title>{$label}</title>
-              <circle cx="{$xy[1]}" cy="{$xy[2]}" r="{ed:marker-radius(?mentions, $scale)}"/>
+              <circle cx="{?x}" cy="{?y}" r="{?r}"/>
             </a>
           </xsl:for-each>
         </g>
         <g class="labels" aria-hidden="true" font-size="{$em}">
           <!-- Names by rank of mentions, each only where it overlaps no name already placed;
                the list beside the map names them all. -->
-          <xsl:iterate select="$shown">
+          <xsl:iterate select="$marks">
             <!-- The markers are obstacles from the start: a name never hides a neighbour's marker. -->
-            <xsl:param name="boxes" as="array(xs:double)*" select="$shown ! (
-              let $xy := ed:project($panel, ?lon, ?lat), $r := ed:marker-radius(?mentions, $scale)
-              return [$xy[1] - $r, $xy[2] - $r, $xy[1] + $r, $xy[2] + $r])"/>
-            <xsl:variable name="xy" as="xs:double+" select="ed:project($panel, ?lon, ?lat)"/>
-            <xsl:variable name="gap" as="xs:double" select="ed:marker-radius(?mentions, $scale) + 2"/>
-            <xsl:variable name="name" as="xs:string" select="ed:entry-name(?entry)"/>
+            <xsl:param name="boxes" as="array(xs:double)*" select="$marks ! [?x - ?r, ?y - ?r, ?x + ?r, ?y + ?r]"/>
+            <xsl:variable name="gap" as="xs:double" select="?r + 2"/>
+            <xsl:variable name="name" as="xs:string" select="?name"/>
             <xsl:variable name="width" as="xs:double" select="string-length($name) * $em * 0.55"/>
             <!-- Right of the marker, else left, above, below: the first place inside the panel and clear of
                  names already placed, as [x1, y1, x2, y2, text x, text y, anchor (1 start, 2 end, 3 middle)]. -->
-            <xsl:variable name="cx" as="xs:double" select="$xy[1]"/>
-            <xsl:variable name="cy" as="xs:double" select="$xy[2]"/>
+            <xsl:variable name="cx" as="xs:double" select="?x"/>
+            <xsl:variable name="cy" as="xs:double" select="?y"/>
             <xsl:variable name="candidates" as="array(xs:double)+" select="
               [$cx + $gap, $cy - 0.75 * $em, $cx + $gap + $width, $cy + 0.35 * $em, $cx + $gap, $cy + 0.35 * $em, 1e0],
               [$cx - $gap - $width, $cy - 0.75 * $em, $cx - $gap, $cy + 0.35 * $em, $cx - $gap, $cy + 0.35 * $em, 2e0],
               [$cx - $width div 2, $cy - $gap - 1.1 * $em, $cx + $width div 2, $cy - $gap, $cx, $cy - $gap - 0.25 * $em, 3e0],
               [$cx - $width div 2, $cy + $gap, $cx + $width div 2, $cy + $gap + 1.1 * $em, $cx, $cy + $gap + 0.85 * $em, 3e0]"/>
             <xsl:variable name="box" as="array(xs:double)?" select="$candidates[
-              ?1 ge 0 and ?2 ge 0 and ?3 le xs:double($panel/@data-width) and ?4 le xs:double($panel/@data-height)]
+              ?1 ge 0 and ?2 ge 0 and ?3 le $panel-width and ?4 le $panel-height]
               [every $b in $boxes satisfies (?3 lt $b(1) or ?1 gt $b(3) or ?4 lt $b(2) or ?2 gt $b(4))][1]"/>
             <xsl:if test="exists($box)">
               <text x="{round($box(5), 1)}" y="{round($box(6), 1)}" text-anchor="{('start', 'end', 'middle')[xs:integer($box(7))]}">{$name}</text>
@@ -251,12 +253,16 @@
     <xsl:param name="first" as="xs:integer"/>
     <xsl:param name="last" as="xs:integer"/>
     <xsl:param name="unit" as="xs:double"/>
+    <!-- The busy years (within three years of an item), found once per item rather than asked of every item
+         for every year: a whole year lies within [start - 3, end + 3] from the ceiling of one to the floor of the other. -->
+    <xsl:variable name="busy-years" as="map(xs:integer, xs:boolean)" select="map:merge(
+      $items ! (xs:integer(ceiling(?start - 3)) to xs:integer(floor(?end + 3))) ! map{.: true()}, map{'duplicates': 'use-first'})"/>
     <xsl:iterate select="$first to $last + 1">
       <xsl:param name="offsets" as="map(xs:integer, xs:double)" select="map{}"/>
       <xsl:param name="x" as="xs:double" select="0"/>
       <xsl:on-completion select="$offsets"/>
       <xsl:variable name="year" as="xs:integer" select="."/>
-      <xsl:variable name="busy" as="xs:boolean" select="some $i in $items satisfies ($i?start - 3 le $year and $i?end + 3 ge $year)"/>
+      <xsl:variable name="busy" as="xs:boolean" select="map:contains($busy-years, $year)"/>
       <xsl:next-iteration>
         <xsl:with-param name="offsets" select="map:put($offsets, $year, $x)"/>
         <xsl:with-param name="x" select="$x + (if ($busy) then $unit else $unit div 10)"/>

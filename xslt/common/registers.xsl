@@ -6,7 +6,7 @@
      Part of the common layer (common.xsl). -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
-  xmlns:fn="http://www.w3.org/2005/xpath-functions"
+  xmlns:fn="http://www.w3.org/2005/xpath-functions" xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   xmlns:ed="urn:weil-edition:xslt" exclude-result-prefixes="#all" expand-text="yes">
 
   <!-- ================================================================ registers -->
@@ -28,7 +28,15 @@
   <!-- Every register entry of the assembled edition, of every kind. -->
   <xsl:function name="ed:entries" as="element()*" visibility="public">
     <xsl:param name="doc" as="node()"/>
-    <xsl:sequence select="root($doc)/tei:TEI/tei:standOff//tei:*[local-name() = $ed:register-kinds?elements][@xml:id]"/>
+    <xsl:sequence select="ed:entries($doc, $ed:register-kinds?elements)"/>
+  </xsl:function>
+
+  <!-- The register entries that are elements of these names (the elements of one kind or of all). The
+       identifier is asked first: most elements of the registers have none. -->
+  <xsl:function name="ed:entries" as="element()*">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:param name="elements" as="xs:string*"/>
+    <xsl:sequence select="root($doc)/tei:TEI/tei:standOff//tei:*[@xml:id][local-name() = $elements]"/>
   </xsl:function>
 
   <!-- The group an entry is listed under on its page: persons named / groups / anonymous; places by type. -->
@@ -43,8 +51,9 @@
   </xsl:function>
 
   <!-- The sort key of an entry: family name first (persName/surname, then forenames), an initial article
-       dropped, folded to lower case without accents. -->
-  <xsl:function name="ed:sort-key" as="xs:string" visibility="public">
+       dropped, folded to lower case without accents. Memoised: a register page asks it of every entry three
+       times (sorting, the A–Z list, the entry's initial). -->
+  <xsl:function name="ed:sort-key" as="xs:string" visibility="public" cache="yes">
     <xsl:param name="entry" as="element()"/>
     <xsl:variable name="preferred" as="element()?" select="$entry/tei:persName[@type = 'preferred'][tei:surname][1]"/>
     <xsl:variable name="name" as="xs:string" select="
@@ -64,7 +73,7 @@
     <xsl:param name="doc" as="node()"/>
     <xsl:param name="kind" as="map(xs:string, item()*)"/>
     <xsl:variable name="groups" as="xs:string*" select="$kind?groups"/>
-    <xsl:perform-sort select="ed:entries($doc)[ed:register-kind(.)?kind = $kind?kind]">
+    <xsl:perform-sort select="ed:entries($doc, $kind?elements)">
       <xsl:sort select="(index-of($groups, ed:entry-group(.)), count($groups) + 1)[1]" data-type="number"/>
       <xsl:sort select="ed:entry-group(.)" collation="{$ed:collation}"/>
       <xsl:sort select="ed:sort-key(.)" collation="{$ed:collation}"/>
@@ -101,7 +110,8 @@
   <!-- The names an entry is known by besides the one shown (aliases), distinct, in register order. -->
   <xsl:function name="ed:entry-aliases" as="xs:string*" visibility="public">
     <xsl:param name="entry" as="element()"/>
-    <xsl:sequence select="distinct-values(ed:entry-names($entry)[not(@type = 'anonymous')] ! normalize-space())[. ne ed:entry-name($entry)]"/>
+    <xsl:variable name="shown" as="xs:string" select="ed:entry-name($entry)"/>
+    <xsl:sequence select="distinct-values(ed:entry-names($entry)[not(@type = 'anonymous')] ! normalize-space())[. ne $shown]"/>
   </xsl:function>
 
   <!-- Latitude and longitude of a place (decimal degrees, as written), or nothing. -->
@@ -139,7 +149,8 @@
 
   <xsl:function name="ed:authority-ids" as="map(xs:string, xs:string)*" visibility="public">
     <xsl:param name="entry" as="element()"/>
-    <xsl:for-each select="$ed:authorities">
+    <!-- Most entries have no identifier at all: they are answered without visiting each authority. -->
+    <xsl:for-each select="if ($entry/tei:idno) then $ed:authorities else ()">
       <xsl:variable name="authority" as="map(xs:string, xs:string)" select="."/>
       <xsl:for-each select="$entry/tei:idno[@type = $authority?type][normalize-space()]">
         <xsl:variable name="value" as="xs:string" select="normalize-space(.)"/>
@@ -150,11 +161,14 @@
     </xsl:for-each>
   </xsl:function>
 
-  <!-- The first identifier of one authority for an entry, or ''. -->
+  <!-- The first identifier of one authority for an entry, or '': what ed:authority-ids gives as its 'id',
+       read from that authority's first idno alone (the data files ask it of every entry, per authority). -->
   <xsl:function name="ed:authority-id" as="xs:string" visibility="public">
     <xsl:param name="entry" as="element()"/>
     <xsl:param name="type" as="xs:string"/>
-    <xsl:sequence select="(ed:authority-ids($entry)[?type = $type]?id, '')[1]"/>
+    <xsl:sequence select="if ($type = $ed:authorities?type)
+      then ($entry/tei:idno[@type = $type][normalize-space()][1] ! replace(normalize-space(.), '^.*/', ''), '')[1]
+      else ''"/>
   </xsl:function>
 
   <!-- ================================================================ the text's quotations and figures -->
@@ -204,7 +218,7 @@
     <xsl:param name="doc" as="node()"/>
     <xsl:sequence select="root($doc)/tei:TEI/tei:text/(tei:body | tei:back)//(tei:num | tei:measure
       | tei:date[@when or @from or @to or @notBefore or @notAfter])
-      [empty(ancestor::tei:num | ancestor::tei:measure | ancestor::tei:date | ancestor::tei:note)]"/>
+      [empty(ancestor::*[self::tei:num or self::tei:measure or self::tei:date or self::tei:note])]"/>
   </xsl:function>
 
   <!-- A figure's normalised value as (value, at-least, at-most): numbers for num and measure, ISO strings for dates. -->
@@ -251,20 +265,55 @@
     <xsl:sequence select="$e/ancestor::*[self::tei:p or self::tei:head or self::tei:closer][1]"/>
   </xsl:function>
 
-  <!-- The reading text of the current block (paragraph, head, closer) so far, its last 400 characters: built in
-       one pass over the document, so the words before a figure cost nothing to find. Text the reading view
-       omits (declarations.xsl) is left out. -->
+  <!-- The reading text of the current block (paragraph, head, closer) so far, its last 400 characters, in one
+       pass over the whole document. Text the reading view omits (declarations.xsl) is left out. Only asked
+       for an element outside every block (ed:words-before): within a block, ed:block-texts reads the
+       block alone. -->
   <xsl:accumulator name="ed:block-text" as="xs:string" initial-value="''">
     <xsl:accumulator-rule match="tei:p | tei:head | tei:closer" select="''"/>
     <xsl:accumulator-rule match="text()[empty(ancestor::*[local-name() = $ed:view-omissions('reading')])]"
       select="let $text := $value || . return substring($text, max((1, string-length($text) - 399)))"/>
   </xsl:accumulator>
 
+  <!-- What ed:block-text holds before each element of a block, by generate-id: one pass over the block alone
+       (its elements and the text the reading view keeps; a block nested in it starts afresh, as the accumulator
+       does), memoised, so that the words before every figure of a paragraph cost one walk of the paragraph,
+       far less than the accumulator's walk of the whole document (header and registers included). -->
+  <xsl:function name="ed:block-texts" as="map(xs:string, xs:string)" cache="yes">
+    <xsl:param name="block" as="element()"/>
+    <xsl:variable name="omitted" as="xs:string*" select="$ed:view-omissions('reading')"/>
+    <xsl:variable name="kept" as="text()*" select="
+      if (exists($block/ancestor-or-self::*[local-name() = $omitted])) then ()
+      else $block//text() except $block//*[local-name() = $omitted]//text()"/>
+    <xsl:iterate select="$block//* | $kept">
+      <xsl:param name="text" as="xs:string" select="''"/>
+      <xsl:param name="before" as="map(xs:string, xs:string)" select="map{}"/>
+      <xsl:on-completion select="$before"/>
+      <xsl:choose>
+        <xsl:when test="self::text()">
+          <xsl:next-iteration>
+            <xsl:with-param name="text" select="let $all := $text || . return substring($all, max((1, string-length($all) - 399)))"/>
+          </xsl:next-iteration>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:variable name="at" as="xs:string" select="if (self::tei:p or self::tei:head or self::tei:closer) then '' else $text"/>
+          <xsl:next-iteration>
+            <xsl:with-param name="text" select="$at"/>
+            <xsl:with-param name="before" select="map:put($before, generate-id(), $at)"/>
+          </xsl:next-iteration>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:iterate>
+  </xsl:function>
+
   <!-- The last $n words before $e within its block, in the reading view. -->
   <xsl:function name="ed:words-before" as="xs:string" visibility="public">
     <xsl:param name="e" as="element()"/>
     <xsl:param name="n" as="xs:integer"/>
-    <xsl:variable name="words" as="xs:string*" select="tokenize(normalize-space($e/accumulator-before('ed:block-text')), ' ')[.]"/>
+    <xsl:variable name="block" as="element()?" select="ed:block-of($e)"/>
+    <xsl:variable name="text" as="xs:string" select="
+      if ($block) then ed:block-texts($block)(generate-id($e)) else $e/accumulator-before('ed:block-text')"/>
+    <xsl:variable name="words" as="xs:string*" select="tokenize(normalize-space($text), ' ')[.]"/>
     <xsl:sequence select="string-join(subsequence($words, max((1, count($words) - $n + 1))), ' ')"/>
   </xsl:function>
 
@@ -291,16 +340,22 @@
       xmlns:array="http://www.w3.org/2005/xpath-functions/array"/>
   </xsl:function>
 
-  <!-- An XML-to-JSON value element for an atomic value: number, string or null. -->
+  <!-- An XML-to-JSON value element for an atomic value: number, string or null. (Literal elements, not one
+       element of a computed name: the data files write thousands of these.) -->
   <xsl:function name="ed:json-value" as="element()" visibility="public">
     <xsl:param name="key" as="xs:string?"/>
     <xsl:param name="value" as="xs:anyAtomicType?"/>
-    <xsl:variable name="name" as="xs:string" select="
-      if (empty($value)) then 'null' else if ($value instance of xs:numeric) then 'number' else 'string'"/>
-    <xsl:element name="fn:{$name}">
-      <xsl:if test="exists($key)"><xsl:attribute name="key" select="$key"/></xsl:if>
-      <xsl:if test="exists($value)"><xsl:value-of select="$value"/></xsl:if>
-    </xsl:element>
+    <xsl:choose>
+      <xsl:when test="empty($value)">
+        <fn:null><xsl:if test="exists($key)"><xsl:attribute name="key" select="$key"/></xsl:if></fn:null>
+      </xsl:when>
+      <xsl:when test="$value instance of xs:numeric">
+        <fn:number><xsl:if test="exists($key)"><xsl:attribute name="key" select="$key"/></xsl:if><xsl:value-of select="$value"/></fn:number>
+      </xsl:when>
+      <xsl:otherwise>
+        <fn:string><xsl:if test="exists($key)"><xsl:attribute name="key" select="$key"/></xsl:if><xsl:value-of select="$value"/></fn:string>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:function>
 
   <!-- A JSON object (as xml-to-json XML) from [key, value] pairs (atomic value or empty = null, or an element:
