@@ -1,5 +1,6 @@
-"""The stylesheets' structure: two layers (common.xsl, html-layer.xsl) behind every entry point, each module
-loaded once, every mode declared, and no word or file name of one particular edition in the generic layers."""
+"""The stylesheets' structure: two layers (common.xsl, html-layer.xsl) behind every entry point, taken as
+packages (common-package.xsl, html-package.xsl) so that Saxon compiles each once, each module loaded once, every
+mode declared, and no word or file name of one particular edition in the generic layers."""
 from __future__ import annotations
 
 import re
@@ -9,8 +10,11 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from edition.xslt import packages
+
 XSL = "http://www.w3.org/1999/XSL/Transform"
 LAYERS = {"common.xsl", "html-layer.xsl"}
+PACKAGES = {"common-package.xsl": "common.xsl", "html-package.xsl": "html-layer.xsl"}
 #: Words and file names of the essay this pipeline was first built for: they belong in its TEI and configuration.
 EDITION_SPECIFIC = re.compile(r"weil-conditions|conditions\.xml|Weil Edition|year is not given")
 
@@ -20,9 +24,11 @@ def entry_points(repo_root: Path) -> list[Path]:
 
 
 def references(stylesheet: Path) -> list[Path]:
-    """The modules a stylesheet includes or imports, resolved."""
+    """The modules a stylesheet includes or imports, and the packages it uses, resolved."""
     tree = etree.parse(str(stylesheet))
-    return [(stylesheet.parent / e.get("href")).resolve() for e in tree.iter(f"{{{XSL}}}include", f"{{{XSL}}}import")]
+    library = packages(stylesheet.parent) if tree.find(f"{{{XSL}}}use-package") is not None else {}
+    return [(stylesheet.parent / e.get("href")).resolve() for e in tree.iter(f"{{{XSL}}}include", f"{{{XSL}}}import")] + \
+        [library[e.get("name")][1] for e in tree.iter(f"{{{XSL}}}use-package")]
 
 
 def loaded(stylesheet: Path) -> Counter:
@@ -38,13 +44,34 @@ def loaded(stylesheet: Path) -> Counter:
     return counts
 
 
-def test_every_entry_point_imports_exactly_one_layer_and_nothing_else(repo_root):
-    """One layer from common/; the outputs' own modules (xslt/dts/, xslt/print/ …) may sit beside it."""
+def test_every_entry_point_takes_exactly_one_layer_and_nothing_else(repo_root):
+    """One layer from common/, as a package or imported; the outputs' own modules (xslt/dts/, xslt/print/ …) may
+    sit beside it."""
     common = repo_root / "xslt" / "common"
     for entry in entry_points(repo_root):
         shared = [m.name for m in references(entry) if m.parent == common]
-        assert shared in (["common.xsl"], ["html-layer.xsl"]), entry.name
+        assert len(shared) == 1 and PACKAGES.get(shared[0], shared[0]) in LAYERS, entry.name
         assert all(m.parent.parent == repo_root / "xslt" for m in references(entry)), entry.name
+
+
+def test_each_package_is_its_layer_whole(repo_root):
+    common = repo_root / "xslt" / "common"
+    for package, layer in PACKAGES.items():
+        assert references(common / package) == [common / layer]
+
+
+def test_the_entry_points_take_the_layers_as_packages_except_those_that_replace_a_function(repo_root):
+    """A package is compiled once for all the entry points that use it; an entry point that replaces one of the
+    layer's functions (the books: links into their own text) imports the layer instead."""
+    for entry in entry_points(repo_root):
+        text = entry.read_text(encoding="utf-8")
+        tree = etree.parse(str(entry))
+        defined = {e.get("name") for e in tree.iter(f"{{{XSL}}}function")}
+        layer_functions = {e.get("name") for m in loaded(entry) for e in etree.parse(str(m)).iter(f"{{{XSL}}}function")}
+        if defined & layer_functions:
+            assert "<xsl:import href=\"common/" in text, entry.name
+        else:
+            assert "<xsl:use-package " in text, entry.name
 
 
 @pytest.mark.parametrize("name", ["html.xsl", "text.xsl", "registers-html.xsl"])

@@ -18,7 +18,7 @@
   xmlns:ed="urn:weil-edition:xslt" xmlns:dts="https://w3id.org/api/dts#"
   exclude-result-prefixes="#all" expand-text="yes">
 
-  <xsl:import href="common/common.xsl"/>
+  <xsl:use-package name="urn:weil-edition:common" package-version="1.0"/>
   <xsl:include href="dts/citation-trees.xsl"/>
 
   <xsl:output method="text"/>

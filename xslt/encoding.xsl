@@ -15,7 +15,12 @@
   xmlns:ed="urn:weil-edition:xslt" xmlns="http://www.w3.org/1999/xhtml"
   exclude-result-prefixes="#all" expand-text="yes">
 
-  <xsl:import href="common/html-layer.xsl"/>
+  <xsl:use-package name="urn:weil-edition:html-layer" package-version="1.0">
+    <xsl:override>
+      <!-- The header's principles name elements: in the manual, in italics. -->
+    <xsl:template match="tei:mentioned" mode="ed:header"><i><xsl:apply-templates mode="#current"/></i></xsl:template>
+    </xsl:override>
+  </xsl:use-package>
 
   <!-- The text of the RelaxNG schema (XML syntax) and of the Schematron rules; '' = not supplied. -->
   <xsl:param name="schema-rng" as="xs:string" select="''"/>
@@ -108,7 +113,6 @@
     </xsl:if>
   </xsl:template>
 
-  <xsl:template match="tei:mentioned" mode="ed:header"><i><xsl:apply-templates mode="#current"/></i></xsl:template>
 
   <!-- One element: meaning, count, attributes, example. -->
   <xsl:template name="ed:element-entry" as="element()">

@@ -13,7 +13,7 @@
   xmlns:fn="http://www.w3.org/2005/xpath-functions"
   xmlns:ed="urn:weil-edition:xslt" exclude-result-prefixes="#all" expand-text="yes">
 
-  <xsl:import href="common/common.xsl"/>
+  <xsl:use-package name="urn:weil-edition:common" package-version="1.0"/>
 
   <xsl:output method="text" encoding="UTF-8"/>
   <xsl:mode on-no-match="shallow-skip" on-multiple-match="fail"/>

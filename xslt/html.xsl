@@ -8,7 +8,7 @@
   xmlns:ed="urn:weil-edition:xslt" xmlns="http://www.w3.org/1999/xhtml"
   exclude-result-prefixes="#all" expand-text="yes">
 
-  <xsl:import href="common/html-layer.xsl"/>
+  <xsl:use-package name="urn:weil-edition:html-layer" package-version="1.0"/>
   <xsl:include href="html/search-page.xsl"/>
 
   <xsl:output method="text"/>

@@ -8,12 +8,14 @@
   xmlns:ed="urn:weil-edition:xslt" xmlns="http://www.w3.org/1999/xhtml"
   exclude-result-prefixes="#all" expand-text="yes">
 
-  <xsl:import href="common/html-layer.xsl"/>
+  <xsl:use-package name="urn:weil-edition:html-layer" package-version="1.0"/>
 
   <xsl:output method="text"/>
   <xsl:mode on-no-match="shallow-skip" on-multiple-match="fail"/>
   <xsl:mode name="ed:register-entry" on-no-match="fail" on-multiple-match="fail"/>
   <xsl:mode name="ed:entry-name" on-no-match="fail" on-multiple-match="fail"/>
+  <!-- The mentions of the text by entry (as registers.xsl has it: a key is private to its package). -->
+  <xsl:key name="ed:ref" match="tei:text//*[@ref]" use="tokenize(@ref, '\s+')"/>
 
   <xsl:template match="/">
     <xsl:variable name="doc" as="document-node()" select="."/>

@@ -5,7 +5,7 @@
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:ed="urn:weil-edition:xslt" exclude-result-prefixes="#all">
 
-  <xsl:import href="common/common.xsl"/>
+  <xsl:use-package name="urn:weil-edition:common" package-version="1.0"/>
 
   <xsl:output method="text"/>
 

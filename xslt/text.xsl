@@ -7,7 +7,7 @@
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:ed="urn:weil-edition:xslt" exclude-result-prefixes="#all" expand-text="yes">
 
-  <xsl:import href="common/common.xsl"/>
+  <xsl:use-package name="urn:weil-edition:common" package-version="1.0"/>
 
   <xsl:output method="text" encoding="UTF-8"/>
   <xsl:mode on-no-match="shallow-skip" on-multiple-match="fail"/>

@@ -1,13 +1,9 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- The common layer: every module an output of any kind shares (parameters, declarations, functions,
      the plain-text views, registers and data helpers, citations), each included once, here only.
-     Entry points that write no HTML import this file and nothing else from common/; the HTML layer
-     (html-layer.xsl) imports it. Modules never include one another. -->
+     Entry points that write no HTML take this layer as a package (common-package.xsl) and nothing else from
+     common/; the HTML layer (html-layer.xsl) imports it. Modules never include one another. -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
-  <!-- The running numbers (functions.xsl, registers.xsl) are accumulators: they apply to the document every
-       entry point is run on. An entry point's own declaration of the unnamed mode keeps this attribute
-       (mode attributes are merged across import precedences). -->
-  <xsl:mode use-accumulators="#all"/>
   <xsl:include href="params.xsl"/>
   <xsl:include href="declarations.xsl"/>
   <xsl:include href="profile.xsl"/>

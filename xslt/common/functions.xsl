@@ -4,7 +4,7 @@
      Every output computes these through here, so they agree. -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
-  xmlns:ed="urn:weil-edition:xslt" exclude-result-prefixes="#all">
+  xmlns:ed="urn:weil-edition:xslt" xmlns:map="http://www.w3.org/2005/xpath-functions/map" exclude-result-prefixes="#all">
 
   <!-- The citable paragraphs of a document, in reading order: essay, then comments. -->
   <xsl:function name="ed:paragraphs" as="element(tei:p)*" visibility="public">
@@ -12,20 +12,25 @@
     <xsl:sequence select="root($doc)/tei:TEI/tei:text/(tei:body | tei:back)//tei:div/tei:p"/>
   </xsl:function>
 
-  <!-- Running numbers, computed in one pass over the document (never by counting what precedes a node):
-       citable paragraphs per part, editorial interventions, notes of the text. -->
-  <xsl:accumulator name="ed:paragraph-count" as="xs:integer*" initial-value="(0, 0)">
-    <xsl:accumulator-rule match="tei:TEI/tei:text/tei:body//tei:div/tei:p" select="($value[1] + 1, $value[2])"/>
-    <xsl:accumulator-rule match="tei:TEI/tei:text/tei:back//tei:div/tei:p" select="($value[1], $value[2] + 1)"/>
-  </xsl:accumulator>
-  <xsl:accumulator name="ed:intervention-count" as="xs:integer" initial-value="0">
-    <!-- Only these elements can be interventions (ed:is-intervention): named here, the pattern passes over every
-         other element by its name, without a function call. ed:interventions names them too. -->
-    <xsl:accumulator-rule match="(tei:choice | tei:corr | tei:supplied)[ed:is-intervention(.)]" select="$value + 1"/>
-  </xsl:accumulator>
-  <xsl:accumulator name="ed:note-count" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule match="tei:TEI/tei:text//tei:note" select="$value + 1"/>
-  </xsl:accumulator>
+  <!-- Running numbers, computed once per document (never by counting what precedes a node): citable
+       paragraphs per part, editorial interventions, notes of the text, each a map from the node's generate-id
+       to its number. A memoised function of the document rather than accumulators or global variables: the
+       layers are packages (common-package.xsl), and a package can neither lend an entry point its
+       accumulators nor read the global context item. -->
+  <xsl:function name="ed:running-numbers" as="map(xs:string, map(xs:string, xs:integer))" cache="yes">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:sequence select="map{
+      'essay': ed:numbered($doc/tei:TEI/tei:text/tei:body//tei:div/tei:p),
+      'comment': ed:numbered($doc/tei:TEI/tei:text/tei:back//tei:div/tei:p),
+      'intervention': ed:numbered(ed:interventions($doc)),
+      'note': ed:numbered($doc/tei:TEI/tei:text//tei:note)}"/>
+  </xsl:function>
+
+  <!-- Each node's position in $nodes, by generate-id. -->
+  <xsl:function name="ed:numbered" as="map(xs:string, xs:integer)">
+    <xsl:param name="nodes" as="node()*"/>
+    <xsl:sequence select="map:merge($nodes ! map{generate-id(.): position()})"/>
+  </xsl:function>
 
   <!-- Is an element of the text an editorial intervention listed in the apparatus: a correction (sic and corr,
        or a bare corr), a regularisation (the writer's orig and the editors' reg), a word supplied in a paragraph?
@@ -54,13 +59,13 @@
   <!-- Number of an editorial intervention in document order. -->
   <xsl:function name="ed:intervention-number" as="xs:integer" visibility="public">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="$e/accumulator-before('ed:intervention-count')"/>
+    <xsl:sequence select="ed:running-numbers(root($e))?intervention(generate-id($e))"/>
   </xsl:function>
 
   <!-- Number of a note of the text in document order. -->
   <xsl:function name="ed:note-number" as="xs:integer" visibility="public">
     <xsl:param name="note" as="element(tei:note)"/>
-    <xsl:sequence select="$note/accumulator-before('ed:note-count')"/>
+    <xsl:sequence select="ed:running-numbers(root($note))?note(generate-id($note))"/>
   </xsl:function>
 
   <!-- "essay" or "comment": paragraphs are numbered within their part. -->
@@ -72,8 +77,7 @@
   <!-- The paragraph's number within its part (¶ 1 …); computed, never stored. -->
   <xsl:function name="ed:paragraph-number" as="xs:integer" visibility="public">
     <xsl:param name="p" as="element(tei:p)"/>
-    <xsl:variable name="part" as="xs:integer" select="if (ed:part($p) = 'comment') then 2 else 1"/>
-    <xsl:sequence select="$p/accumulator-before('ed:paragraph-count')[$part]"/>
+    <xsl:sequence select="ed:running-numbers(root($p))(ed:part($p))(generate-id($p))"/>
   </xsl:function>
 
   <!-- The division a paragraph belongs to (its innermost div). -->

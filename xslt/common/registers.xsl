@@ -265,20 +265,10 @@
     <xsl:sequence select="$e/ancestor::*[self::tei:p or self::tei:head or self::tei:closer][1]"/>
   </xsl:function>
 
-  <!-- The reading text of the current block (paragraph, head, closer) so far, its last 400 characters, in one
-       pass over the whole document. Text the reading view omits (declarations.xsl) is left out. Only asked
-       for an element outside every block (ed:words-before): within a block, ed:block-texts reads the
-       block alone. -->
-  <xsl:accumulator name="ed:block-text" as="xs:string" initial-value="''">
-    <xsl:accumulator-rule match="tei:p | tei:head | tei:closer" select="''"/>
-    <xsl:accumulator-rule match="text()[empty(ancestor::*[local-name() = $ed:view-omissions('reading')])]"
-      select="let $text := $value || . return substring($text, max((1, string-length($text) - 399)))"/>
-  </xsl:accumulator>
-
-  <!-- What ed:block-text holds before each element of a block, by generate-id: one pass over the block alone
-       (its elements and the text the reading view keeps; a block nested in it starts afresh, as the accumulator
-       does), memoised, so that the words before every figure of a paragraph cost one walk of the paragraph,
-       far less than the accumulator's walk of the whole document (header and registers included). -->
+  <!-- The reading text of a block (paragraph, head, closer) before each of its elements, by generate-id, its last
+       400 characters: one pass over the block alone (its elements and the text the reading view keeps, declarations.xsl;
+       a block nested in it starts afresh), memoised, so that the words before every figure of a paragraph cost one
+       walk of the paragraph. -->
   <xsl:function name="ed:block-texts" as="map(xs:string, xs:string)" cache="yes">
     <xsl:param name="block" as="element()"/>
     <xsl:variable name="omitted" as="xs:string*" select="$ed:view-omissions('reading')"/>
@@ -310,9 +300,9 @@
   <xsl:function name="ed:words-before" as="xs:string" visibility="public">
     <xsl:param name="e" as="element()"/>
     <xsl:param name="n" as="xs:integer"/>
-    <xsl:variable name="block" as="element()?" select="ed:block-of($e)"/>
-    <xsl:variable name="text" as="xs:string" select="
-      if ($block) then ed:block-texts($block)(generate-id($e)) else $e/accumulator-before('ed:block-text')"/>
+    <!-- Outside every block (a list item, a table cell), the element's parent is its block. -->
+    <xsl:variable name="block" as="element()" select="(ed:block-of($e), $e/..)[1]"/>
+    <xsl:variable name="text" as="xs:string" select="ed:block-texts($block)(generate-id($e))"/>
     <xsl:variable name="words" as="xs:string*" select="tokenize(normalize-space($text), ' ')[.]"/>
     <xsl:sequence select="string-join(subsequence($words, max((1, count($words) - $n + 1))), ' ')"/>
   </xsl:function>
