@@ -213,7 +213,8 @@ def scale(project: Project, factors: list[int], runs: int) -> None:
     width = max(len(s) for s in order + ["peak memory, largest process, MB"]) + 1
     columns = "".join(f"{f'{k}x':>9}" for k in factors)
     ratio_name = f"{last}x/{first}x"
-    print(f"median of {runs} fresh process(es) per factor; seconds (stages: wall time inside the process) unless stated")
+    print(f"median of {runs} fresh process(es) per factor; seconds unless stated (stages: wall time in the build process;"
+          " compiling and each stylesheet: CPU time of the worker that ran it, as workers run side by side)")
     print(f"{'stage':<{width}}{columns}{ratio_name:>9}  target")
     print(f"{'main document (KB)':<{width}}" + "".join(f"{results[k]['size_kb']:>9.0f}" for k in factors))
 
