@@ -167,43 +167,6 @@ def essay_records(name: str, main) -> list[tuple[Record, list[str]]]:
     return records
 
 
-def records_of_page(html_dir: Path, page: Path, tree=None) -> list[Record]:
-    """The search records of one built page, before speakers are merged into their entries
-    (``tree``: the page already parsed)."""
-    tree = lxml_html.parse(str(page)) if tree is None else tree
-    name = page.relative_to(html_dir).as_posix()
-    main = (tree.xpath("//main") or tree.xpath("//body"))[0]
-    paragraphs = essay_records(name, main)
-    if paragraphs:
-        return [record for record, _ in paragraphs]
-    title = _page_title(tree)
-    filters = {"part": [PAGE_PARTS.get(name, PARTS[-1])], "section": [title]}
-    records = []
-    for element in main.iter():
-        if not isinstance(element.tag, str) or not _is_candidate(element):
-            continue
-        if any(_is_candidate(d) for d in element.iterdescendants() if isinstance(d.tag, str)):
-            continue
-        url = f"{name}#{element.get('id')}"
-        text = _text(element)
-        if not text or url in REPEATED_SECTIONS:
-            continue
-        heading = element.xpath("(.//h1|.//h2|.//h3|.//h4|.//dt|.//strong|.//b)[1]")
-        label = _text(heading[0]) if heading else " ".join(text.split()[:8])
-        label = re.sub(r"\s*\(\d+\)$", "", label)  # a speaker's heading ends with the count of quotations
-        record = Record(url, label, text, {k: list(v) for k, v in filters.items()})
-        speaker = element.xpath("./*[self::h2 or self::h3 or self::h4][1]/a[@href]")
-        if name == "voices.html" and speaker and _mention_target(speaker[0]):
-            record.meta["entry"] = speaker[0].get("href")
-            record.meta["quotations"] = " ".join(_text(q) for q in element.xpath(".//blockquote"))
-        records.append(record)
-    if not records:
-        text = _text(main)
-        if text:
-            records.append(Record(name, title, text, filters))
-    return records
-
-
 def _merge_speakers(records: list[Record]) -> list[Record]:
     """One record per person: a speaker of Voices goes into the register entry its heading links to."""
     by_url = {r.url: r for r in records}
@@ -234,17 +197,43 @@ class PageRecords:
 
 
 def read_page(html_dir: Path, page: Path) -> PageRecords:
-    """The records of one built page, before speakers are merged into their entries."""
+    """The records of one built page, before speakers are merged into their entries: its numbered paragraphs
+    (with the entries each mentions, for the reading view), or else every innermost element of ``<main>``
+    that has an ``id``, or else the page as one record. A register page also gives its entries' names."""
     tree = lxml_html.parse(str(page))
     name = page.relative_to(html_dir).as_posix()
-    if name == "index.html":
-        mentions = essay_records(name, (tree.xpath("//main") or tree.xpath("//body"))[0])
-        if mentions:
-            return PageRecords([record for record, _ in mentions], mentions)
-    records = records_of_page(html_dir, page, tree)
+    main = (tree.xpath("//main") or tree.xpath("//body"))[0]
+    paragraphs = essay_records(name, main)
+    if paragraphs:
+        return PageRecords([record for record, _ in paragraphs], paragraphs if name == "index.html" else [])
+    title = _page_title(tree)
+    filters = {"part": [PAGE_PARTS.get(name, PARTS[-1])], "section": [title]}
+    records = []
+    for element in main.iter():
+        if not isinstance(element.tag, str) or not _is_candidate(element):
+            continue
+        if any(_is_candidate(d) for d in element.iterdescendants() if isinstance(d.tag, str)):
+            continue
+        url = f"{name}#{element.get('id')}"
+        text = _text(element)
+        if not text or url in REPEATED_SECTIONS:
+            continue
+        heading = element.xpath("(.//h1|.//h2|.//h3|.//h4|.//dt|.//strong|.//b)[1]")
+        label = _text(heading[0]) if heading else " ".join(text.split()[:8])
+        label = re.sub(r"\s*\(\d+\)$", "", label)  # a speaker's heading ends with the count of quotations
+        record = Record(url, label, text, {k: list(v) for k, v in filters.items()})
+        speaker = element.xpath("./*[self::h2 or self::h3 or self::h4][1]/a[@href]")
+        if name == "voices.html" and speaker and _mention_target(speaker[0]):
+            record.meta["entry"] = speaker[0].get("href")
+            record.meta["quotations"] = " ".join(_text(q) for q in element.xpath(".//blockquote"))
+        records.append(record)
+    if not records:
+        text = _text(main)
+        if text:
+            records.append(Record(name, title, text, filters))
     names = {}
     if any(r.filters.get("part") == ["Registers"] for r in records):
-        names = {f"{name}#{e.get('id')}": _entry_names(e) for e in tree.xpath("//main//*[@id]") if _is_candidate(e)}
+        names = {f"{name}#{e.get('id')}": _entry_names(e) for e in main.xpath(".//*[@id]") if _is_candidate(e)}
     return PageRecords(records, names=names)
 
 
