@@ -7,9 +7,9 @@ swaps the staging folder into place. A failure at any step leaves the previous
 complete build untouched. When the previous build was made from the same inputs
 with the same tool and options, ``build()`` does nothing (``force=True`` rebuilds).
 
-The stylesheets run in a worker process (``edition.workers``; two side by side with
-``EDITION_JOBS=2``), which compiles them while this process validates; a step runs as
-soon as the outputs it reads (``NEEDS``) are written, while the other stylesheets still run.
+The stylesheets run in worker processes (``edition.workers``: two where there are two
+processors), which compile them while this process validates and take them from one queue; a step
+runs as soon as the outputs it reads (``NEEDS``) are written, while the other stylesheets still run.
 
 Adding an output made in Python (PDF, EPUB, RDF, a map…): write a function
 ``write_x(ctx: BuildContext) -> None`` in its own module that reads ``ctx.edition``

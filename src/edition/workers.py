@@ -8,8 +8,8 @@ worker processes (``python -m edition.workers``), each with its own Saxon proces
   while the build process validates the edition (nothing they read comes from the edition; the
   shared layers are packages, compiled once per worker);
 - each then receives the validated, assembled document as text, and the build hands the stylesheets
-  out one at a time, in the order it gives (what a Python step waits for first, then the longest
-  first): a worker that has finished one takes the next, so two workers share the work whatever
+  out one at a time, in the pool's order (what a Python step waits for first): a worker that has
+  finished one takes the next, so two workers share the work whatever
   each stylesheet costs, and a step that needs only some outputs (the search index needs the pages)
   starts while the others still run;
 - the build process itself never loads Saxon.
@@ -65,7 +65,7 @@ def writes_pages(stylesheet: Path) -> bool:
 
 
 class _Worker:
-    """One worker process, the stylesheet it is running, and the thread that reads its answers into the pool's queue."""
+    """One worker process, and the threads that write its messages and read its answers into the pool's queue."""
 
     def __init__(self, number: int, stylesheets: list[Path], answers: queue.Queue) -> None:
         self.number = number
@@ -74,7 +74,6 @@ class _Worker:
                                         stdout=subprocess.PIPE)
         self.compiled = False
         self.compile_seconds = 0.0
-        self.running: Path | None = None
         self.problems: list[Problem] = []
         # Messages are written by a thread of their own: the document is larger than a pipe holds, and a
         # worker reads it only once it has compiled, while the build process has other work meanwhile.
@@ -130,23 +129,22 @@ class Pool:
     def alive(self) -> bool:
         return all(w.process.poll() is None for w in self._workers)
 
-    def start(self, document: bytes, out: Path, parameters: dict, order: list[Path] | None = None) -> None:
-        """Hand every worker the document, then the stylesheets one at a time (in ``order``, by default the
-        pool's); they write into ``out``."""
+    def start(self, document: bytes, out: Path, parameters: dict) -> None:
+        """Hand every worker the document, then the stylesheets one at a time, in order; they write into ``out``."""
         self._done = set()
         self.timings = {}
         self.ran_by = {}
         self._compiled_now = not all(w.compiled for w in self._workers)
-        self._pending = list(order or self.stylesheets)
+        self._pending = list(self.stylesheets)
         job = {"document": document.decode("utf-8"), "out": str(out.resolve()), "parameters": parameters}
         for worker in self._workers:
             worker.send({"document": job})
             self._next(worker)
 
     def _next(self, worker: _Worker) -> None:
-        worker.running = self._pending.pop(0) if self._pending else None
-        if worker.running is not None:
-            worker.send({"run": str(worker.running)})
+        """Give a free worker the next stylesheet, if any is left."""
+        if self._pending:
+            worker.send({"run": str(self._pending.pop(0))})
 
     def wait(self, names: set[str] | None = None, meanwhile: Callable[[], None] | None = None) -> None:
         """Until the stylesheets named (file names; ``None``: every one) have run; EditionError if one failed.
