@@ -23,10 +23,10 @@ read once when the processor is made).
 """
 from __future__ import annotations
 
-import re
 import tempfile
 from pathlib import Path
-from xml.etree import ElementTree
+
+from lxml import etree
 
 from saxonche import PySaxonApiError, PySaxonProcessor
 
@@ -119,19 +119,19 @@ class Stylesheets:
             raise EditionError(Problem(str(path), 1, 1, f"the transformation failed: {_first_line(err)}")) from None
 
 
-#: The name and version of an ``xsl:package`` (in the first lines of its file).
-_PACKAGE = re.compile(r"<xsl:package\b[^>]*?\bname=[\"']([^\"']+)[\"'][^>]*?\bpackage-version=[\"']([^\"']+)[\"']", re.S)
+XSL = "http://www.w3.org/1999/XSL/Transform"
 
 
 def packages(folder: Path) -> dict[str, tuple[str, Path]]:
-    """Every XSLT package in ``folder`` and below: name → (version, file)."""
+    """Every XSLT package in ``folder`` and below (a file whose root is ``xsl:package``): name → (version, file)."""
     found = {}
     for path in sorted(Path(folder).rglob("*.xsl")):
-        with path.open(encoding="utf-8", errors="replace") as file:
-            head = file.read(4096)
-        match = _PACKAGE.search(head)
-        if match:
-            found[match.group(1)] = (match.group(2), path.resolve())
+        try:  # the root element is enough; a file that is not well-formed is reported when it is compiled
+            _, root = next(etree.iterparse(str(path), events=("start",), resolve_entities=False, no_network=True))
+        except (etree.XMLSyntaxError, StopIteration):
+            continue
+        if root.tag == f"{{{XSL}}}package":
+            found[root.get("name")] = (root.get("package-version", "1"), path.resolve())
     return found
 
 
@@ -139,13 +139,15 @@ def _processor(library: dict[str, tuple[str, Path]]) -> PySaxonProcessor:
     """A Saxon processor that finds the packages of ``library`` (Saxon-HE reads them from its configuration)."""
     if not library:
         return PySaxonProcessor(license=False)
-    config = ElementTree.Element("configuration", {"xmlns": "http://saxon.sf.net/ns/configuration", "edition": "HE"})
-    listing = ElementTree.SubElement(config, "xsltPackages")
+    config = etree.Element("{http://saxon.sf.net/ns/configuration}configuration", {"edition": "HE"},
+                           nsmap={None: "http://saxon.sf.net/ns/configuration"})
+    listing = etree.SubElement(config, "{http://saxon.sf.net/ns/configuration}xsltPackages")
     for name, (version, path) in sorted(library.items()):
-        ElementTree.SubElement(listing, "package", {"name": name, "version": version, "sourceLocation": path.as_uri()})
+        etree.SubElement(listing, "{http://saxon.sf.net/ns/configuration}package",
+                         {"name": name, "version": version, "sourceLocation": path.as_uri()})
     with tempfile.TemporaryDirectory(prefix="edition-saxon-") as folder:
         config_file = Path(folder) / "saxon-configuration.xml"
-        ElementTree.ElementTree(config).write(config_file, encoding="utf-8", xml_declaration=True)
+        etree.ElementTree(config).write(str(config_file), encoding="utf-8", xml_declaration=True)
         return PySaxonProcessor(config_file=str(config_file), license=False)
 
 
