@@ -149,11 +149,6 @@ def rss_of_tree_kb(pid: int) -> list[int]:
     return sizes
 
 
-def tree_rss_kb(pid: int) -> int:
-    """Resident memory of a process and all its descendants together, in kB."""
-    return sum(rss_of_tree_kb(pid))
-
-
 def run_measured(command: list[str], interval: float = 0.01) -> tuple[subprocess.CompletedProcess, float, float, float, float]:
     """Run ``command``: (its result, wall seconds, CPU seconds of it and its descendants, peak MB of its process tree,
     peak MB of its largest process)."""
