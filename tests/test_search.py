@@ -5,6 +5,8 @@ from __future__ import annotations
 import gzip
 import json
 import random
+import shutil
+from dataclasses import asdict
 
 import cbor2
 import pytest
@@ -12,7 +14,7 @@ import pytest
 from edition.build import write_outputs
 from edition.corpus import load_edition
 from edition.project import Project
-from edition.search import (SIGNATURE, collect_records, index_for_search,
+from edition.search import (SIGNATURE, PageReader, collect_records, index_for_search,
                             stable_filter_files)
 
 
@@ -126,10 +128,6 @@ def test_two_indexes_of_the_same_pages_are_byte_identical_filters_included(built
 def test_a_page_read_while_it_was_still_being_written_is_read_again(built, tmp_path):
     """The build reads pages while the stylesheets still run (``PageReader``): what it read of a page
     that changed afterwards must not reach the index."""
-    import shutil
-
-    from edition.search import PageReader
-
     site = tmp_path / "html"
     shutil.copytree(built, site, ignore=shutil.ignore_patterns("pagefind"))
     page = site / "glossary.html"
@@ -142,10 +140,6 @@ def test_a_page_read_while_it_was_still_being_written_is_read_again(built, tmp_p
 
 
 def test_pages_read_ahead_give_the_same_records_as_pages_read_at_the_end(built):
-    from dataclasses import asdict
-
-    from edition.search import PageReader
-
     reader = PageReader(built)
     reader.read_written()
     assert [asdict(r) for r in collect_records(built, reader)] == [asdict(r) for r in collect_records(built)]
