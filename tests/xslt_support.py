@@ -2,7 +2,7 @@
 
 ``tei()`` wraps a fragment in a tiny invented header (tests/fixtures/html/header.xml), so unit tests never
 depend on the real essay's header. ``call()`` calls a public function of one layer (``common.xsl`` or
-``html-layer.xsl``, as entry points import them). ``run_entry_points()`` runs entry stylesheets on a document
+``html-layer.xsl``, the layers entry points take). ``run_entry_points()`` runs entry stylesheets on a document
 or a fixture project in a child process: Saxon reads no file once it has been handed a document (see
 edition.xslt), so each run gets a fresh process, compiled before any document is parsed.
 """
