@@ -14,8 +14,6 @@
   <xsl:mode on-no-match="shallow-skip" on-multiple-match="fail"/>
   <xsl:mode name="ed:register-entry" on-no-match="fail" on-multiple-match="fail"/>
   <xsl:mode name="ed:entry-name" on-no-match="fail" on-multiple-match="fail"/>
-  <!-- The mentions of the text by entry (as registers.xsl has it: a key is private to its package). -->
-  <xsl:key name="ed:ref" match="tei:text//*[@ref]" use="tokenize(@ref, '\s+')"/>
 
   <xsl:template match="/">
     <xsl:variable name="doc" as="document-node()" select="."/>
@@ -261,7 +259,7 @@
       </xsl:for-each>
     </xsl:variable>
     <!-- Mentions outside the paragraphs: a signature (the comment's closer) is the writer's, listed as such. -->
-    <xsl:variable name="signed" as="element()*" select="key('ed:ref', '#' || $entry/@xml:id)[ancestor::tei:signed][empty(ed:paragraph-of(.))]"/>
+    <xsl:variable name="signed" as="element()*" select="ed:pointers($entry, 'ed:ref')[ancestor::tei:signed][empty(ed:paragraph-of(.))]"/>
     <xsl:variable name="signatures" as="element()*">
       <xsl:if test="exists($signed)">
         <p class="mentions signed">

@@ -75,7 +75,7 @@
   <!-- Whether the text (essay or comments, paragraphs or not) points at an entry by @ref, @who or @source. -->
   <xsl:function name="ed:is-mentioned" as="xs:boolean" visibility="public">
     <xsl:param name="entry" as="element()"/>
-    <xsl:sequence select="exists($ed:relations ! key(?key, '#' || $entry/@xml:id, root($entry)))"/>
+    <xsl:sequence select="exists($ed:relations ! ed:pointers($entry, ?key))"/>
   </xsl:function>
 
   <!-- One register entry: its type, its URL in the edition as @id, name and authority identifiers. -->
