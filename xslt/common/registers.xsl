@@ -168,16 +168,6 @@
     </xsl:for-each>
   </xsl:function>
 
-  <!-- The first identifier of one authority for an entry, or '': what ed:authority-ids gives as its 'id',
-       read from that authority's first idno alone (the data files ask it of every entry, per authority). -->
-  <xsl:function name="ed:authority-id" as="xs:string" visibility="public">
-    <xsl:param name="entry" as="element()"/>
-    <xsl:param name="type" as="xs:string"/>
-    <xsl:sequence select="if ($type = $ed:authorities?type)
-      then ($entry/tei:idno[@type = $type][normalize-space()][1] ! replace(normalize-space(.), '^.*/', ''), '')[1]
-      else ''"/>
-  </xsl:function>
-
   <!-- ================================================================ the text's quotations and figures -->
 
   <!-- Is a node part of the essay's text (body or back), not of an editorial note? -->
