@@ -18,8 +18,6 @@
   <xsl:template match="/">
     <xsl:variable name="doc" as="document-node()" select="."/>
     <xsl:variable name="first" as="map(xs:string, xs:integer)" select="ed:first-appearances($doc)"/>
-    <!-- The same on every page: computed once, not once per page (linked-data.xsl). -->
-    <xsl:variable name="jsonld" as="xs:string" select="ed:page-jsonld-text($doc)"/>
     <xsl:for-each select="$ed:register-kinds">
       <xsl:variable name="kind" as="map(xs:string, item()*)" select="."/>
       <xsl:variable name="entries" as="element()*" select="ed:sorted-entries($doc, $kind)"/>
@@ -28,7 +26,6 @@
       <xsl:variable name="alphabetical" as="element()*" select="$sections[?alphabetical]?entries"/>
       <xsl:call-template name="ed:page">
         <xsl:with-param name="doc" select="$doc"/>
-        <xsl:with-param name="ed:jsonld-text" select="$jsonld" tunnel="yes"/>
         <xsl:with-param name="href" select="$kind?page"/>
         <xsl:with-param name="title" select="$kind?title"/>
         <xsl:with-param name="description" select="$kind?title || ' named in the text, with every paragraph that mentions each.'"/>
