@@ -110,6 +110,7 @@
         'title': if ($key) then ed:group-title($key) else '', 'entries': current-group(),
         'alphabetical': count(distinct-values($unheaded ! ed:entry-group(.))) = 1, 'place': false()}"/>
     </xsl:for-each-group>
+    <!-- "| ()" puts the entries back in document order (the register's), so that the lists come in its order. -->
     <xsl:for-each-group select="$entries[exists(parent::*/tei:head)] | ()" group-by="generate-id(parent::*)">
       <xsl:variable name="title" as="xs:string" select="normalize-space(parent::*/tei:head[1])"/>
       <xsl:sequence select="map{'id': 'group-' || ed:slug($title), 'title': $title, 'alphabetical': false(), 'place': true(),
