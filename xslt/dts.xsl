@@ -244,11 +244,12 @@
     <xsl:sequence select="map:merge((map{'@context': $ed:dts-context, 'dtsVersion': $ed:dts-version}, $object))"/>
   </xsl:function>
 
-  <!-- Write one JSON file under html/api/dts/. -->
+  <!-- Write one JSON file under html/api/dts/: a value, or its JSON text already made (a spliced Navigation response). -->
   <xsl:template name="ed:dts-file">
     <xsl:param name="path" as="xs:string"/>
-    <xsl:param name="value" as="map(*)"/>
-    <xsl:result-document href="html/{$ed:dts-path}{$path}" method="text" encoding="UTF-8">{ed:json($value)}&#10;</xsl:result-document>
+    <xsl:param name="value" as="map(*)?" select="()"/>
+    <xsl:param name="text" as="xs:string" select="ed:json($value)"/>
+    <xsl:result-document href="html/{$ed:dts-path}{$path}" method="text" encoding="UTF-8">{$text}&#10;</xsl:result-document>
   </xsl:template>
 
   <!-- The edition as a Collection. -->
@@ -352,10 +353,11 @@
     <xsl:variable name="path" as="xs:string" select="'navigation/' || $context?key || ed:tree-param($tree)
       || (if (exists($down)) then ';down=' || $down else '') || (if ($asked) then '/' || $asked else '') || '.jsonld'"/>
     <xsl:variable name="members" as="map(xs:string, item()*)*" select="if (exists($down)) then ed:navigation-members($tree, $ref, $down) else ()"/>
-    <xsl:result-document href="html/{$ed:dts-path}{$path}" method="text" encoding="UTF-8">
-      <xsl:sequence select="ed:json-spliced(ed:navigation-frame(exists($ref), if (exists($down)) then count($members) else ()),
-        (ed:json-string($context?api || $path), $context?navigation-resource-json, $ref ! $cited(?id)?ref, $members ! $cited(?id)?member)) || '&#10;'"/>
-    </xsl:result-document>
+    <xsl:call-template name="ed:dts-file">
+      <xsl:with-param name="path" select="$path"/>
+      <xsl:with-param name="text" select="ed:json-spliced(ed:navigation-frame(exists($ref), if (exists($down)) then count($members) else ()),
+        (ed:json-string($context?api || $path), $context?navigation-resource-json, $ref ! $cited(?id)?ref, $members ! $cited(?id)?member))"/>
+    </xsl:call-template>
   </xsl:template>
 
   <!-- One citable unit as TEI: the edition's fileDesc, and the unit inside dts:wrapper. -->

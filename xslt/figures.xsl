@@ -34,7 +34,7 @@
       for $i in 1 to count($figures) return map{generate-id($figures[$i]): $rows[$i]})"/>
     <!-- The figures of each kind, in reading order. -->
     <xsl:variable name="by-kind" as="map(xs:string, element()*)" select="map:merge(
-      for $i in 1 to count($figures) return map{string($rows[$i](4)): $figures[$i]}, map{'duplicates': 'combine'})"/>
+      for $i in 1 to count($figures) return map{string(ed:figure-cell($rows[$i], 'kind')): $figures[$i]}, map{'duplicates': 'combine'})"/>
     <xsl:call-template name="ed:page">
       <xsl:with-param name="doc" select="$doc"/>
       <xsl:with-param name="href" select="'figures.html'"/>
@@ -124,6 +124,13 @@
       ed:words-before($e, $ed:context-words)]"/>
   </xsl:function>
 
+  <!-- One column of a figure's row, by its name in $ed:figure-columns. -->
+  <xsl:function name="ed:figure-cell" as="xs:anyAtomicType?">
+    <xsl:param name="row" as="array(xs:anyAtomicType?)"/>
+    <xsl:param name="column" as="xs:string"/>
+    <xsl:sequence select="$row(index-of($ed:figure-columns, $column))"/>
+  </xsl:function>
+
   <!-- The normalised value with thousands separators: 1,000,000; 70–80; at least 100,000. Dates as they are (1993–1994). -->
   <xsl:function name="ed:figure-amount" as="xs:string">
     <xsl:param name="e" as="element()"/>
@@ -169,15 +176,15 @@
     <xsl:param name="show-kind" as="xs:boolean" required="yes"/>
     <xsl:param name="ed:figure-rows" as="map(xs:string, array(xs:anyAtomicType?))" tunnel="yes" required="yes"/>
     <xsl:variable name="row" as="array(xs:anyAtomicType?)" select="$ed:figure-rows(generate-id())"/>
-    <xsl:variable name="before" as="xs:string" select="string($row(12))"/>
+    <xsl:variable name="before" as="xs:string" select="string(ed:figure-cell($row, 'context'))"/>
     <tr>
-      <xsl:if test="$show-kind"><td class="kind" data-label="Kind">{$row(4)}</td></xsl:if>
+      <xsl:if test="$show-kind"><td class="kind" data-label="Kind">{ed:figure-cell($row, 'kind')}</td></xsl:if>
       <td class="value" data-label="Value">{ed:figure-amount(.)}</td>
       <td class="unit" data-label="Unit">{normalize-space(string-join(((@unit, if (@type = 'percentage') then '%' else ())[1], ed:figure-period(.)), ' '))}</td>
-      <td class="context" data-label="In the text">{if ($before) then '… ' || $before || ' ' else ''}<strong>{$row(11)}</strong></td>
+      <td class="context" data-label="In the text">{if ($before) then '… ' || $before || ' ' else ''}<strong>{ed:figure-cell($row, 'text')}</strong></td>
       <td class="where" data-label="Where">
         <xsl:choose>
-          <xsl:when test="exists($row(3))"><a href="index.html#{$row(1)}">{$row(3)}</a></xsl:when>
+          <xsl:when test="exists(ed:figure-cell($row, 'label'))"><a href="index.html#{ed:figure-cell($row, 'paragraph')}">{ed:figure-cell($row, 'label')}</a></xsl:when>
           <xsl:otherwise>{local-name(ed:block-of(.))}</xsl:otherwise>
         </xsl:choose>
       </td>

@@ -14,14 +14,10 @@
   <xsl:mode on-no-match="shallow-skip" on-multiple-match="fail"/>
   <xsl:mode name="ed:register-entry" on-no-match="fail" on-multiple-match="fail"/>
   <xsl:mode name="ed:entry-name" on-no-match="fail" on-multiple-match="fail"/>
-  <!-- The mentions of the text by entry (as registers.xsl has it: a key is private to its package). -->
-  <xsl:key name="ed:ref" match="tei:text//*[@ref]" use="tokenize(@ref, '\s+')"/>
 
   <xsl:template match="/">
     <xsl:variable name="doc" as="document-node()" select="."/>
     <xsl:variable name="first" as="map(xs:string, xs:integer)" select="ed:first-appearances($doc)"/>
-    <!-- The same on every page: computed once, not once per page (linked-data.xsl). -->
-    <xsl:variable name="jsonld" as="xs:string" select="ed:page-jsonld-text($doc)"/>
     <xsl:for-each select="$ed:register-kinds">
       <xsl:variable name="kind" as="map(xs:string, item()*)" select="."/>
       <xsl:variable name="entries" as="element()*" select="ed:sorted-entries($doc, $kind)"/>
@@ -30,7 +26,6 @@
       <xsl:variable name="alphabetical" as="element()*" select="$sections[?alphabetical]?entries"/>
       <xsl:call-template name="ed:page">
         <xsl:with-param name="doc" select="$doc"/>
-        <xsl:with-param name="ed:jsonld-text" select="$jsonld" tunnel="yes"/>
         <xsl:with-param name="href" select="$kind?page"/>
         <xsl:with-param name="title" select="$kind?title"/>
         <xsl:with-param name="description" select="$kind?title || ' named in the text, with every paragraph that mentions each.'"/>
@@ -115,6 +110,7 @@
         'title': if ($key) then ed:group-title($key) else '', 'entries': current-group(),
         'alphabetical': count(distinct-values($unheaded ! ed:entry-group(.))) = 1, 'place': false()}"/>
     </xsl:for-each-group>
+    <!-- "| ()" puts the entries back in document order (the register's), so that the lists come in its order. -->
     <xsl:for-each-group select="$entries[exists(parent::*/tei:head)] | ()" group-by="generate-id(parent::*)">
       <xsl:variable name="title" as="xs:string" select="normalize-space(parent::*/tei:head[1])"/>
       <xsl:sequence select="map{'id': 'group-' || ed:slug($title), 'title': $title, 'alphabetical': false(), 'place': true(),
@@ -261,7 +257,7 @@
       </xsl:for-each>
     </xsl:variable>
     <!-- Mentions outside the paragraphs: a signature (the comment's closer) is the writer's, listed as such. -->
-    <xsl:variable name="signed" as="element()*" select="key('ed:ref', '#' || $entry/@xml:id)[ancestor::tei:signed][empty(ed:paragraph-of(.))]"/>
+    <xsl:variable name="signed" as="element()*" select="ed:pointers($entry, 'ed:ref')[ancestor::tei:signed][empty(ed:paragraph-of(.))]"/>
     <xsl:variable name="signatures" as="element()*">
       <xsl:if test="exists($signed)">
         <p class="mentions signed">

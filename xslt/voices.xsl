@@ -48,7 +48,7 @@
          the words of each utterance from its row (ed:quotation-text), by generate-id. -->
     <xsl:variable name="rows" as="array(xs:anyAtomicType?)*" select="$quotations ! ed:quotation-row(.)"/>
     <xsl:variable name="texts" as="map(xs:string, xs:string)" select="map:merge(
-      for $i in 1 to count($quotations) return map{generate-id($quotations[$i]): string($rows[$i](7))})"
+      for $i in 1 to count($quotations) return map{generate-id($quotations[$i]): string($rows[$i](index-of($ed:quotation-columns, 'text')))})"
       xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
 
     <xsl:call-template name="ed:page">

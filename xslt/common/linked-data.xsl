@@ -23,19 +23,19 @@
     'event': 'Event', 'bibl': 'CreativeWork', 'item': 'DefinedTerm'}"/>
   <xsl:variable name="ed:crm-group" as="xs:string" select="'http://www.cidoc-crm.org/cidoc-crm/E74_Group'"/>
 
-  <!-- An entry point that writes several pages computes the text once and passes it as the tunnel
-       parameter ed:jsonld-text (it is the same on every page of a build). -->
+  <!-- The same text on every page of a build: an entry point that writes several pages computes it once, as
+       ed:page-jsonld-text is memoised. The first-of is there to pull the call's value, so that the memo is
+       consulted (see there): a bare call, or one through a variable (Saxon inlines it), computes it for each page. -->
   <xsl:template name="ed:page-jsonld" as="element()">
     <xsl:param name="doc" as="document-node()" select="root(.)"/>
-    <xsl:param name="ed:jsonld-text" as="xs:string?" tunnel="yes" select="()"/>
-    <script type="application/ld+json">{($ed:jsonld-text, ed:page-jsonld-text($doc))[1]}</script>
+    <script type="application/ld+json">{(ed:page-jsonld-text($doc), '')[1]}</script>
   </xsl:template>
 
   <!-- The JSON-LD text; '<' escaped so that no string can close the script element. The same on every page of
        a run (a pure function of the document and the base-url parameter), so memoised for entry points that
-       write several pages without the tunnel parameter above. Saxon consults the memo only where the call's
-       value is pulled (as in the template's first-of); one whose value is written straight into a result
-       (a bare {ed:page-jsonld-text($doc)}) computes it again. -->
+       write several pages. Saxon consults the memo only where the call's value is pulled (as in the
+       template's first-of); one whose value is written straight into a result (a bare
+       {ed:page-jsonld-text($doc)}) computes it again. -->
   <xsl:function name="ed:page-jsonld-text" as="xs:string" visibility="public" cache="yes">
     <xsl:param name="doc" as="document-node()"/>
     <xsl:sequence select="replace(serialize(ed:edition-jsonld($doc),
@@ -75,7 +75,7 @@
   <!-- Whether the text (essay or comments, paragraphs or not) points at an entry by @ref, @who or @source. -->
   <xsl:function name="ed:is-mentioned" as="xs:boolean" visibility="public">
     <xsl:param name="entry" as="element()"/>
-    <xsl:sequence select="exists($ed:relations ! key(?key, '#' || $entry/@xml:id, root($entry)))"/>
+    <xsl:sequence select="exists($ed:relations ! ed:pointers($entry, ?key))"/>
   </xsl:function>
 
   <!-- One register entry: its type, its URL in the edition as @id, name and authority identifiers. -->

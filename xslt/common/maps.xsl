@@ -23,7 +23,7 @@
       <xsl:for-each select="$doc/tei:TEI/tei:standOff//tei:place[@xml:id][count(ed:coordinates(.)) = 2]">
         <xsl:variable name="coordinates" as="xs:double+" select="ed:coordinates(.) ! xs:double(.)"/>
         <xsl:sequence select="map{'entry': ., 'lat': $coordinates[1], 'lon': $coordinates[2],
-          'mentions': count(key('ed:ref', '#' || @xml:id, $doc))}"/>
+          'mentions': count(ed:pointers(., 'ed:ref'))}"/>
       </xsl:for-each>
     </xsl:variable>
     <xsl:perform-sort select="$located">

@@ -93,12 +93,19 @@
     <xsl:sequence select="$e/ancestor-or-self::tei:p[parent::tei:div][ancestor::tei:body or ancestor::tei:back][1]"/>
   </xsl:function>
 
-  <!-- The paragraphs that point at an entry through one relation ('ed:ref', 'ed:who', 'ed:source'),
-       once each, in reading order. -->
+  <!-- The elements of the text that point at an entry through one relation ('ed:ref', 'ed:who', 'ed:source'),
+       in reading order: the keys above, for entry points that use this layer as a package (a key is private to it). -->
+  <xsl:function name="ed:pointers" as="element()*" visibility="public">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:sequence select="key($key, '#' || $entry/@xml:id, root($entry))"/>
+  </xsl:function>
+
+  <!-- The paragraphs that point at an entry through one relation, once each, in reading order. -->
   <xsl:function name="ed:paragraphs-by" as="element(tei:p)*" visibility="public">
     <xsl:param name="entry" as="element()"/>
     <xsl:param name="key" as="xs:string"/>
-    <xsl:sequence select="key($key, '#' || $entry/@xml:id, root($entry))/ed:paragraph-of(.)"/>
+    <xsl:sequence select="ed:pointers($entry, $key)/ed:paragraph-of(.)"/>
   </xsl:function>
 
   <!-- Every paragraph that mentions, quotes or gives voice to an entry, once each, in reading order. -->
@@ -159,16 +166,6 @@
           'url': if (matches($value, '^https?://')) then $value else $authority?base || encode-for-uri($id)}"/>
       </xsl:for-each>
     </xsl:for-each>
-  </xsl:function>
-
-  <!-- The first identifier of one authority for an entry, or '': what ed:authority-ids gives as its 'id',
-       read from that authority's first idno alone (the data files ask it of every entry, per authority). -->
-  <xsl:function name="ed:authority-id" as="xs:string" visibility="public">
-    <xsl:param name="entry" as="element()"/>
-    <xsl:param name="type" as="xs:string"/>
-    <xsl:sequence select="if ($type = $ed:authorities?type)
-      then ($entry/tei:idno[@type = $type][normalize-space()][1] ! replace(normalize-space(.), '^.*/', ''), '')[1]
-      else ''"/>
   </xsl:function>
 
   <!-- ================================================================ the text's quotations and figures -->
