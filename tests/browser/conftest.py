@@ -104,11 +104,13 @@ class Recorder:
 
 @pytest.fixture
 def new_page(browser):
-    """``new_page(js=True, width=1280, height=900)``: a page in a fresh context; ``page.requests`` records requests."""
+    """``new_page(js=True, width=1280, height=900, touch=False)``: a page in a fresh context (a phone's touch screen
+    with ``touch``); ``page.requests`` records requests."""
     contexts = []
 
-    def make(js: bool = True, width: int = 1280, height: int = 900):
+    def make(js: bool = True, width: int = 1280, height: int = 900, touch: bool = False):
         context = browser.new_context(java_script_enabled=js, viewport={"width": width, "height": height},
+                                      has_touch=touch, is_mobile=touch,
                                       permissions=["clipboard-read", "clipboard-write"] if js else [])
         contexts.append(context)
         page = context.new_page()

@@ -3,24 +3,14 @@ from __future__ import annotations
 
 import pytest
 
-pytestmark = pytest.mark.browser
+from .test_search_view import open_results
 
-#: Result links: the search page's, and Pagefind's default interface's.
-LINKS = ".result-link"
-#: "More results", and Pagefind's "Load more results".
-MORE = "#search-more:visible, .pagefind-ui__button:visible"
+pytestmark = pytest.mark.browser
 
 
 def result_hrefs(new_page, url: str, query: str) -> list[str]:
     """Every result's address (after "More results" until there are no more)."""
-    page = new_page()
-    page.goto(f"{url}search.html?q={query}")
-    page.locator(LINKS).first.wait_for(timeout=15_000)
-    while page.locator(MORE).count():
-        before = page.locator(LINKS).count()
-        page.locator(MORE).first.click()
-        page.wait_for_function(f"document.querySelectorAll({LINKS!r}).length > {before}", timeout=15_000)
-    return page.eval_on_selector_all(LINKS, "els => els.map(e => e.getAttribute('href'))")
+    return open_results(new_page(), url, query, everything=True)
 
 
 @pytest.mark.parametrize("query", ["郑州", "Zhèngzhōu", "zhengzhou"])

@@ -19,18 +19,9 @@ HU_JINTAO = GOVERNMENT + " a.entity[href='persons.html#hu-jintao']"
 
 
 @pytest.fixture
-def phone(browser):
+def phone(new_page):
     """``phone()``: a page in a touch-screen context 360 px wide, as on a phone."""
-    contexts = []
-
-    def make(width: int = 360, height: int = 740):
-        context = browser.new_context(viewport={"width": width, "height": height}, has_touch=True, is_mobile=True)
-        contexts.append(context)
-        return context.new_page()
-
-    yield make
-    for context in contexts:
-        context.close()
+    return lambda width=360, height=740: new_page(width=width, height=height, touch=True)
 
 
 def popover_open(page) -> bool:

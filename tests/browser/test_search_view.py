@@ -24,11 +24,17 @@ def open_results(page, url: str, query: str, everything: bool = False) -> list[s
     """The addresses of the results for ``query``, in order (all of them, with ``everything``)."""
     page.goto(f"{url}search.html?q={quote(query)}")
     page.locator(LINKS).first.wait_for(timeout=15_000)
-    while everything and page.locator(MORE).count():
+    if everything:
+        show_all(page)
+    return hrefs(page)
+
+
+def show_all(page) -> None:
+    """"More results" until there are no more."""
+    while page.locator(MORE).count():
         before = page.locator(LINKS).count()
         page.locator(MORE).first.click()
         page.wait_for_function(f"document.querySelectorAll({LINKS!r}).length > {before}", timeout=15_000)
-    return hrefs(page)
 
 
 def hrefs(page) -> list[str]:
@@ -68,10 +74,7 @@ def test_a_filter_narrows_the_results_to_its_part(new_page, edition_url, part):
     page.locator(".search-filters").get_by_label(part).check()
     page.wait_for_function("document.querySelectorAll('.result-part').length > 0 && [...document.querySelectorAll"
                            f"('.result-part')].every(e => e.textContent === {part!r})", timeout=15_000)
-    while page.locator(MORE).count():
-        before = page.locator(LINKS).count()
-        page.locator(MORE).first.click()
-        page.wait_for_function(f"document.querySelectorAll({LINKS!r}).length > {before}", timeout=15_000)
+    show_all(page)
     narrowed = hrefs(page)
     assert 0 < len(narrowed) < len(everything)
     assert set(narrowed) <= set(everything)
