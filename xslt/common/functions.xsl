@@ -115,12 +115,11 @@
   <xsl:key name="ed:rendition" match="tei:teiHeader//tei:rendition" use="@xml:id"/>
   <xsl:key name="ed:tag-usage" match="tei:teiHeader//tei:tagsDecl/tei:namespace/tei:tagUsage" use="@gi"/>
 
-  <!-- The renditions in force on an element: its own @rendition, else its element's default in tagsDecl. -->
-  <xsl:function name="ed:renditions" as="element(tei:rendition)*" visibility="public">
+  <!-- The pointers to the renditions in force on an element: its own @rendition, else its element's default in
+       tagsDecl (one key lookup for most elements, which have neither). -->
+  <xsl:function name="ed:rendition-pointers" as="attribute()?">
     <xsl:param name="e" as="element()"/>
-    <xsl:variable name="pointers" as="xs:string*" select="tokenize(
-      ($e/@rendition, key('ed:tag-usage', local-name($e), root($e))/@rendition)[1], '\s+')"/>
-    <xsl:sequence select="$pointers[. ne ''] ! key('ed:rendition', substring-after(., '#'), root($e))"/>
+    <xsl:sequence select="($e/@rendition, key('ed:tag-usage', local-name($e), root($e))/@rendition)[1]"/>
   </xsl:function>
 
   <!-- The witness's quotation marks. Every element the text views and the HTML visit is asked whether it is quoted
@@ -147,14 +146,14 @@
   <xsl:function name="ed:witness-mark" as="xs:string" visibility="public">
     <xsl:param name="e" as="element()"/>
     <xsl:param name="scope" as="xs:string"/>
-    <xsl:variable name="pointers" as="attribute()?" select="($e/@rendition, key('ed:tag-usage', local-name($e), root($e))/@rendition)[1]"/>
+    <xsl:variable name="pointers" as="attribute()?" select="ed:rendition-pointers($e)"/>
     <xsl:sequence select="if (empty($pointers)) then '' else (ed:marks(string($pointers), root($e))($scope), '')[1]"/>
   </xsl:function>
 
   <!-- Did the witness mark this element with quotation marks? -->
   <xsl:function name="ed:is-quoted" as="xs:boolean" visibility="public">
     <xsl:param name="e" as="element()"/>
-    <xsl:variable name="pointers" as="attribute()?" select="($e/@rendition, key('ed:tag-usage', local-name($e), root($e))/@rendition)[1]"/>
+    <xsl:variable name="pointers" as="attribute()?" select="ed:rendition-pointers($e)"/>
     <xsl:sequence select="exists($pointers) and ed:marks-quote(string($pointers), root($e))"/>
   </xsl:function>
 
