@@ -103,6 +103,15 @@
       else '¶ ' || ed:paragraph-number($p)"/>
   </xsl:function>
 
+  <!-- The source's dating note (sourceDesc), where a title page shows it: the dating is said once, so none when the
+       title page's date carries a dating note of its own. -->
+  <xsl:function name="ed:source-dating" as="element(tei:note)*" visibility="public">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:variable name="tei" as="element(tei:TEI)" select="root($doc)/tei:TEI"/>
+    <xsl:sequence select="if ($tei/tei:text/tei:front//tei:note[@type = 'dating']) then ()
+      else $tei/tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:bibl[1]/tei:note[@type = 'dating']"/>
+  </xsl:function>
+
   <!-- The first words of a text (about eight), for incipits. -->
   <xsl:function name="ed:incipit" as="xs:string" visibility="public">
     <xsl:param name="text" as="xs:string"/>
