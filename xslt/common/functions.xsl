@@ -166,11 +166,10 @@
     <xsl:sequence select="exists($pointers) and ed:marks-quote(string($pointers), root($e))"/>
   </xsl:function>
 
-  <!-- How many quotations the witness marked around an element (its quoted ancestors): its marks alternate with it.
-       Only an ancestor with a rendition in force can be quoted: the key is asked inline, ed:is-quoted of those. -->
+  <!-- How many quotations the witness marked around an element (its quoted ancestors): its marks alternate with it. -->
   <xsl:function name="ed:quote-depth" as="xs:integer" visibility="public">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="count($e/ancestor::*[@rendition or key('ed:tag-usage', local-name(), root())/@rendition][ed:is-quoted(.)])"/>
+    <xsl:sequence select="count($e/ancestor::*[ed:is-quoted(.)])"/>
   </xsl:function>
 
   <!-- Typographic marks for the reading text: “ ” outside, ‘ ’ one level in, alternating. -->
