@@ -40,12 +40,9 @@
             <h1><xsl:apply-templates select="$text/tei:front/tei:titlePage/tei:docTitle/tei:titlePart/node()" mode="ed:html"/></h1>
             <xsl:apply-templates select="$text/tei:front/tei:titlePage/tei:byline" mode="ed:byline"/>
             <p class="source">Source: <xsl:apply-templates select="$header/tei:fileDesc/tei:sourceDesc/tei:bibl[1]" mode="ed:source"/></p>
-            <!-- The dating is said once: by the note on the title page's date when there is one, else here. -->
-            <xsl:if test="not($text/tei:front//tei:note[@type = 'dating'])">
-              <xsl:for-each select="$header/tei:fileDesc/tei:sourceDesc/tei:bibl[1]/tei:note[@type = 'dating']">
-                <p class="dating"><xsl:apply-templates select="node()" mode="ed:html"/></p>
-              </xsl:for-each>
-            </xsl:if>
+            <xsl:for-each select="ed:source-dating(.)">
+              <p class="dating"><xsl:apply-templates select="node()" mode="ed:html"/></p>
+            </xsl:for-each>
             <xsl:call-template name="ed:also-published"><xsl:with-param name="doc" select="."/></xsl:call-template>
             <p class="edition-statement">{$w?edition}{ed:version-label($w)[.] ! (', ' || .)}. {$w?publisher}, {$w?edition-year}. <a href="#how-to-cite">How to cite</a></p>
             <xsl:call-template name="ed:about">

@@ -103,6 +103,15 @@
       else '¶ ' || ed:paragraph-number($p)"/>
   </xsl:function>
 
+  <!-- The source's dating note (sourceDesc), where a title page shows it: the dating is said once, so none when the
+       title page's date carries a dating note of its own. -->
+  <xsl:function name="ed:source-dating" as="element(tei:note)*" visibility="public">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:variable name="tei" as="element(tei:TEI)" select="root($doc)/tei:TEI"/>
+    <xsl:sequence select="if ($tei/tei:text/tei:front//tei:note[@type = 'dating']) then ()
+      else $tei/tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:bibl[1]/tei:note[@type = 'dating']"/>
+  </xsl:function>
+
   <!-- The first words of a text (about eight), for incipits. -->
   <xsl:function name="ed:incipit" as="xs:string" visibility="public">
     <xsl:param name="text" as="xs:string"/>
@@ -115,12 +124,11 @@
   <xsl:key name="ed:rendition" match="tei:teiHeader//tei:rendition" use="@xml:id"/>
   <xsl:key name="ed:tag-usage" match="tei:teiHeader//tei:tagsDecl/tei:namespace/tei:tagUsage" use="@gi"/>
 
-  <!-- The renditions in force on an element: its own @rendition, else its element's default in tagsDecl. -->
-  <xsl:function name="ed:renditions" as="element(tei:rendition)*" visibility="public">
+  <!-- The pointers to the renditions in force on an element: its own @rendition, else its element's default in
+       tagsDecl (one key lookup for most elements, which have neither). -->
+  <xsl:function name="ed:rendition-pointers" as="attribute()?">
     <xsl:param name="e" as="element()"/>
-    <xsl:variable name="pointers" as="xs:string*" select="tokenize(
-      ($e/@rendition, key('ed:tag-usage', local-name($e), root($e))/@rendition)[1], '\s+')"/>
-    <xsl:sequence select="$pointers[. ne ''] ! key('ed:rendition', substring-after(., '#'), root($e))"/>
+    <xsl:sequence select="($e/@rendition, key('ed:tag-usage', local-name($e), root($e))/@rendition)[1]"/>
   </xsl:function>
 
   <!-- The witness's quotation marks. Every element the text views and the HTML visit is asked whether it is quoted
@@ -147,22 +155,21 @@
   <xsl:function name="ed:witness-mark" as="xs:string" visibility="public">
     <xsl:param name="e" as="element()"/>
     <xsl:param name="scope" as="xs:string"/>
-    <xsl:variable name="pointers" as="attribute()?" select="($e/@rendition, key('ed:tag-usage', local-name($e), root($e))/@rendition)[1]"/>
+    <xsl:variable name="pointers" as="attribute()?" select="ed:rendition-pointers($e)"/>
     <xsl:sequence select="if (empty($pointers)) then '' else (ed:marks(string($pointers), root($e))($scope), '')[1]"/>
   </xsl:function>
 
   <!-- Did the witness mark this element with quotation marks? -->
   <xsl:function name="ed:is-quoted" as="xs:boolean" visibility="public">
     <xsl:param name="e" as="element()"/>
-    <xsl:variable name="pointers" as="attribute()?" select="($e/@rendition, key('ed:tag-usage', local-name($e), root($e))/@rendition)[1]"/>
+    <xsl:variable name="pointers" as="attribute()?" select="ed:rendition-pointers($e)"/>
     <xsl:sequence select="exists($pointers) and ed:marks-quote(string($pointers), root($e))"/>
   </xsl:function>
 
-  <!-- How many quotations the witness marked around an element (its quoted ancestors): its marks alternate with it.
-       Only an ancestor with a rendition in force can be quoted: the key is asked inline, ed:is-quoted of those. -->
+  <!-- How many quotations the witness marked around an element (its quoted ancestors): its marks alternate with it. -->
   <xsl:function name="ed:quote-depth" as="xs:integer" visibility="public">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="count($e/ancestor::*[@rendition or key('ed:tag-usage', local-name(), root())/@rendition][ed:is-quoted(.)])"/>
+    <xsl:sequence select="count($e/ancestor::*[ed:is-quoted(.)])"/>
   </xsl:function>
 
   <!-- Typographic marks for the reading text: “ ” outside, ‘ ’ one level in, alternating. -->

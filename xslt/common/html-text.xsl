@@ -239,7 +239,7 @@
     <xsl:variable name="value" as="xs:string" select="ed:value-label(.)"/>
     <span class="{normalize-space(local-name() || ' ' || @type)}">
       <!-- Inside a mention the mention's own tip is the one to show. -->
-      <xsl:if test="$value and not(ancestor::*[@ref][exists(ed:entries-of(@ref))])"><xsl:attribute name="data-tip" select="'Value: ' || $value"/></xsl:if>
+      <xsl:if test="$value and not(ed:in-link(.))"><xsl:attribute name="data-tip" select="'Value: ' || $value"/></xsl:if>
       <xsl:apply-templates mode="#current"/>
     </span>
   </xsl:template>

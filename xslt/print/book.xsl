@@ -65,8 +65,8 @@
     <p class="byline"><xsl:apply-templates select="$doc/tei:TEI/tei:text/tei:front/tei:titlePage/tei:byline/node()" mode="ed:html"/></p>
     <xsl:if test="$source">
       <p class="source"><span class="label">Source: </span>{normalize-space(string-join($source/(text() | * except tei:note) ! ed:plain(., 'reading'), ' ') => replace('\s+([,.;])', '$1'))}</p>
-      <!-- The dating is said once: by the note on the title page's date (a footnote here) when there is one. -->
-      <xsl:for-each select="$source/tei:note[@type = 'dating'][not($doc/tei:TEI/tei:text/tei:front//tei:note[@type = 'dating'])]">
+      <!-- The title page's date's own dating note is a footnote here. -->
+      <xsl:for-each select="ed:source-dating($doc)">
         <p class="dating"><span class="label">Dating: </span>{ed:plain(node(), 'reading')}</p>
       </xsl:for-each>
     </xsl:if>
