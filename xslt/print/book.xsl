@@ -27,7 +27,7 @@
        (notes included, they are printed as footnotes), never in the front matter. -->
   <xsl:function name="ed:book-mentions" as="element()*" visibility="public">
     <xsl:param name="entry" as="element()"/>
-    <xsl:sequence select="key('ed:ref', '#' || $entry/@xml:id, root($entry))[ancestor::tei:body or ancestor::tei:back]"/>
+    <xsl:sequence select="ed:pointers($entry, 'ed:ref')[ancestor::tei:body or ancestor::tei:back]"/>
   </xsl:function>
 
   <!-- An entry's names in Chinese characters (xml:lang zh-Hans or zh-Hant), printed beside its name. -->
