@@ -9,6 +9,7 @@ once tones are set aside.
 """
 from __future__ import annotations
 
+import shutil
 import unicodedata
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from lxml import etree
 TEI = "http://www.tei-c.org/ns/1.0"
 LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
-NAME_ELEMENTS = {f"{{{TEI}}}{n}" for n in ("persName", "placeName", "orgName", "label", "term", "name")}
+NAME_ELEMENTS = {f"{{{TEI}}}{n}" for n in ("persName", "placeName", "orgName", "label", "term", "name", "title")}
 
 #: Characters whose standard reading in a name pypinyin does not give, with the reading and why.
 #: (None needed so far; add e.g. {"乐亭": ("lào tíng", "place name, local reading")}.)
@@ -116,3 +117,42 @@ def test_traditional_and_wade_giles_forms_are_labelled(names):
     langs = lambda xml_id: {s.get(LANG) for s in by_id[xml_id]}
     assert "zh-Hant" in langs("taiwan") and "zh-Hant" in langs("hong-kong")
     assert "zh-Latn-wadegile" in langs("chiang-kai-shek")
+
+
+def preferred_name(entry: etree._Element) -> str:
+    """The entry's preferred name as one string (a persName's forename and surname in document order)."""
+    for name in entry:
+        if name.tag in NAME_ELEMENTS and name.get("type") == "preferred":
+            return " ".join(" ".join(name.itertext()).split())
+    return entry.get(XML_ID)
+
+
+def traditional_outside_the_rule(root: Path) -> list[str]:
+    """Entries with traditional characters (zh-Hant) that the editorialDecl's rule on them does not name."""
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    essay = etree.parse(str(root / "edition" / "conditions.xml"), parser)
+    rules = [" ".join("".join(p.itertext()).split())
+             for p in essay.iter(f"{{{TEI}}}p") if "zh-Hant" in "".join(p.itertext())
+             and p.xpath("ancestor::*[local-name()='editorialDecl']")]
+    assert rules, "the editorialDecl states no rule on traditional characters"
+    outside = []
+    for path in sorted((root / "edition" / "registers").glob("*.xml")):
+        for name in etree.parse(str(path), parser).iter(*NAME_ELEMENTS):
+            if name.get(LANG) == "zh-Hant" and not any(preferred_name(name.getparent()) in r for r in rules):
+                outside.append(f"{path.name}: {name.getparent().get(XML_ID)} ({name.text})")
+    return outside
+
+
+def test_traditional_characters_stand_only_where_the_rule_says(repo_root):
+    """The rule (editorialDecl) and the data agree: every entry with zh-Hant is named in the rule."""
+    assert traditional_outside_the_rule(repo_root) == []
+
+
+def test_traditional_characters_on_an_entry_the_rule_does_not_name_fail(repo_root, tmp_path):
+    shutil.copytree(repo_root / "edition", tmp_path / "edition")
+    places = tmp_path / "edition" / "registers" / "places.xml"
+    text = places.read_text(encoding="utf-8")
+    old = '<placeName xml:lang="zh-Latn-pinyin">Běijīng</placeName>'
+    assert text.count(old) == 1
+    places.write_text(text.replace(old, old + '<placeName xml:lang="zh-Hant">北京</placeName>'), encoding="utf-8")
+    assert traditional_outside_the_rule(tmp_path) == ["places.xml: beijing (北京)"]

@@ -2,8 +2,8 @@
 
 A statement drawn from the essay points to the paragraphs it rests on (``<ptr target="#p-…"/>``), and
 each of them must mention the entry; the editors' own knowledge is ``<seg type="editorial"
-resp="#editors">``, whose ``@source``, where given, is the Wikidata page of one of the entry's own
-authority identifiers. A paragraph mentions an entry when something in it points to the entry
+resp="#editors">``, whose ``@source``, where given, is the address of the page the statement was
+checked against; a Wikidata page there must be that of one of the entry's own authority identifiers. A paragraph mentions an entry when something in it points to the entry
 (``@ref``, ``@who``, ``@source``); the essay's author speaks in every paragraph of the essay, and a
 comment's signer in every paragraph of the comment.
 """
@@ -58,6 +58,48 @@ def outside_editorial(description: etree._Element) -> str:
     return " ".join("".join(text).split())
 
 
+#: Words before a full stop that do not end a sentence (U.S., St Petersburg written St., p. 258).
+ABBREVIATIONS = {"U.S", "St", "p", "pp", "no", "Mr", "Dr"}
+PTR, EDITORIAL = "\x00", "\x01"
+
+
+def marked_text(description: etree._Element) -> str:
+    """The description's text with each pointer as PTR and each editors' statement as EDITORIAL."""
+    def walk(el) -> str:
+        out = []
+        for child in el:
+            if child.tag == f"{{{TEI}}}ptr":
+                out.append(PTR)
+            elif child.tag == f"{{{TEI}}}seg" and child.get("type") == "editorial":
+                out.append(EDITORIAL)
+            else:
+                out.append((child.text or "") + walk(child))
+            out.append(child.tail or "")
+        return "".join(out)
+    return (description.text or "") + walk(description)
+
+
+def sentences(description: etree._Element) -> list[str]:
+    """The description cut into sentences (editors' statements and pointers kept as markers)."""
+    text = " ".join(marked_text(description).split())
+    found, start = [], 0
+    for end in re.finditer(r"[.!?](?=\s+[A-Z\"\x01]|\s*$)", text):
+        word = re.search(r"(\S+)$", text[start:end.start()])
+        if word and word.group(1).split("(")[-1] in ABBREVIATIONS:
+            continue
+        found.append(text[start:end.end()].strip())
+        start = end.end()
+    if text[start:].strip():
+        found.append(text[start:].strip())
+    return found
+
+
+def unpointed_sentences(description: etree._Element) -> list[str]:
+    """Sentences with words of their own (not the editors') and no pointer to a paragraph."""
+    return [s for s in sentences(description)
+            if PTR not in s and re.search(r"\w", s.replace(EDITORIAL, ""))]
+
+
 def problems(root: Path) -> list[str]:
     """Every way a description fails the rule, as 'file:line: entry: message'."""
     essay = etree.parse(str(root / "edition" / "conditions.xml"), PARSER)
@@ -79,13 +121,19 @@ def problems(root: Path) -> list[str]:
                          "without a pointer to a paragraph")
         elif re.search(r"\w", own_words) and not pointers:
             found.append(f"{where}: a statement that is neither the editors' (seg) nor pointed to a paragraph")
+        else:
+            for sentence in unpointed_sentences(d):
+                shown = sentence.replace(EDITORIAL, "[editors]")
+                found.append(f"{where}: a sentence that speaks of the essay without a pointer: '{shown}'")
         authority = {f"https://www.wikidata.org/wiki/{i.text}" for i in entry.xpath("t:idno[@type='wikidata']", namespaces=NS)}
         for seg in d.xpath(".//t:seg", namespaces=NS):
             if seg.get("type") != "editorial" or seg.get("resp") != "#editors":
                 found.append(f"{where}: a seg in a description must be type='editorial' resp='#editors'")
             for url in (seg.get("source") or "").split():
-                if url not in authority:
+                if "wikidata.org" in url and url not in authority:
                     found.append(f"{where}: source {url} is not the Wikidata page of the entry's own identifier")
+                elif not re.match(r"https?://\S+$", url):
+                    found.append(f"{where}: source {url} is not the address of a page the editors read")
     return found
 
 
@@ -151,8 +199,33 @@ def test_editors_statement_with_a_source_that_is_not_the_entrys_own_fails(repo_r
     assert [m for m in problems(root) if "joseph-stalin" in m and "not the Wikidata page" in m]
 
 
+def test_editors_statement_with_a_source_that_is_no_address_fails(repo_root, tmp_path):
+    root = copy_edition(repo_root, tmp_path)
+    edit(root, "persons.xml", 'source="https://www.wikidata.org/wiki/Q855"', 'source="Wikipedia"')
+    assert [m for m in problems(root) if "joseph-stalin" in m and "not the address of a page" in m]
+
+
 def test_editors_statement_alone_needs_no_pointer(repo_root, tmp_path):
     root = copy_edition(repo_root, tmp_path)
     edit(root, "persons.xml", '<seg type="editorial" resp="#editors" source="https://www.wikidata.org/wiki/Q855">Soviet leader (1878–1953).</seg> Named once, among the revolutionary leaders whose images are displayed throughout Nanjiecun <ptr target="#p-few-cases-small"/>.',
          '<seg type="editorial" resp="#editors" source="https://www.wikidata.org/wiki/Q855">Soviet leader (1878–1953).</seg>')
     assert not [m for m in problems(root) if "joseph-stalin" in m]
+
+
+def test_a_second_sentence_without_a_pointer_fails_though_the_first_has_one(repo_root, tmp_path):
+    """The rule holds sentence by sentence: one pointer does not cover the whole description."""
+    root = copy_edition(repo_root, tmp_path)
+    rewrite_stalins_essay_sentence(
+        root, 'Named once, among the revolutionary leaders whose images are displayed throughout Nanjiecun '
+              '<ptr target="#p-few-cases-small"/>. The reader comment names him too.')
+    assert [m for m in problems(root)
+            if "joseph-stalin" in m and "without a pointer: 'The reader comment names him too.'" in m]
+
+
+def test_abbreviations_and_editors_statements_do_not_cut_or_count_as_sentences():
+    note = etree.fromstring(
+        f'<note xmlns="{TEI}">The U.S. border, as the essay says <ptr target="#p-x"/>. '
+        f'<seg type="editorial" resp="#editors">Editors. Two sentences.</seg> Cited (p. 258) <ptr target="#p-y"/>.</note>')
+    assert [s.replace(PTR, "[P]").replace(EDITORIAL, "[E]") for s in sentences(note)] == [
+        "The U.S. border, as the essay says [P].", "[E] Cited (p. 258) [P]."]
+    assert unpointed_sentences(note) == []
