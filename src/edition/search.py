@@ -57,16 +57,14 @@ def read_records(out: Path) -> list[Record]:
     return records
 
 
-def records_by_part(records: list[Record]) -> dict[str, list[tuple[Record, str]]]:
-    """Each part's records, sorted by address (so the order they came in does not matter), each with its
-    section in that part (a speaker's entry is under Persons in the registers, under Voices in Voices)."""
-    parts: dict[str, list[tuple[Record, str]]] = {}
+def records_by_part(records: list[Record]) -> dict[str, list[Record]]:
+    """Each part's records, sorted by address, so that the order they came in does not matter."""
+    parts: dict[str, list[Record]] = {}
     for record in sorted(records, key=lambda r: r.url):
-        for n, part in enumerate(record.part):
+        for part in record.part:
             if not PART_NAME.fullmatch(part):
                 raise ValueError(f"search part {part!r} of {record.url} is not a folder name (a-z, 0-9, -)")
-            section = record.section[min(n, len(record.section) - 1)] if record.section else ""
-            parts.setdefault(part, []).append((record, section))
+            parts.setdefault(part, []).append(record)
     return parts
 
 
@@ -97,18 +95,21 @@ def _pagefind():
     return PagefindIndex, PromptService
 
 
-async def _write_indexes(parts: dict[str, list[tuple[Record, str]]], folder: Path) -> None:
-    """One Pagefind index per part, in ``folder/<part>/``; records added one after the other, in order."""
+async def _write_indexes(parts: dict[str, list[Record]], folder: Path) -> None:
+    """One Pagefind index per part, in ``folder/<part>/``; records added one after the other, in order.
+
+    A record in two parts is the same in both indexes (meta ``section``: its first section), so that the
+    search page sees one result (the same fragment, the same id)."""
     _, PromptService = _pagefind()
     service = await PromptService().launch()
     try:
         for part, records in parts.items():
-            index = await service.create_index({"force_language": records[0][0].language,
+            index = await service.create_index({"force_language": records[0].language,
                                                 "output_path": str(folder / part)})
-            for record, section in records:
+            for record in records:
                 await index.add_custom_record(url=record.url, content=record.content, language=record.language,
-                                              meta={"title": record.title, **({"section": section} if section else {}),
-                                                    **record.meta})
+                                              meta={"title": record.title, "section": record.section[0], **record.meta}
+                                              if record.section else {"title": record.title, **record.meta})
             await index.write_files()
     finally:
         await service.close()
