@@ -23,6 +23,7 @@ import base64
 import json
 import re
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -124,7 +125,9 @@ def index_for_search(out: Path) -> None:
         if not parts:
             return
         shutil.rmtree(folder, ignore_errors=True)
-        asyncio.run(_write_indexes(parts, folder.resolve()))
+        # In a thread of its own: the caller may be running an event loop already (a test's browser).
+        with ThreadPoolExecutor(1) as thread:
+            thread.submit(asyncio.run, _write_indexes(parts, folder.resolve())).result()
     except FileNotFoundError as err:
         raise EditionError(Problem(str(out / RECORDS), 1, 1, f"cannot build the search index: {err}; "
                                    "install the project's dependencies (pagefind[bin])")) from None
