@@ -42,6 +42,11 @@
         </ol>
       </xsl:with-param>
     </xsl:call-template>
+    <xsl:call-template name="ed:search-records">
+      <xsl:with-param name="name" select="'changes'"/>
+      <xsl:with-param name="records" select="ed:changes-newest-first($revisions)[@n] ! ed:search-record(., 'changes.html#version-' || @n, 'Version ' || @n,
+        ('Version ' || @n, ed:change-date(@when), ed:plain(node(), 'reading')), ed:search-part-of-page('changes.html'), 'Changes', map{})"/>
+    </xsl:call-template>
   </xsl:template>
 
   <!-- Revisions newest first: by date, and in the header's own order (newest first, as TEI advises) for equal dates

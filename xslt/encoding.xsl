@@ -63,6 +63,11 @@
         </article>
       </xsl:with-param>
     </xsl:call-template>
+    <xsl:call-template name="ed:search-records">
+      <xsl:with-param name="name" select="'encoding'"/>
+      <xsl:with-param name="records" select="ed:search-record($doc, 'encoding.html', 'Encoding manual', ('Encoding manual',
+        $rng//*:element/@name ! string(), $rng//*:documentation ! string(), $sch//*:assert ! string()), ed:search-part-of-page('encoding.html'), 'Encoding manual', map{})"/>
+    </xsl:call-template>
   </xsl:template>
 
   <xsl:template name="ed:manual" as="element()*">

@@ -88,6 +88,12 @@
       </xsl:with-param>
     </xsl:call-template>
 
+    <xsl:call-template name="ed:search-records">
+      <xsl:with-param name="name" select="'figures'"/>
+      <xsl:with-param name="records" select="$ed:figure-kinds[map:contains($by-kind, ?kind)] ! ed:search-record($doc, 'figures.html#kind-' || ?kind, ?title,
+        (?title, $by-kind(?kind) ! $row-of(generate-id(.)) ! (ed:figure-cell(., 'text'), ed:figure-cell(., 'context'), ed:figure-cell(., 'label')) ! string()),
+        ed:search-part-of-page('figures.html'), 'Figures', map{})"/>
+    </xsl:call-template>
     <xsl:call-template name="ed:write-json">
       <xsl:with-param name="href" select="'index/figures.json'"/>
       <xsl:with-param name="json" as="element(fn:array)">

@@ -18,6 +18,7 @@
     <xsl:call-template name="ed:reading-page"/>
     <xsl:call-template name="ed:search-page"/>
     <xsl:call-template name="ed:highlight-css"/>
+    <xsl:call-template name="ed:search-records"><xsl:with-param name="name" select="'essay'"/><xsl:with-param name="records" select="ed:essay-records(.)"/></xsl:call-template>
   </xsl:template>
 
   <xsl:template name="ed:reading-page">

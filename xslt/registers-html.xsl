@@ -94,6 +94,7 @@
         </xsl:with-param>
       </xsl:call-template>
     </xsl:for-each>
+    <xsl:call-template name="ed:search-records"><xsl:with-param name="name" select="'registers'"/><xsl:with-param name="records" select="ed:register-records(.)"/></xsl:call-template>
   </xsl:template>
 
   <!-- The sections of a register page, in order, as maps {'id', 'title', 'entries', 'alphabetical', 'place'}:

@@ -118,6 +118,12 @@
       </xsl:with-param>
     </xsl:call-template>
 
+    <xsl:call-template name="ed:search-records">
+      <xsl:with-param name="name" select="'voices'"/>
+      <xsl:with-param name="records" select="for $s in (['voice-unattributed', 'Speaker not identified', $unattributed], ['writings', 'Quoted writings', $writings],
+        ['expressions', 'Common expressions', $expressions])[exists(?3)] return ed:search-record($doc, 'voices.html#' || $s?1, $s?2,
+        ($s?2, $s?3 ! $texts(generate-id(.))), ed:search-part-of-page('voices.html'), 'Voices', map{})"/>
+    </xsl:call-template>
     <xsl:call-template name="ed:write-json">
       <xsl:with-param name="href" select="'index/quotations.json'"/>
       <xsl:with-param name="json" as="element(fn:array)">

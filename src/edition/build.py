@@ -57,8 +57,6 @@ class BuildContext:
     out: Path
     #: The stylesheet parameters of this build (``base-url``, ``ids``, ``retired``, …).
     parameters: dict
-    #: The pages read for the search index while the stylesheets still ran (``edition.search.PageReader``).
-    pages_read: object = None
 
 
 @dataclass
@@ -89,10 +87,10 @@ def write_witness(ctx: BuildContext) -> None:
 
 
 def write_search_index(ctx: BuildContext) -> None:
-    """Pagefind's index of the HTML pages (see ``edition.search``)."""
+    """Pagefind's indexes of the search records the page stylesheets wrote (see ``edition.search``)."""
     from .search import index_for_search
 
-    index_for_search(ctx.out / "html", ctx.pages_read)
+    index_for_search(ctx.out)
 
 
 def write_rdf(ctx: BuildContext) -> None:
@@ -148,9 +146,7 @@ PAGES = "pages"
 NEEDS: dict[Callable[[BuildContext], None], frozenset[str] | str] = {
     write_rdf: frozenset({"entities-data.xsl"}),  # it reads index/entities.json
     write_citation_cff: frozenset(),  # the header alone
-    # It indexes html/**/*.html: the pages. Once every stylesheet and step ran, the pages are listed again
-    # and indexed again if one came after the index (a page written by an entry point without the HTML layer).
-    write_search_index: PAGES,
+    write_search_index: PAGES,  # it reads search/records-*.json, which the page stylesheets write
 }
 
 
@@ -167,19 +163,6 @@ def _needs(step: Callable[[BuildContext], None], entries: list[Path]) -> set[str
     if needs is None:
         return None
     return {e.name for e in entries if writes_pages(e)} if needs == PAGES else set(needs)
-
-
-def _page_reader(out: Path):
-    """Reads the pages for the search index as they are written, while this process would only wait."""
-    from .search import PageReader
-
-    return PageReader(out / "html")
-
-
-def _pages(out: Path) -> list[Path]:
-    """The pages the search index is made from."""
-    html = out / "html"
-    return sorted(p for p in html.rglob("*.html") if "pagefind" not in p.relative_to(html).parts)
 
 
 def require_valid(project: Project):
@@ -267,25 +250,17 @@ def build(project: Project, out_dir: Path | None = None, parameters: dict | None
     try:  # BaseException: Ctrl-C must not leave a half-written folder behind either
         with _timed(timings, "base map"):
             computed = {"basemap": _basemap(edition.document, _cache_folder(out_dir, staging))}
-        ctx = BuildContext(project, edition.document, staging, stylesheet_parameters(project, {**computed, **(parameters or {})}),
-                           pages_read=_page_reader(staging) if search else None)
+        ctx = BuildContext(project, edition.document, staging, stylesheet_parameters(project, {**computed, **(parameters or {})}))
         with _timed(timings, "serialize"):
             document_xml = edition.serialize()
         pool.start(document_xml, staging, ctx.parameters)
-        searched: list[Path] | None = None
         for step in steps:
             with _timed(timings, f"waiting for stylesheets ({step.__name__})"):
-                pool.wait(_needs(step, entries), meanwhile=ctx.pages_read and ctx.pages_read.read_written)
-            if step is write_search_index:
-                searched = _pages(staging)
+                pool.wait(_needs(step, entries))
             with _timed(timings, step.__name__):
                 step(ctx)
         with _timed(timings, "waiting for stylesheets"):
             pool.wait()
-        if searched is not None and _pages(staging) != searched:  # a page written after the index: index again
-            with _timed(timings, "write_search_index"):
-                shutil.rmtree(staging / "html" / "pagefind", ignore_errors=True)
-                write_search_index(ctx)
         with _timed(timings, "manifest and swap"):
             manifest.write(staging, made_from)
             _swap(staging, out_dir)

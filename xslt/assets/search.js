@@ -1,7 +1,8 @@
 /* The search page: one box (the page's own form; the header's is hidden here), results from Pagefind's
-   JavaScript API. Every part of the edition is searched on its own, in a fixed order (the essay first, then
-   the registers, the voices, the figures, the pages about the edition), each part ranked by Pagefind; a record
-   in two parts (a speaker, who is also a register entry) is listed once. The filters narrow the list to parts.
+   JavaScript API. Each part of the edition has an index of its own (the page's filter boxes name them, in
+   order: the essay first); the first is opened and the others merged into it, each with its part as a filter,
+   so that every part is searched on its own, in that order, each ranked by Pagefind; a record in two parts (a
+   speaker, who is also a register entry) is listed once. The filters narrow the list to parts.
    ?q=… (from any page's header form) fills the box and runs the search; ?part=… keeps the filters. */
 (function () {
   "use strict";
@@ -13,8 +14,10 @@
   var filters = document.getElementById("search-filters");
   if (!form || !input || !list || !status) return;
 
-  /* The parts, as search.py files them (filter "part"), in the order results are listed. */
-  var PARTS = ["Essay", "Registers", "Voices", "Figures", "About the edition"];
+  /* The parts, in the order results are listed, and their indexes (the page lists them). */
+  var boxes = filters ? Array.prototype.slice.call(filters.querySelectorAll("input[name=part]")) : [];
+  var PARTS = boxes.map(function (b) { return b.value; });
+  if (!PARTS.length) return;
   var PAGE = 20;
   /* Ranking: a paragraph's "introduces" (the names of the entries the essay introduces there) counts like a
      title, so that the paragraph that introduces a term ranks first for it; paragraphs are long and entries
@@ -23,6 +26,7 @@
 
   var params = new URLSearchParams(window.location.search);
   var chosen = params.getAll("part").filter(function (p) { return PARTS.indexOf(p) >= 0; });
+  boxes.forEach(function (box) { box.checked = chosen.indexOf(box.value) >= 0; });
   input.value = params.get("q") || "";
 
   var pagefind = null;
@@ -39,9 +43,18 @@
     return;
   }
 
-  var ready = import(new URL("pagefind/pagefind.js", document.baseURI).href).then(function (module) {
-    return module.options({ baseUrl: new URL(".", window.location.href).pathname, ranking: RANKING })
+  function indexUrl(box) { return new URL(box.getAttribute("data-index"), document.baseURI).href; }
+  var baseUrl = new URL(".", window.location.href).pathname;
+  var ready = import(indexUrl(boxes[0]) + "pagefind.js").then(function (module) {
+    return module.options({ baseUrl: baseUrl, ranking: RANKING, mergeFilter: { part: PARTS[0] } })
       .then(function () { return module.init(); })
+      /* A part without records has no index: it is left out. */
+      .then(function () {
+        return Promise.all(boxes.slice(1).map(function (box) {
+          return module.mergeIndex(indexUrl(box), { baseUrl: baseUrl, ranking: RANKING, mergeFilter: { part: box.value } })
+            .catch(function () { return null; });
+        }));
+      })
       .then(function () { return module.filters(); })
       .then(function () { pagefind = module; return module; });
   }).catch(function () {
@@ -70,20 +83,8 @@
      with every search; none checked shows every part. */
   function drawFilters() {
     if (!filters) return;
-    PARTS.forEach(function (part) {
-      var box = filters.querySelector("input[value='" + part + "']");
-      if (!box) {
-        var label = element("label", "search-filter");
-        box = document.createElement("input");
-        box.type = "checkbox";
-        box.name = "part";
-        box.value = part;
-        box.checked = chosen.indexOf(part) >= 0;
-        label.appendChild(box);
-        label.appendChild(document.createTextNode(part));
-        label.appendChild(element("span", "count"));
-        filters.appendChild(label);
-      }
+    boxes.forEach(function (box) {
+      var part = box.value;
       box.parentNode.querySelector(".count").textContent = "(" + (counts[part] || 0) + ")";
       box.disabled = !counts[part] && !box.checked;
     });
@@ -94,8 +95,8 @@
   function draw(item, data) {
     var li = element("li", "result part-" + slug(item.part));
     var where = element("p", "result-where");
-    var sections = (data.filters && data.filters.section) || [];
-    var section = sections.filter(function (s) { return s !== item.part; })[0] || "";
+    var section = (data.meta && data.meta.section) || "";
+    if (section === item.part) section = "";
     where.appendChild(element("span", "result-part", item.part));
     if (section) {
       where.appendChild(document.createTextNode(" · "));
@@ -163,7 +164,7 @@
       var seen = {};
       results = [];
       byPart.forEach(function (items) {
-        items.forEach(function (item) {
+        items.forEach(function (item) {  /* a record in two parts' indexes has the same id (its fragment's hash) */
           if (!seen[item.result.id]) { seen[item.result.id] = true; results.push(item); }
         });
       });
@@ -188,7 +189,7 @@
     window.clearTimeout(timer);
     search(input.value);
   });
-  /* A filter checked or unchecked (one listener for the boxes drawFilters makes) */
+  /* A filter checked or unchecked (one listener for every box) */
   if (filters) filters.addEventListener("change", function () {
     chosen = Array.prototype.slice.call(filters.querySelectorAll("input:checked")).map(function (b) { return b.value; });
     search(input.value);

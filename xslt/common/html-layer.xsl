@@ -11,4 +11,5 @@
   <xsl:include href="html-text.xsl"/>
   <xsl:include href="maps.xsl"/>
   <xsl:include href="linked-data.xsl"/>
+  <xsl:include href="search-records.xsl"/>
 </xsl:stylesheet>

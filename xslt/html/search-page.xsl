@@ -29,8 +29,12 @@
         <p class="search-help">Paragraphs of the essay come first, each with its ¶ number and section; then the
           entries of the registers, the voices, the figures and the pages about the edition. Chinese names are found
           in characters and in pinyin, with or without tones.</p>
+        <!-- One box per search part (declarations.xsl), in the order results are listed; data-index: its Pagefind index. -->
         <fieldset id="search-filters" class="search-filters" hidden="">
           <legend>Show</legend>
+          <xsl:for-each select="$ed:search-parts">
+            <label class="search-filter"><input type="checkbox" name="part" value="{?label}" data-index="pagefind/{?name}/"/>{?label}<span class="count"></span></label>
+          </xsl:for-each>
         </fieldset>
         <p id="search-status" class="search-status" role="status" aria-live="polite"></p>
         <ol id="search-results" class="search-results"></ol>
