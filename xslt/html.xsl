@@ -45,7 +45,7 @@
               <p class="dating"><xsl:apply-templates select="node()" mode="ed:html"/></p>
             </xsl:for-each>
             <xsl:call-template name="ed:also-published"><xsl:with-param name="doc" select="."/></xsl:call-template>
-            <p class="edition-statement">{$w?edition}{ed:version-label($w)[.] ! (', ' || .)}. {$w?publisher}, {$w?edition-year}. <a href="#how-to-cite">How to cite</a></p>
+            <p class="edition-statement">{string-join((string-join(($w?edition, ed:version-label($w))[.], ', ')[.], string-join(($w?publisher, $w?edition-year)[.], ', ')[.]) ! replace(., '\.$', ''), '. ')}. <a href="#how-to-cite">How to cite</a></p>
             <xsl:call-template name="ed:about">
               <xsl:with-param name="doc" select="."/>
               <xsl:with-param name="notes" select="$notes"/>

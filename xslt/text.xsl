@@ -24,14 +24,18 @@
 
   <xsl:variable name="ed:document" as="document-node()" select="/"/>
 
-  <!-- The text as blocks: title, byline, then each heading and paragraph in reading order. -->
+  <!-- The text as blocks: title, byline, then in reading order each heading, paragraph, line of a letter's opener
+       or closer (dateline, salutation, signature; a closer of one line stays one block), verse line, quotation's
+       reference, list item, table row and figure. -->
   <xsl:function name="ed:blocks" as="xs:string*">
     <xsl:param name="doc" as="document-node()"/>
     <xsl:param name="view" as="xs:string"/>
     <xsl:variable name="text" as="element(tei:text)" select="$doc/tei:TEI/tei:text"/>
     <xsl:sequence select="$text/tei:front/tei:titlePage/(tei:docTitle, tei:byline) ! ed:plain(., $view)"/>
-    <xsl:for-each select="$text/(tei:body | tei:back)//(tei:head | tei:p | tei:closer)">
-      <xsl:variable name="line" as="xs:string" select="ed:plain(., $view)"/>
+    <xsl:for-each select="$text/(tei:body | tei:back)//(tei:head | tei:p | tei:closer[not(tei:salute)] | tei:opener/* | tei:closer[tei:salute]/*
+      | tei:lg[tei:l] | tei:div/tei:pb | tei:cit/tei:bibl | tei:item[not(parent::tei:list/@type = 'glossary')] | tei:row | tei:figure)[not(ancestor::tei:figure)]">
+      <!-- Verse keeps its lines: one line of text each. -->
+      <xsl:variable name="line" as="xs:string" select="if (self::tei:lg) then string-join((tei:head, tei:l) ! ed:plain(., $view), '&#10;') else ed:plain(., $view)"/>
       <xsl:if test="$line">
         <xsl:sequence select="(if ($ids and self::tei:p) then '[' || @xml:id || '] ' else '') || $line"/>
       </xsl:if>

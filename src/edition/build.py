@@ -86,6 +86,26 @@ def write_witness(ctx: BuildContext) -> None:
         shutil.copyfile(witness, target)
 
 
+def write_images(ctx: BuildContext) -> None:
+    """The images the text shows (``graphic/@url``, a path inside the edition's folder), copied beside the pages
+    at the same path, so the reading view's ``<img src>`` resolves."""
+    edition_dir = ctx.project.edition_dir.resolve()
+    urls = ctx.edition.xpath("//t:text//t:graphic/@url", namespaces={"t": "http://www.tei-c.org/ns/1.0"})
+    missing = []
+    for url in sorted(set(urls)):
+        source = (edition_dir / url).resolve()
+        if not source.is_relative_to(edition_dir) or not source.is_file():
+            line = url.getparent().sourceline or 0
+            missing.append(Problem(str(ctx.project.main_document.relative_to(ctx.project.root)), line, 0,
+                                   f"graphic url=\"{url}\" names no image file inside the edition's folder"))
+            continue
+        target = ctx.out / "html" / source.relative_to(edition_dir)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+    if missing:
+        raise EditionError(missing)
+
+
 def write_search_index(ctx: BuildContext) -> None:
     """Pagefind's indexes of the search records the page stylesheets wrote (see ``edition.search``)."""
     from .search import index_for_search
@@ -134,6 +154,7 @@ STEPS: list[Callable[[BuildContext], None]] = [
     write_search_index,
     write_assets,
     write_witness,
+    write_images,
     write_pdf,
     write_epub,
 ]

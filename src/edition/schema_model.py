@@ -103,8 +103,8 @@ class Values:
             return words[0].lower() + words[1:]
         parts = []
         if self.choices:
-            shown = ", ".join(f'"{c}"' for c in self.choices[:_SHOWN])
-            shown += f" … ({len(self.choices) - _SHOWN} more in the schema)" if len(self.choices) > _SHOWN else ""
+            # Every allowed value, however many: a message that hides some sends the editor to the schema.
+            shown = ", ".join(f'"{c}"' for c in self.choices)
             parts.append(f"one of {shown}" if len(self.choices) > 1 else shown)
         for kind, pattern in self.datatypes:
             parts.append(f"{_TYPE_WORDS.get(kind, kind)}" + (f" matching {pattern}" if pattern else ""))
@@ -113,9 +113,6 @@ class Values:
         words = " or ".join(parts)
         return f"{words} (several separated by spaces)" if self.is_list else words
 
-
-#: How many values of a closed list a message shows.
-_SHOWN = 12
 
 _TYPE_WORDS = {"decimal": "a decimal number such as 12 or 3.5 (no commas)", "NCName": "a name (letters, digits, '-', '.')",
                "anyURI": "a URL or pointer", "token": "a word", "string": "text"}

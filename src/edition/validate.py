@@ -128,10 +128,9 @@ def _name(element: etree._Element) -> str:
     return qname.localname if qname.namespace == TEI_NS else f"{{{qname.namespace}}}{qname.localname}" if qname.namespace else qname.localname
 
 
-def _names(names, limit: int = 12) -> str:
-    names = sorted(names, key=str.lower)
-    shown = ", ".join(f"<{n}>" for n in names[:limit])
-    return shown + (f" and {len(names) - limit} more" if len(names) > limit else "")
+def _names(names) -> str:
+    """Every name, sorted: a message that leaves some out sends the editor to the schema to find them."""
+    return ", ".join(f"<{n}>" for n in sorted(names, key=str.lower))
 
 
 def diagnose(located: Located, model: SchemaModel) -> list[tuple[etree._Element, Problem]]:

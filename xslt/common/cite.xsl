@@ -17,23 +17,32 @@
     <xsl:variable name="author" as="xs:string" select="normalize-space($h/tei:fileDesc/tei:titleStmt/tei:author[1])"/>
     <xsl:variable name="source" as="element()?" select="$h/tei:fileDesc/tei:sourceDesc/tei:bibl[1]"/>
     <xsl:variable name="edition" as="element()?" select="$h/tei:fileDesc/tei:editionStmt/tei:edition[1]"/>
-    <xsl:variable name="published" as="xs:string" select="string($h/tei:fileDesc/tei:publicationStmt/tei:date/@when)"/>
+    <!-- What the schema leaves optional has a fallback here: no main title, the first title; no date, "n.d.";
+         no author, source, site or publisher: '' (each format leaves the part out). -->
+    <xsl:variable name="published" as="xs:string" select="string($h/tei:fileDesc/tei:publicationStmt/tei:date[1]/@when)"/>
+    <xsl:variable name="titles" as="element(tei:title)*" select="$h/tei:fileDesc/tei:titleStmt/tei:title"/>
     <xsl:sequence select="map{
-      'title': normalize-space($h/tei:fileDesc/tei:titleStmt/tei:title[@type = 'main']),
+      'title': normalize-space(($titles[@type = 'main'], $titles)[1]),
       'author': $author,
-      'author-given': substring-before($author, ' '),
-      'author-family': tokenize($author, ' ')[last()],
-      'site': normalize-space($source/tei:title[@level = 'm']),
+      'author-given': if (contains($author, ' ')) then replace($author, '\s+\S+$', '') else '',
+      'author-family': string(tokenize($author, ' ')[last()]),
+      'site': normalize-space($source/tei:title[@level = 'm'][1]),
       'posted': normalize-space($source/tei:date[1]),
       'posted-without-year': string(starts-with($source/tei:date[1]/@when, '--')),
-      'publisher': normalize-space($h/tei:fileDesc/tei:publicationStmt/tei:publisher),
+      'publisher': normalize-space($h/tei:fileDesc/tei:publicationStmt/tei:publisher[1]),
       'edition': normalize-space(string-join($edition/text())),
       'version': string($edition/@n),
       'version-date': string(($edition/tei:date/@when, $published)[1]),
-      'edition-year': $published,
-      'url': normalize-space($h/tei:fileDesc/tei:publicationStmt/tei:idno[@type = 'URL']),
-      'id': string($h/tei:fileDesc/tei:publicationStmt/tei:idno[@type = 'edition'])
+      'edition-year': if (matches($published, '^\d{4}')) then substring($published, 1, 4) else 'n.d.',
+      'url': normalize-space($h/tei:fileDesc/tei:publicationStmt/tei:idno[@type = 'URL'][1]),
+      'id': (normalize-space($h/tei:fileDesc/tei:publicationStmt/tei:idno[@type = 'edition'][1])[.], 'edition')[1]
     }"/>
+  </xsl:function>
+
+  <!-- "Family, Given" ("Family" alone, or '' when the header names no author). -->
+  <xsl:function name="ed:author-inverted" as="xs:string" visibility="public">
+    <xsl:param name="w" as="map(xs:string, xs:string)"/>
+    <xsl:sequence select="string-join(($w?author-family, $w?author-given)[.], ', ')"/>
   </xsl:function>
 
   <!-- The base of permalinks: the base-url parameter when given, else the edition's canonical URL
@@ -85,29 +94,32 @@
       </xsl:when>
       <xsl:when test="$format = 'text'">
         <xsl:sequence select="string-join((
-          $w?author || ', “' || $w?title || '”' || (if ($where) then ', ' || $where else '') || ' [' || ($id[.], $w?id)[1] || ']',
+          string-join(($w?author[.], '“' || $w?title || '”'), ', ') || (if ($where) then ', ' || $where else '') || ' [' || ($id[.], $w?id)[1] || ']',
           $url,
           if ($target/self::tei:p) then ('', ed:plain($target, 'reading')) else (),
           if ($version) then ('', 'Digital edition, ' || $version || '.') else ()), '&#10;')"/>
       </xsl:when>
       <xsl:when test="$format = 'chicago'">
-        <xsl:sequence select="$w?author-family || ', ' || $w?author-given || '. “' || $w?title || '.” ' || $w?site
-          || ', ' || $posted || '. Digital edition, ' || $w?publisher || ', ' || $w?edition-year
-          || (if ($where) then ', ' || $where else '') || '. ' || (if ($version) then upper-case(substring($version, 1, 1)) || substring($version, 2) || '. ' else '') || $url || '.'"/>
+        <xsl:sequence select="string-join((ed:author-inverted($w)[.] ! (. || '.'), '“' || $w?title || '.”',
+          string-join(($w?site, $posted)[.], ', ')[.] ! (. || '.'),
+          'Digital edition, ' || string-join(($w?publisher[.], $w?edition-year, $where[.]), ', ') || '.',
+          if ($version) then upper-case(substring($version, 1, 1)) || substring($version, 2) || '.' else (),
+          $url || '.'), ' ')"/>
       </xsl:when>
       <xsl:when test="$format = 'mla'">
-        <xsl:sequence select="$w?author-family || ', ' || $w?author-given || '. “' || $w?title || '.” ' || $w?site
-          || ', ' || $w?posted || '. Digital edition, ' || (if ($w?version) then 'version ' || $w?version || ', ' else '') || $w?publisher || ', ' || $w?edition-year
-          || (if ($target/self::tei:p) then ', par. ' || ed:paragraph-number($target) else '') || ', ' || $url || '.'"/>
+        <xsl:sequence select="string-join((ed:author-inverted($w)[.] ! (. || '.'), '“' || $w?title || '.”',
+          string-join(($w?site, $w?posted)[.], ', ')[.] ! (. || '.'),
+          'Digital edition, ' || string-join(((if ($w?version) then 'version ' || $w?version else ()), $w?publisher[.], $w?edition-year,
+            (if ($target/self::tei:p) then 'par. ' || ed:paragraph-number($target) else ()), $url), ', ') || '.'), ' ')"/>
       </xsl:when>
       <xsl:when test="$format = 'bibtex'">
         <xsl:sequence select="string-join((
           '@online{' || $w?id || (if ($id) then '-' || $id else '') || ',',
-          '  author = {' || $w?author-family || ', ' || $w?author-given || '},',
+          ed:author-inverted($w)[.] ! ('  author = {' || . || '},'),
           '  title = {' || $w?title || '},',
-          '  organization = {' || $w?site || '},',
-          '  publisher = {' || $w?publisher || '},',
-          '  year = {' || $w?edition-year || '},',
+          $w?site[.] ! ('  organization = {' || . || '},'),
+          $w?publisher[.] ! ('  publisher = {' || . || '},'),
+          $w?edition-year[. ne 'n.d.'] ! ('  year = {' || . || '},'),
           if ($w?version) then '  version = {' || $w?version || '},' else (),
           if ($w?version-date) then '  date = {' || $w?version-date || '},' else (),
           '  url = {' || $url || '},',
@@ -121,13 +133,13 @@
             'id': $w?id || (if ($id) then '-' || $id else ''),
             'type': 'webpage',
             'title': $w?title,
-            'author': [ map{'family': $w?author-family, 'given': $w?author-given} ],
-            'container-title': $w?site,
-            'publisher': $w?publisher,
-            'issued': map{'date-parts': [ [ xs:integer($w?edition-year) ] ]},
             'URL': $url,
             'language': 'en'
           },
+          if ($w?author) then map{'author': [ map:merge((map{'family': $w?author-family}, $w?author-given[.] ! map{'given': .})) ]} else (),
+          if ($w?site) then map{'container-title': $w?site} else (),
+          if ($w?publisher) then map{'publisher': $w?publisher} else (),
+          if ($w?edition-year castable as xs:integer) then map{'issued': map{'date-parts': [ [ xs:integer($w?edition-year) ] ]}} else (),
           if ($w?version) then map{'version': $w?version} else (),
           if ($target/self::tei:p) then map{'locator': string(ed:paragraph-number($target)), 'label': 'paragraph'} else ()))"/>
         <xsl:sequence select="serialize([ $item ], map{'method': 'json', 'indent': true()})"/>

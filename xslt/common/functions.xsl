@@ -26,6 +26,14 @@
       'note': ed:numbered($doc/tei:TEI/tei:text//tei:note)}"/>
   </xsl:function>
 
+  <!-- The anchor of a page break of the source: its xml:id, else page-N (N its @n made a name), else page-at-K
+       (its place among the page breaks). -->
+  <xsl:function name="ed:page-anchor" as="xs:string" visibility="public">
+    <xsl:param name="pb" as="element(tei:pb)"/>
+    <xsl:sequence select="($pb/@xml:id, $pb/@n[matches(., '^[A-Za-z0-9]+$')] ! ('page-' || .),
+      'page-at-' || count($pb/preceding::tei:pb) + 1)[1]"/>
+  </xsl:function>
+
   <!-- Each node's position in $nodes, by generate-id. -->
   <xsl:function name="ed:numbered" as="map(xs:string, xs:integer)">
     <xsl:param name="nodes" as="node()*"/>

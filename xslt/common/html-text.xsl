@@ -167,6 +167,119 @@
     <p class="closer"><xsl:apply-templates mode="#current"/></p>
   </xsl:template>
 
+  <!-- The parts of a letter: an opener, or a closer with a salutation, is a block of lines (dateline, salutation,
+       signature each a line of its own); a closer that is only a signature and a date stays one line. -->
+  <xsl:template match="tei:opener | tei:closer[tei:salute]" mode="ed:html" priority="1">
+    <div class="{local-name()}"><xsl:apply-templates select="*" mode="#current"/></div>
+  </xsl:template>
+  <xsl:template match="tei:opener/* | tei:closer[tei:salute]/*" mode="ed:html">
+    <p class="{local-name()}"><xsl:apply-templates mode="#current"/></p>
+  </xsl:template>
+  <xsl:template match="tei:postscript" mode="ed:html">
+    <div class="postscript"><xsl:apply-templates select="*" mode="#current"/></div>
+  </xsl:template>
+  <!-- A paragraph that is not a citable unit (in a quotation, a postscript): no number, no cite control. -->
+  <xsl:template match="tei:p" mode="ed:html">
+    <p><xsl:apply-templates mode="#current"/></p>
+  </xsl:template>
+
+  <!-- Breaks of the source: a line break as a line break (none inside a word); a page break as the page's
+       number in the margin, an anchor that can be linked to (its xml:id, else page-N). -->
+  <xsl:template match="tei:lb" mode="ed:html">
+    <xsl:if test="not(@break = 'no')"><br/></xsl:if>
+  </xsl:template>
+  <xsl:template match="tei:pb" mode="ed:html">
+    <xsl:variable name="id" as="xs:string" select="ed:page-anchor(.)"/>
+    <span class="pb" id="{$id}" data-pagefind-ignore=""><a class="page-number" href="#{$id}" aria-label="page {(@n, '?')[1]} of the source">{(@n ! ('p. ' || .), '¦')[1]}</a></span>
+  </xsl:template>
+
+  <!-- Quotations set apart: a quotation of paragraphs or verse is a block quotation; with its reference (cit),
+       a figure of the quotation and its source. A quotation with its reference in a paragraph stays in the line. -->
+  <xsl:template match="tei:cit[tei:quote[tei:p or tei:lg] or not(ancestor::tei:p)]" mode="ed:html" priority="1">
+    <figure class="cit">
+      <xsl:choose>
+        <xsl:when test="tei:quote[tei:p or tei:lg]"><xsl:apply-templates select="tei:quote" mode="#current"/></xsl:when>
+        <xsl:otherwise><blockquote><p><xsl:apply-templates select="tei:quote" mode="#current"/></p></blockquote></xsl:otherwise>
+      </xsl:choose>
+      <xsl:for-each select="tei:bibl"><figcaption class="bibl">— <cite><xsl:apply-templates mode="#current"/></cite></figcaption></xsl:for-each>
+    </figure>
+  </xsl:template>
+  <xsl:template match="tei:cit" mode="ed:html">
+    <span class="cit"><xsl:apply-templates select="tei:quote" mode="#current"/><xsl:for-each select="tei:bibl"> (<cite class="bibl"><xsl:apply-templates mode="#current"/></cite>)</xsl:for-each></span>
+  </xsl:template>
+  <xsl:template match="tei:quote[tei:p or tei:lg]" mode="ed:html" priority="1">
+    <blockquote>
+      <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
+      <xsl:apply-templates select="*" mode="#current"/>
+    </blockquote>
+  </xsl:template>
+
+  <!-- Verse: a group of lines (its heading, then each line on a line of its own). -->
+  <xsl:template match="tei:lg" mode="ed:html">
+    <div class="{normalize-space('lg ' || @type)}"><xsl:apply-templates select="*" mode="#current"/></div>
+  </xsl:template>
+  <xsl:template match="tei:l" mode="ed:html">
+    <span class="l"><xsl:apply-templates mode="#current"/></span><br/>
+  </xsl:template>
+  <!-- The heading of verse, a list, a table or a figure: a caption, not a section heading. -->
+  <xsl:template match="tei:lg/tei:head | tei:list/tei:head" mode="ed:html" priority="1">
+    <p class="caption"><xsl:apply-templates mode="#current"/></p>
+  </xsl:template>
+  <xsl:template match="tei:table/tei:head" mode="ed:html" priority="1">
+    <caption><xsl:apply-templates mode="#current"/></caption>
+  </xsl:template>
+  <xsl:template match="tei:figure/tei:head" mode="ed:html" priority="1">
+    <figcaption><xsl:apply-templates mode="#current"/></figcaption>
+  </xsl:template>
+
+  <xsl:template match="tei:list[not(@type = 'glossary')]" mode="ed:html">
+    <xsl:apply-templates select="tei:head" mode="#current"/>
+    <xsl:element name="{if (@type = 'ordered') then 'ol' else 'ul'}" namespace="http://www.w3.org/1999/xhtml">
+      <xsl:apply-templates select="tei:item" mode="#current"/>
+    </xsl:element>
+  </xsl:template>
+  <xsl:template match="tei:list[not(@type = 'glossary')]/tei:item" mode="ed:html">
+    <li><xsl:apply-templates mode="#current"/></li>
+  </xsl:template>
+
+  <xsl:template match="tei:table" mode="ed:html">
+    <table class="text-table"><xsl:apply-templates select="*" mode="#current"/></table>
+  </xsl:template>
+  <xsl:template match="tei:row" mode="ed:html">
+    <tr><xsl:apply-templates select="tei:cell" mode="#current"/></tr>
+  </xsl:template>
+  <xsl:template match="tei:cell" mode="ed:html">
+    <xsl:element name="{if ((@role, ../@role)[1] = 'label') then 'th' else 'td'}" namespace="http://www.w3.org/1999/xhtml">
+      <xsl:if test="@cols"><xsl:attribute name="colspan" select="@cols"/></xsl:if>
+      <xsl:if test="@rows"><xsl:attribute name="rowspan" select="@rows"/></xsl:if>
+      <xsl:apply-templates mode="#current"/>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- A figure: the edition's image (copied into the site by the build), its description as the alternative text. -->
+  <xsl:template match="tei:figure" mode="ed:html">
+    <figure class="figure">
+      <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
+      <img src="{tei:graphic/@url}" alt="{normalize-space(tei:figDesc)}">
+        <xsl:for-each select="tei:graphic/(@width, @height)[matches(., '^[0-9]+(px)?$')]">
+          <xsl:attribute name="{local-name()}" select="replace(., 'px$', '')"/>
+        </xsl:for-each>
+      </img>
+      <xsl:apply-templates select="tei:head" mode="#current"/>
+    </figure>
+  </xsl:template>
+
+  <!-- Highlighted words: the HTML element for a rendition HTML has, else a span with the rendition as its class. -->
+  <xsl:template match="tei:hi" mode="ed:html">
+    <xsl:variable name="rend" as="xs:string" select="tokenize(normalize-space(@rend))[1]"/>
+    <xsl:variable name="element" as="xs:string" select="(map{'italic': 'i', 'bold': 'b', 'underline': 'u', 'superscript': 'sup',
+      'subscript': 'sub', 'strikethrough': 's'}($rend), 'span')[1]" xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
+    <xsl:element name="{$element}" namespace="http://www.w3.org/1999/xhtml">
+      <xsl:attribute name="class" select="normalize-space('hi ' || @rend)"/>
+      <xsl:apply-templates mode="#current"/>
+    </xsl:element>
+  </xsl:template>
+
   <xsl:template match="tei:foreign" mode="ed:html">
     <i class="foreign" lang="{(@xml:lang, 'und')[1]}"><xsl:apply-templates mode="#current"/></i>
   </xsl:template>
@@ -323,10 +436,11 @@
   <!-- Notes: a numbered marker in the text; the note itself is listed at the end. -->
   <xsl:template match="tei:note" mode="ed:html">
     <xsl:variable name="n" as="xs:integer" select="ed:note-number(.)"/>
-    <sup class="note-ref" id="note-ref-{$n}">
+    <xsl:variable name="label" as="xs:string" select="if (@type = ('authorial', 'translation')) then 'Note' else 'Editorial note'"/>
+    <sup class="{normalize-space('note-ref ' || @place)}" id="note-ref-{$n}">
       <xsl:choose>
         <xsl:when test="ed:in-link(.)">{$n}</xsl:when>
-        <xsl:otherwise><a href="#note-{$n}" data-tip="Editorial note {$n}: {ed:plain(node(), 'reading')}" aria-label="Editorial note {$n}">{$n}</a></xsl:otherwise>
+        <xsl:otherwise><a href="#note-{$n}" data-tip="{$label} {$n}: {ed:plain(node(), 'reading')}" aria-label="{$label} {$n}">{$n}</a></xsl:otherwise>
       </xsl:choose>
     </sup>
   </xsl:template>

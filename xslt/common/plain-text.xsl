@@ -77,6 +77,30 @@
     <xsl:value-of select="ed:witness-mark(., 'after')"/>
   </xsl:template>
 
+  <!-- Breaks of the source: a line break is a space (nothing inside a word); a page break is "[p. N]" in both
+       views (the page of the source, where a reader of the plain text can find it). -->
+  <xsl:template match="tei:lb" mode="ed:reading ed:diplomatic">
+    <xsl:if test="not(@break = 'no')"><xsl:text> </xsl:text></xsl:if>
+  </xsl:template>
+  <xsl:template match="tei:pb" mode="ed:reading ed:diplomatic">
+    <xsl:value-of select="if (@n) then ' [p. ' || @n || '] ' else ' [page] '"/>
+  </xsl:template>
+  <!-- A figure: "[Figure: caption. description]" (the image's words, since a plain text shows no image). -->
+  <xsl:template match="tei:figure" mode="ed:reading ed:diplomatic">
+    <xsl:value-of select="'[Figure: ' || string-join((normalize-space(tei:head)[.], normalize-space(tei:figDesc)), '. ') || ']'"/>
+  </xsl:template>
+  <!-- A quotation's reference: after a dash. Table cells are separated by " | ", list items start with "- ". -->
+  <xsl:template match="tei:cit/tei:bibl" mode="ed:reading ed:diplomatic">
+    <xsl:text> — </xsl:text><xsl:apply-templates mode="#current"/>
+  </xsl:template>
+  <xsl:template match="tei:cell[preceding-sibling::tei:cell]" mode="ed:reading ed:diplomatic">
+    <xsl:text> | </xsl:text><xsl:apply-templates mode="#current"/>
+  </xsl:template>
+  <xsl:template match="tei:list/tei:item[not(parent::tei:list/@type = 'glossary')]" mode="ed:reading ed:diplomatic">
+    <xsl:value-of select="if (../@type = 'ordered') then count(preceding-sibling::tei:item) + 1 || '. ' else '- '"/>
+    <xsl:apply-templates mode="#current"/>
+  </xsl:template>
+
   <!-- A pointer to a paragraph (in a register description or gloss): "¶ N", or a section's title. -->
   <xsl:template match="tei:ptr[starts-with(@target, '#')]" mode="ed:reading ed:diplomatic">
     <xsl:value-of select="ed:target-label(.)"/>
