@@ -11,6 +11,10 @@
 
   <xsl:output method="text"/>
 
+  <!-- The versions kept readable at versioned addresses (html/v/N/), space-separated; computed by the build
+       from edition/releases/ (edition.releases). -->
+  <xsl:param name="releases" as="xs:string" select="''"/>
+
   <xsl:template match="/">
     <xsl:variable name="header" as="element(tei:teiHeader)" select="tei:TEI/tei:teiHeader"/>
     <xsl:variable name="revisions" as="element(tei:revisionDesc)?" select="$header/tei:revisionDesc"/>
@@ -25,6 +29,7 @@
         <p class="changes-intro">
           <xsl:if test="$current">This is version {$current} of the edition. </xsl:if>
           <xsl:text>Each revision is listed with the version it released (where it released one), newest first. Citations name the version they cite; identifiers stay the same across versions.</xsl:text>
+          <xsl:if test="exists(tokenize($releases))"> Each earlier version stays readable as it was released, at its own address.</xsl:if>
         </p>
         <ol class="changes" reversed="">
           <xsl:for-each select="ed:changes-newest-first($revisions)">
@@ -37,6 +42,9 @@
                 <xsl:if test="exists($who)"> · {string-join($who, ', ')}</xsl:if>
               </p>
               <p class="change-text"><xsl:apply-templates mode="ed:header"/></p>
+              <xsl:if test="@n = tokenize($releases)">
+                <p class="change-read">Read version {@n} as released: <a href="v/{@n}/index.html">the text</a>, <a href="v/{@n}/{$ed:register-kinds[1]?page}">the registers</a></p>
+              </xsl:if>
             </li>
           </xsl:for-each>
         </ol>

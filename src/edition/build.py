@@ -41,7 +41,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import manifest, workers
+from . import manifest, releases, workers
 from .project import Project
 from .xmlio import EditionError, Problem
 
@@ -155,6 +155,7 @@ STEPS: list[Callable[[BuildContext], None]] = [
     write_assets,
     write_witness,
     write_images,
+    releases.write_versions,  # earlier releases under html/v/<n>/, the diplomatic text in html/
     write_pdf,
     write_epub,
 ]
@@ -213,6 +214,7 @@ PARAMETERS: dict[str, Callable[[Project], str | bool | int]] = {
     "retired": _retired,
     "schema-rng": lambda project: _text_of(project.relaxng),
     "schema-sch": lambda project: _text_of(project.schematron),
+    "releases": releases.archived_versions,
 }
 
 
