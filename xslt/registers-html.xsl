@@ -18,7 +18,8 @@
   <xsl:template match="/">
     <xsl:variable name="doc" as="document-node()" select="."/>
     <xsl:variable name="first" as="map(xs:string, xs:integer)" select="ed:first-appearances($doc)"/>
-    <xsl:for-each select="$ed:register-kinds">
+    <!-- A register with no entries has no page (nor a link: ed:site-pages). -->
+    <xsl:for-each select="ed:kinds-with-entries($doc)">
       <xsl:variable name="kind" as="map(xs:string, item()*)" select="."/>
       <xsl:variable name="entries" as="element()*" select="ed:sorted-entries($doc, $kind)"/>
       <xsl:variable name="sections" as="map(xs:string, item()*)*" select="ed:page-sections($entries, $first)"/>

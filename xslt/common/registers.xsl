@@ -31,6 +31,13 @@
     <xsl:sequence select="ed:entries($doc, $ed:register-kinds?elements)"/>
   </xsl:function>
 
+  <!-- The register kinds that have entries in this edition, in site order: only these have a page, a link in
+       the navigation, a box in the highlight switch. -->
+  <xsl:function name="ed:kinds-with-entries" as="map(xs:string, item()*)*" visibility="public" cache="yes">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:sequence select="$ed:register-kinds[exists(ed:entries($doc, ?elements))]"/>
+  </xsl:function>
+
   <!-- The register entries that are elements of these names (the elements of one kind or of all). The
        identifier is asked first: most elements of the registers have none. -->
   <xsl:function name="ed:entries" as="element()*">
