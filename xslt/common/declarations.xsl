@@ -82,11 +82,12 @@
     </ed:declarations>
   </xsl:variable>
 
-  <!-- The register kinds as maps: {'kind', 'elements', 'page', 'title', 'groups', 'highlight', 'figure', 'index'}. -->
+  <!-- The register kinds as maps: {'kind', 'elements', 'page', 'title', 'groups', 'highlight', 'figure', 'index',
+       'search-part'}. -->
   <xsl:variable name="ed:register-kinds" as="map(xs:string, item()*)*" select="$ed:declarations/ed:kind ! map{
     'kind': string(@name), 'elements': tokenize(@elements), 'page': string(@page), 'title': string(@title),
     'groups': if (ed:group) then ed:group ! string() else '', 'highlight': string(@highlight), 'figure': string(@figure),
-    'index': @index = 'yes'}"/>
+    'index': @index = 'yes', 'search-part': string(@search-part)}"/>
 
   <!-- The kinds the print edition's index lists. -->
   <xsl:variable name="ed:index-kinds" as="xs:string*" select="$ed:declarations/ed:kind[@index = 'yes']/@name ! string()"/>
