@@ -147,7 +147,7 @@
       <ul class="marks">
         <li><strong>¶ 1, ¶ 2 …</strong> number the paragraphs for reading; each number links to its paragraph, and <em>Cite</em> beside it gives the paragraph's citation with its permanent link.</li>
         <xsl:if test="$text//*[@ref]">
-          <li class="screen-only"><strong>Names with a dotted underline</strong> are persons, places, organisations, events, works or terms of the registers: point at one, focus it or tap it to see who or what it is, and follow it to its entry.</li>
+          <li class="screen-only"><strong>Names with a dotted underline</strong> are entries of the registers ({string-join(ed:kinds-with-entries($doc)?title, ', ')}): point at one, focus it or tap it to see who or what it is, and follow it to its entry.</li>
         </xsl:if>
         <xsl:if test="$text//tei:said[@who]">
           <li class="screen-only"><strong>A small dot</strong> at the start of a quotation stands for its speaker and leads to the speaker's entry.</li>

@@ -8,12 +8,15 @@
   xmlns:ed="urn:weil-edition:xslt" xmlns="http://www.w3.org/1999/xhtml"
   exclude-result-prefixes="#all" expand-text="yes">
 
-  <!-- The pages of the site navigation, in order: file name and label. -->
-  <xsl:variable name="ed:site-pages" as="map(xs:string, xs:string)*" select="(
-    map{'href': 'index.html', 'label': 'Reading text'},
-    $ed:register-kinds ! map{'href': ?page, 'label': ?title},
-    map{'href': 'voices.html', 'label': 'Voices'},
-    map{'href': 'figures.html', 'label': 'Figures'})"/>
+  <!-- The pages of the site navigation, in order: file name and label. Declared once (declarations.xsl: the
+       pages with nav="yes", the register pages where ed:register-pages stands); a register with no entries has
+       no page, so no link. -->
+  <xsl:function name="ed:site-pages" as="map(xs:string, xs:string)*" cache="yes">
+    <xsl:param name="doc" as="document-node()"/>
+    <xsl:variable name="registers" as="map(xs:string, xs:string)*" select="ed:kinds-with-entries($doc) ! map{'href': ?page, 'label': ?title}"/>
+    <xsl:sequence select="$ed:declarations/(ed:page[@nav = 'yes'] | ed:register-pages) !
+      (if (self::ed:register-pages) then $registers else map{'href': string(@file), 'label': string(@title)})"/>
+  </xsl:function>
 
   <!-- What the highlight switch can mark: key (CSS hook "hl-{key}", the checkbox's id), label, and for register
        kinds the class it colours. The kinds come from declarations.xsl (those with a highlight colour);
@@ -22,6 +25,13 @@
     $ed:register-kinds[?highlight] ! map{'key': substring-before(?page, '.html'), 'label': ?title, 'kind': ?kind, 'colour': ?highlight},
     map{'key': 'quotations', 'label': 'Quotations'},
     map{'key': 'numbers', 'label': 'Numbers'})"/>
+
+  <!-- What the switch offers on the pages of one edition: no register kind that has no entries. -->
+  <xsl:function name="ed:highlights" as="map(xs:string, xs:string)*">
+    <xsl:param name="doc" as="document-node()"/>
+    <xsl:variable name="present" as="xs:string*" select="ed:kinds-with-entries($doc)?kind"/>
+    <xsl:sequence select="$ed:highlights[not(?kind) or ?kind = $present]"/>
+  </xsl:function>
 
   <!-- html/highlight.css: the highlight rules of the register kinds, written from the declaration (no rule per
        kind by hand); pages with the switch link it after edition.css. -->
@@ -91,7 +101,7 @@
               <summary>Menu</summary>
               <nav aria-label="Edition">
                 <ul>
-                  <xsl:for-each select="$ed:site-pages">
+                  <xsl:for-each select="ed:site-pages($doc)">
                     <li><a href="{?href}"><xsl:if test="?href = $href"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>{?label}</a></li>
                   </xsl:for-each>
                 </ul>
@@ -104,7 +114,7 @@
             </form>
           </header>
           <xsl:if test="$highlight">
-            <xsl:call-template name="ed:highlight-switch"/>
+            <xsl:call-template name="ed:highlight-switch"><xsl:with-param name="doc" select="$doc"/></xsl:call-template>
           </xsl:if>
           <main id="main">
             <xsl:sequence select="$content"/>
@@ -141,13 +151,14 @@
   <!-- The highlight switch: checkboxes that work through CSS alone (body:has(#hl-… :checked));
        the script only remembers the choice. -->
   <xsl:template name="ed:highlight-switch">
+    <xsl:param name="doc" as="document-node()" required="yes"/>
     <!-- Folded behind its summary on a narrow screen, always open (and sticky) on a wide one (site.css). -->
     <details class="highlight-panel">
       <summary>Highlight</summary>
       <form class="highlight-switch" aria-label="Highlight in the text">
         <fieldset>
           <legend>Highlight</legend>
-          <xsl:for-each select="$ed:highlights">
+          <xsl:for-each select="ed:highlights($doc)">
             <label class="hl-{?key}"><input type="checkbox" id="hl-{?key}" name="hl" value="{?key}"/> {?label}</label>
           </xsl:for-each>
         </fieldset>

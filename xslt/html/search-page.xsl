@@ -32,7 +32,9 @@
         <!-- One box per search part (declarations.xsl), in the order results are listed; data-index: its Pagefind index. -->
         <fieldset id="search-filters" class="search-filters" hidden="">
           <legend>Show</legend>
-          <xsl:for-each select="$ed:search-parts">
+          <!-- A part that only registers without entries would fill is left out. -->
+          <xsl:for-each select="$ed:search-parts[exists(?pages) or ?name = ed:kinds-with-entries(current())?search-part
+            or not(?name = $ed:register-kinds?search-part)]">
             <label class="search-filter"><input type="checkbox" name="part" value="{?label}" data-index="pagefind/{?name}/"/>{?label}<span class="count"></span></label>
           </xsl:for-each>
         </fieldset>
