@@ -24,6 +24,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from dataclasses import dataclass
@@ -105,10 +106,13 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-def _serve(folder: Path, port: int) -> subprocess.Popen:
-    """``edition api`` on 127.0.0.1:``port`` in a process of its own, once it answers."""
+def _serve(folder: Path, port: int, log) -> subprocess.Popen:
+    """``edition api`` on 127.0.0.1:``port`` in a process of its own, once it answers.
+
+    Its output goes to ``log``, a file: a pipe nobody reads would stop the server once full (waitress
+    logs a line whenever requests wait for a thread)."""
     server = subprocess.Popen([sys.executable, "-m", "edition.cli", "api", "--dir", str(folder), "--port", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                              stdout=log, stderr=subprocess.STDOUT)
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         try:
@@ -116,7 +120,8 @@ def _serve(folder: Path, port: int) -> subprocess.Popen:
             return server
         except OSError:
             if server.poll() is not None:
-                raise SystemExit(f"edition api did not start: {server.stderr.read().decode()}")
+                log.seek(0)
+                raise SystemExit(f"edition api did not start: {log.read().decode()}")
             time.sleep(0.1)
     server.terminate()
     raise SystemExit("edition api did not answer within 30 s")
@@ -148,7 +153,8 @@ def load(folder: Path, clients: int = 20, seconds: float = 30.0) -> dict:
     from urllib.request import urlopen
 
     port = _free_port()
-    server = _serve(folder, port)
+    log = tempfile.TemporaryFile()
+    server = _serve(folder, port, log)
     try:
         def fetch(request: Request) -> bytes:
             with urlopen(request.url) as response:
@@ -170,6 +176,7 @@ def load(folder: Path, clients: int = 20, seconds: float = 30.0) -> dict:
     finally:
         server.terminate()
         server.wait(10)
+        log.close()
     every = sorted(t for client in latencies for t in client)
     return {"urls": len(paths), "clients": clients, "seconds": round(elapsed, 1), "requests": len(every),
             "requests_per_second": round(len(every) / elapsed, 1),
