@@ -325,3 +325,12 @@ def test_the_build_publishes_the_api_at_the_given_base_url(project_copy: Project
     entry = load(report.out_dir / "html" / "api" / "dts" / "index.jsonld")
     assert entry["@id"] == "http://127.0.0.1:8000/api/dts"
     assert "html/api/dts/document/weil-conditions.xml" in report.files
+
+
+def test_a_text_identifier_a_path_cannot_carry_fails_the_build_with_a_message(repo_root: Path, tmp_path: Path):
+    from edition.errors import EditionError
+
+    document = edition_with_url(repo_root)
+    document.find(f".//{{{TEI_NS}}}publicationStmt/{{{TEI_NS}}}idno[@type='edition']").text = "weil conditions"
+    with pytest.raises(EditionError, match="must be letters, digits"):
+        run_dts(repo_root, document, tmp_path)

@@ -219,3 +219,26 @@ def test_edition_api_refuses_a_folder_without_a_dts_api(run_edition, repo_root: 
     result = run_edition(Project(repo_root), "api", "--dir", str(tmp_path))
     assert result.exit_code == 1
     assert "no DTS API here: run 'edition build' (with a base URL)" in result.output
+
+
+def test_the_server_reads_a_new_build(html: Path, tmp_path: Path):
+    """A rebuild replaces the files (edition serve --watch): the next answer is the new build's."""
+    import shutil
+    from wsgiref.util import setup_testing_defaults
+
+    copy = tmp_path / "html"
+    shutil.copytree(html, copy)
+    app = DtsApp(copy)
+
+    def title() -> str:
+        environ = {"PATH_INFO": "/api/dts/collection", "QUERY_STRING": "id=weil-conditions"}
+        setup_testing_defaults(environ)
+        return json.loads(b"".join(app(environ, lambda *a: None)))["title"]
+
+    before = title()
+    collection = copy / "api" / "dts" / "collection.jsonld"
+    root = json.loads(collection.read_text(encoding="utf-8"))
+    root["member"][0]["title"] = "Another title"
+    (copy / "new.jsonld").write_text(json.dumps(root), encoding="utf-8")
+    (copy / "new.jsonld").replace(collection)
+    assert (before, title()) == (json.loads((html / "api" / "dts" / "collection.jsonld").read_text())["member"][0]["title"], "Another title")

@@ -130,7 +130,10 @@
       'collection-id': $ed:dts-root-id,
       'resource-id': $key}"/>
     <xsl:if test="not(matches($key, '^[A-Za-z0-9._~\-]+$')) or $key = $ed:dts-root-id">
-      <xsl:message terminate="yes">The text's identifier (idno type="edition": "{$key}") must be letters, digits, '.', '_', '~' or '-', and not "{$ed:dts-root-id}": it is the text's identifier in the DTS API and in file names</xsl:message>
+      <!-- error(), not xsl:message: its description is what the build reports. -->
+      <xsl:sequence select="error(xs:QName('ed:dts-identifier'), 'the text''s identifier (idno type=&quot;edition&quot;: &quot;' || $key
+        || '&quot;) must be letters, digits, ''.'', ''_'', ''~'' or ''-'', and not &quot;' || $ed:dts-root-id
+        || '&quot;: it names the text in the DTS API and its files')"/>
     </xsl:if>
     <!-- The Collection and Resource objects, made once: every Navigation response repeats the Resource (serialized once). -->
     <xsl:variable name="resource" as="map(*)" select="ed:resource-object($plain-context)"/>
