@@ -32,7 +32,7 @@
       <xsl:text>#import "print.typ": *&#10;</xsl:text>
       <xsl:text>#show: book.with(title: {ed:typst-string($w?title)}, author: {ed:typst-string($w?author)}, </xsl:text>
       <xsl:text>description: {ed:typst-string($facts?subject)}, </xsl:text>
-      <xsl:text>keywords: ({string-join(tokenize($facts?keywords, ',\s*')[.] ! ed:typst-string(.), ', ')},), </xsl:text>
+      <xsl:text>keywords: ({string-join(tokenize($facts?keywords, ',\s*')[.] ! (ed:typst-string(.) || ','), ' ')}), </xsl:text>
       <xsl:text>date: datetime(year: {year-from-date(xs:date($modified))}, month: {month-from-date(xs:date($modified))}, day: {day-from-date(xs:date($modified))}), </xsl:text>
       <xsl:text>lang: {ed:typst-string(tokenize($facts?language, '-')[1])}, running-title: [{ed:typst-markup($w?title)}])&#10;&#10;</xsl:text>
       <xsl:for-each select="ed:book-parts(.)">
