@@ -152,6 +152,16 @@ def test_parts_and_labels_are_the_print_editions(member, tei):
         ["Reader comment", "Editorial notes", "Corrections"]
 
 
+def test_every_epub_type_has_its_aria_role(member):
+    """What DAISY Ace asks (axe's epub-type-has-matching-role): note calls, notes, contents, index."""
+    roles = {"noteref": "doc-noteref", "footnote": "doc-footnote", "toc": "doc-toc", "index": "doc-index"}
+    for name in ("EPUB/text.xhtml", "EPUB/nav.xhtml", "EPUB/registers.xhtml"):
+        for element in member(name).xpath("//*[@epub:type]", namespaces=XHTML):
+            kind = element.get(f"{{{XHTML['epub']}}}type")
+            if kind in roles:
+                assert element.get("role") == roles[kind], (name, kind)
+
+
 def test_every_correction_is_marked_in_the_text(member, book: Path, tei):
     """As on screen and in print: an ins element, underlined dashed by the book's stylesheet, linked to its entry."""
     text = member("EPUB/text.xhtml")

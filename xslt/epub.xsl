@@ -126,7 +126,7 @@
       <xsl:with-param name="title" select="'Contents'"/>
       <xsl:with-param name="type" select="'frontmatter'"/>
       <xsl:with-param name="content" as="node()*">
-        <nav epub:type="toc" id="toc">
+        <nav epub:type="toc" role="doc-toc" id="toc">
           <h1>{ed:book-parts($doc)[?part = 'contents']?label}</h1>
           <ol>
             <xsl:for-each select="ed:book-parts($doc)[not(?part = 'contents')]">
@@ -217,7 +217,7 @@
       <xsl:with-param name="title" select="ed:book-parts($doc)[?part = 'index']?label"/>
       <xsl:with-param name="type" select="'backmatter'"/>
       <xsl:with-param name="content" as="node()*">
-        <section id="index" class="registers" epub:type="index">
+        <section id="index" class="registers" epub:type="index" role="doc-index">
           <h1>{ed:book-parts($doc)[?part = 'index']?label}</h1>
           <xsl:for-each select="$ed:register-kinds">
             <xsl:variable name="entries" as="element()*" select="ed:sorted-entries($doc, .)"/>

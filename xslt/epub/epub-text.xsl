@@ -33,7 +33,7 @@
     <sup class="note-ref">
       <xsl:choose>
         <xsl:when test="ed:in-link(.)">{$n}</xsl:when>
-        <xsl:otherwise><a epub:type="noteref" href="#note-{$n}" id="note-ref-{$n}">{$n}</a></xsl:otherwise>
+        <xsl:otherwise><a epub:type="noteref" role="doc-noteref" href="#note-{$n}" id="note-ref-{$n}">{$n}</a></xsl:otherwise>
       </xsl:choose>
     </sup>
   </xsl:template>
@@ -41,7 +41,7 @@
   <!-- The note itself, at the end of the document: an aside a reading system can pop up. -->
   <xsl:template match="tei:note" mode="ed:epub-footnote">
     <xsl:variable name="n" as="xs:integer" select="ed:note-number(.)"/>
-    <aside epub:type="footnote" id="note-{$n}" class="footnote">
+    <aside epub:type="footnote" role="doc-footnote" id="note-{$n}" class="footnote">
       <p><xsl:if test="not(ed:in-link(.))"><a href="#note-ref-{$n}" class="note-number">{$n}.</a></xsl:if><xsl:if test="ed:in-link(.)"><span class="note-number">{$n}.</span></xsl:if><xsl:text> </xsl:text><xsl:apply-templates mode="ed:html"/></p>
     </aside>
   </xsl:template>
