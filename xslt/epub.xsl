@@ -14,7 +14,7 @@
   <xsl:include href="epub/epub-text.xsl"/>
 
   <xsl:output method="text"/>
-  <xsl:mode on-no-match="shallow-skip" on-multiple-match="fail" use-accumulators="#all"/>
+  <xsl:mode on-no-match="shallow-skip" on-multiple-match="fail"/>
   <xsl:mode name="ed:epub-footnote" on-no-match="fail" on-multiple-match="fail"/>
 
   <!-- Where the files go: the zip's root is epub-src/. -->

@@ -14,7 +14,7 @@
   <xsl:include href="print/typst-text.xsl"/>
 
   <xsl:output method="text"/>
-  <xsl:mode on-no-match="shallow-skip" on-multiple-match="fail" use-accumulators="#all"/>
+  <xsl:mode on-no-match="shallow-skip" on-multiple-match="fail"/>
   <xsl:mode name="ed:print-part" on-no-match="fail" on-multiple-match="fail"/>
 
   <!-- Paragraphs and sections are in this book's own text, not in the reading view's index.html. -->

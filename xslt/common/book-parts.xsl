@@ -122,13 +122,15 @@
     </xsl:for-each>
   </xsl:function>
 
-  <!-- Running number of every pointer of the text (one pass over the document): the order of first mention. -->
-  <xsl:accumulator name="ed:mention-count" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule match="tei:text//*[@ref or @who or @source]" select="$value + 1"/>
-  </xsl:accumulator>
+  <!-- The position of a pointer of the text among all of them (the order of first mention); a memoised map of
+       the document, as the layers keep their running numbers (a package cannot lend an accumulator). -->
   <xsl:function name="ed:mention-order" as="xs:integer">
     <xsl:param name="mention" as="element()?"/>
-    <xsl:sequence select="($mention/accumulator-before('ed:mention-count'), 999999)[1]"/>
+    <xsl:sequence select="if ($mention) then ed:pointer-positions(root($mention))(generate-id($mention)) else 999999"/>
+  </xsl:function>
+  <xsl:function name="ed:pointer-positions" as="map(xs:string, xs:integer)" cache="yes">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:sequence select="ed:numbered($doc/tei:TEI/tei:text//*[@ref or @who or @source])"/>
   </xsl:function>
 
   <!-- The elements of the text a reader finds an entry at on a page: its mentions, its quotations, its speeches,
