@@ -321,13 +321,20 @@ def test_every_character_that_means_something_to_typst_is_printed_as_it_is(proje
     escaped = SPECIAL.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     paragraph = re.search(r'(<p xml:id="p-[^"]+">)', source)
     note = "<note resp=\"#editors\">" + escaped + "</note>"
-    essay.write_text(source.replace(paragraph.group(1), paragraph.group(1) + escaped + " " + note + " ", 1), encoding="utf-8")
+    source = source.replace(paragraph.group(1), paragraph.group(1) + escaped + " " + note + " ", 1)
+    title = '<title type="main">Conditions of the Working Classes in China</title>'
+    assert title in source  # the title goes into Typst strings (metadata) as well as markup (the running head)
+    essay.write_text(source.replace(title, '<title type="main">A "quoted" \\ #title [x]</title>', 1), encoding="utf-8")
     places = project_copy.registers_dir / "places.xml"
     places.write_text(places.read_text(encoding="utf-8").replace(
         '<placeName type="preferred">Beijing</placeName>', '<placeName type="preferred">Beijing = [x] #y</placeName>', 1), encoding="utf-8")
-    printed = " ".join(pdftotext(build_pdf(project_copy, tmp_path), "-raw").split())
+    pdf = build_pdf(project_copy, tmp_path)
+    printed = " ".join(pdftotext(pdf, "-raw").split())
     assert printed.count(SPECIAL) == 2, "in the text and in its footnote"  # pdftotext -raw keeps each character
     assert re.search(r"Beijing = \[x\] #y 北京, \d", printed), "in the index"
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert re.search(r'^Title:\s+A "quoted" \\ #title \[x\]$', info, re.M)
+    assert 'A "quoted" \\ #title [x] ' in printed  # the running head
 
 
 def test_unknown_paper_size_is_refused(tmp_path: Path, repo_root: Path):
