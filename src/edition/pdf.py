@@ -1,7 +1,7 @@
 """The print edition: ``build/pdf/<edition id>.pdf``, typeset by Typst from the Typst source print.xsl writes.
 
 ``xslt/print.xsl`` writes ``print/edition.typ`` into the staging folder; ``write_pdf`` puts the layout
-(``xslt/assets/print.typ``) and the fonts beside it, compiles it with Typst's Python binding (the compiler is
+(``xslt/print/print.typ``) and the fonts beside it, compiles it with Typst's Python binding (the compiler is
 in the wheel) into a tagged PDF/UA-1, and removes the intermediate ``print/`` folder.
 
 Typst computes the contents', the corrections' and the index's page numbers itself in the one compilation
@@ -29,7 +29,7 @@ PAPER_SIZES = {"a4": "a4", "letter": "us-letter"}
 DEFAULT_PAPER = "a4"
 
 PRINT_SOURCE = Path("print") / "edition.typ"
-PRINT_LAYOUT = Path("assets") / "print.typ"
+PRINT_LAYOUT = Path("print") / "print.typ"
 #: The fonts the book embeds, and the Debian package that installs each folder.
 FONTS = {
     Path("/usr/share/fonts/truetype/noto"): ("fonts-noto-core", ("NotoSerif-Regular.ttf", "NotoSerif-Bold.ttf",

@@ -3,7 +3,7 @@
      XHTML the layers write for the title page and the corrections turned into Typst (mode ed:typst-html), so
      that their wording stays the layers'. Every character of the edition's text that means something to
      Typst is escaped (ed:typst-markup); strings in code are quoted (ed:typst-string). The functions called
-     (#para, #ix, #marked …) are xslt/assets/print.typ's. -->
+     (#para, #ix, #marked …) are xslt/print/print.typ's. -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:ed="urn:weil-edition:xslt" xmlns:h="http://www.w3.org/1999/xhtml"
