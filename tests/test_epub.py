@@ -1,6 +1,8 @@
 """The EPUB 3 edition (build/epub/): epubcheck passes with no error or warning; the zip is laid out
-as the specification requires and is byte-identical across builds; every mention links to its register
-entry at the back, every note is a footnote, every paragraph is there in order with its number."""
+as the specification requires and is byte-identical across builds; EPUB Accessibility 1.1 metadata; the
+parts and their labels those of the print edition (common/book-parts.xsl); every mention links to its
+register entry at the back, every note is a footnote, every correction is marked, every paragraph is there
+in order with its number."""
 from __future__ import annotations
 
 import re
@@ -121,6 +123,59 @@ def test_every_note_is_a_footnote_called_from_the_text(member, tei):
     refs = text.xpath("//h:a[@epub:type='noteref']/@href", namespaces=XHTML)
     assert len(asides) == len(tei.xpath("/t:TEI/t:text//t:note", namespaces=NS))
     assert sorted(refs) == sorted("#" + a.get("id") for a in asides)
+
+
+def test_accessibility_metadata(member, tei):
+    """EPUB Accessibility 1.1: access modes, features, hazards, a summary and the conformance claim."""
+    opf = member("EPUB/package.opf")
+    meta = lambda name: [m.text for m in opf.xpath("//opf:meta[@property = $p]", namespaces=XHTML, p=name)]  # noqa: E731
+    assert meta("schema:accessMode") == ["textual"] and meta("schema:accessModeSufficient") == ["textual"]
+    assert {"structuralNavigation", "tableOfContents", "readingOrder", "index"} <= set(meta("schema:accessibilityFeature"))
+    assert meta("schema:accessibilityHazard") == ["none"]
+    assert len(meta("schema:accessibilitySummary")) == 1 and len(meta("schema:accessibilitySummary")[0]) > 80
+    assert meta("dcterms:conformsTo") == ["EPUB Accessibility 1.1 - WCAG 2.1 Level AA"]
+    assert meta("a11y:certifiedBy") == [tei.xpath("normalize-space(//t:publicationStmt/t:publisher)", namespaces=NS)]
+    assert not opf.xpath("//h:img", namespaces=XHTML)  # no image, so "textual" is the whole truth
+
+
+def test_parts_and_labels_are_the_print_editions(member, tei):
+    """The navigation lists the parts of common/book-parts.xsl, as the PDF's bookmarks do, under the same labels."""
+    nav = member("EPUB/nav.xhtml")
+    labels = [" ".join(a.itertext()) for a in nav.xpath("//h:nav[@epub:type='toc']/h:ol/h:li/h:a", namespaces=XHTML)]
+    heads = [" ".join(" ".join(div.xpath("t:head[1]//text()[not(ancestor::t:note)]", namespaces=NS)).split()) or div.get("type").capitalize()
+             for div in tei.xpath("/t:TEI/t:text/t:body/t:div", namespaces=NS)]
+    words = lambda label: re.findall(r"\w+", label.lower())  # noqa: E731 (a supplied heading is in brackets)
+    assert [words(label) for label in labels] == [words(label) for label in
+                                                  ["Title page", *heads, "Reader comment", "Editorial notes", "Corrections", "Index"]]
+    text = member("EPUB/text.xhtml")
+    assert [" ".join(h.itertext()) for h in text.xpath("//h:section/h:h2[not(ancestor::h:section[h:h2][2])]", namespaces=XHTML)][-3:] == \
+        ["Reader comment", "Editorial notes", "Corrections"]
+
+
+def test_every_epub_type_has_its_aria_role(member):
+    """What DAISY Ace asks (axe's epub-type-has-matching-role): note calls, notes, contents, index."""
+    roles = {"noteref": "doc-noteref", "footnote": "doc-footnote", "toc": "doc-toc", "index": "doc-index"}
+    for name in ("EPUB/text.xhtml", "EPUB/nav.xhtml", "EPUB/registers.xhtml"):
+        # (in the landmarks, an epub:type names the link's target, not the link: no role there)
+        for element in member(name).xpath("//*[@epub:type][not(ancestor::h:nav[@epub:type='landmarks'])]", namespaces=XHTML):
+            kind = element.get(f"{{{XHTML['epub']}}}type")
+            if kind in roles:
+                assert element.get("role") == roles[kind], (name, kind)
+
+
+def test_every_correction_is_marked_in_the_text(member, book: Path, tei):
+    """As on screen and in print: an ins element, underlined dashed by the book's stylesheet, linked to its entry."""
+    text = member("EPUB/text.xhtml")
+    interventions = tei.xpath("/t:TEI/t:text//*[self::t:choice[t:sic and t:corr] or self::t:choice[t:orig] or"
+                              " self::t:corr[not(parent::t:choice)] or self::t:supplied[ancestor::t:p]]", namespaces=NS)
+    marked = text.xpath("//h:ins[ancestor::h:p]", namespaces=XHTML)
+    assert len(marked) == len(interventions)
+    linked = text.xpath("//h:a[@class='intervention']/@href", namespaces=XHTML)
+    entries = set(text.xpath("//h:section[@id='apparatus']//h:li/@id", namespaces=XHTML))
+    assert linked and {href.lstrip("#") for href in linked} <= entries
+    with zipfile.ZipFile(book) as z:
+        css = z.read("EPUB/style.css").decode()
+    assert re.search(r"(^|\n)ins \{[^}]*text-decoration: underline dashed", css)
 
 
 def test_corrections_and_values_carry_their_tip_as_a_title_for_readers_without_script(member):

@@ -10,11 +10,11 @@
   exclude-result-prefixes="#all" expand-text="yes">
 
   <xsl:import href="common/html-layer.xsl"/>
-  <xsl:include href="print/book.xsl"/>
+  <xsl:include href="common/book-parts.xsl"/>
   <xsl:include href="epub/epub-text.xsl"/>
 
   <xsl:output method="text"/>
-  <xsl:mode on-no-match="shallow-skip" on-multiple-match="fail" use-accumulators="#all"/>
+  <xsl:mode on-no-match="shallow-skip" on-multiple-match="fail"/>
   <xsl:mode name="ed:epub-footnote" on-no-match="fail" on-multiple-match="fail"/>
 
   <!-- Where the files go: the zip's root is epub-src/. -->
@@ -90,6 +90,16 @@
           </xsl:for-each>
           <dc:source>{$w?site}, {$w?posted}</dc:source>
           <meta property="dcterms:modified">{$facts?modified}T00:00:00Z</meta>
+          <!-- EPUB Accessibility 1.1: what the book offers a reader who cannot see it, or reads it otherwise. -->
+          <meta property="schema:accessMode">textual</meta>
+          <meta property="schema:accessModeSufficient">textual</meta>
+          <xsl:for-each select="('structuralNavigation', 'tableOfContents', 'readingOrder', 'index', 'displayTransformability')">
+            <meta property="schema:accessibilityFeature">{.}</meta>
+          </xsl:for-each>
+          <meta property="schema:accessibilityHazard">none</meta>
+          <meta property="schema:accessibilitySummary">A text-only book: every part has a heading and an entry in the navigation document; the language of the text and of every name in another script is marked; notes are footnotes linked both ways; every correction of the editors is marked in the text, linked to its entry in the list of corrections; every name links to its entry in the index. No images, sound or animation.</meta>
+          <meta property="dcterms:conformsTo">EPUB Accessibility 1.1 - WCAG 2.1 Level AA</meta>
+          <meta property="a11y:certifiedBy">{$w?publisher}</meta>
         </metadata>
         <manifest>
           <item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>
@@ -116,31 +126,29 @@
       <xsl:with-param name="title" select="'Contents'"/>
       <xsl:with-param name="type" select="'frontmatter'"/>
       <xsl:with-param name="content" as="node()*">
-        <nav epub:type="toc" id="toc">
-          <h1>Contents</h1>
+        <nav epub:type="toc" role="doc-toc" id="toc">
+          <h1>{ed:book-parts($doc)[?part = 'contents']?label}</h1>
           <ol>
-            <li><a href="{$ed:epub-text}#title-page">Title page</a></li>
-            <xsl:for-each select="$text/tei:body/tei:div">
-              <li><a href="{$ed:epub-text}#{@xml:id}">{ed:book-division-label(.)}</a></li>
+            <xsl:for-each select="ed:book-parts($doc)[not(?part = 'contents')]">
+              <li>
+                <a href="{if (?part = 'index') then $ed:epub-registers else $ed:epub-text}#{?id}">{?label}</a>
+                <xsl:if test="?part = 'index'">
+                  <ol>
+                    <xsl:for-each select="$ed:register-kinds[exists(ed:sorted-entries($doc, .))]">
+                      <li><a href="{$ed:epub-registers}#register-{?kind}">{?title}</a></li>
+                    </xsl:for-each>
+                  </ol>
+                </xsl:if>
+              </li>
             </xsl:for-each>
-            <xsl:for-each select="$text/tei:back/tei:div[1]"><li><a href="{$ed:epub-text}#{@xml:id}">Reader comment</a></li></xsl:for-each>
-            <xsl:if test="$text//tei:note"><li><a href="{$ed:epub-text}#notes">Editorial notes</a></li></xsl:if>
-            <xsl:if test="ed:interventions($doc)"><li><a href="{$ed:epub-text}#apparatus">Corrections</a></li></xsl:if>
-            <li><a href="{$ed:epub-registers}#registers">Registers</a>
-              <ol>
-                <xsl:for-each select="$ed:register-kinds[exists(ed:sorted-entries($doc, .))]">
-                  <li><a href="{$ed:epub-registers}#register-{?kind}">{?title}</a></li>
-                </xsl:for-each>
-              </ol>
-            </li>
           </ol>
         </nav>
         <nav epub:type="landmarks" id="landmarks" hidden="hidden">
           <h2>Landmarks</h2>
           <ol>
-            <li><a epub:type="titlepage" href="{$ed:epub-text}#title-page">Title page</a></li>
+            <li><a epub:type="titlepage" href="{$ed:epub-text}#title-page">{ed:book-parts($doc)[?part = 'title-page']?label}</a></li>
             <li><a epub:type="bodymatter" href="{$ed:epub-text}#{$text/tei:body/tei:div[1]/@xml:id}">Text</a></li>
-            <li><a epub:type="index" href="{$ed:epub-registers}#registers">Registers</a></li>
+            <li><a epub:type="index" href="{$ed:epub-registers}#index">{ed:book-parts($doc)[?part = 'index']?label}</a></li>
           </ol>
         </nav>
       </xsl:with-param>
@@ -151,37 +159,51 @@
   <xsl:template name="ed:epub-text">
     <xsl:param name="doc" as="document-node()" required="yes"/>
     <xsl:variable name="w" as="map(xs:string, xs:string)" select="ed:work($doc)"/>
-    <xsl:variable name="text" as="element(tei:text)" select="$doc/tei:TEI/tei:text"/>
-    <xsl:variable name="interventions" as="element()*" select="ed:interventions($doc)"/>
     <xsl:call-template name="ed:epub-document">
       <xsl:with-param name="doc" select="$doc"/>
       <xsl:with-param name="href" select="$ed:epub-text"/>
       <xsl:with-param name="title" select="$w?title"/>
       <xsl:with-param name="type" select="'bodymatter'"/>
       <xsl:with-param name="content" as="node()*">
-        <section id="title-page" class="title-page" epub:type="titlepage">
-          <xsl:call-template name="ed:book-title-page"><xsl:with-param name="doc" select="$doc"/></xsl:call-template>
-        </section>
-        <xsl:apply-templates select="$text/tei:body/tei:div" mode="ed:html"/>
-        <xsl:for-each select="$text/tei:back/tei:div">
-          <section id="{@xml:id}" class="comments">
-            <h2>Reader comment</h2>
-            <xsl:apply-templates select="tei:div" mode="ed:html"/>
-          </section>
+        <xsl:for-each select="ed:book-parts($doc)">
+          <xsl:variable name="part" as="map(xs:string, item()*)" select="."/>
+          <xsl:choose>
+            <xsl:when test="?part = 'title-page'">
+              <xsl:variable name="page" as="element(tei:titlePage)?" select="?nodes/tei:titlePage"/>
+              <xsl:variable name="byline" as="map(xs:string, node()*)" select="ed:byline-parts($page/tei:byline)"/>
+              <section id="{?id}" class="title-page" epub:type="titlepage" aria-label="{?label}">
+                <h1 class="book-title"><xsl:apply-templates select="$page/tei:docTitle/tei:titlePart/node()" mode="ed:html"/></h1>
+                <p class="byline"><span class="byline-author"><xsl:apply-templates select="$byline?author" mode="ed:html"/></span>
+                  <xsl:if test="exists($byline?date)"><br/><span class="byline-date"><xsl:apply-templates select="$byline?date" mode="ed:html"/></span></xsl:if></p>
+                <xsl:call-template name="ed:book-title-facts"><xsl:with-param name="doc" select="$doc"/></xsl:call-template>
+              </section>
+            </xsl:when>
+            <xsl:when test="?part = 'section'">
+              <xsl:apply-templates select="?nodes" mode="ed:html"/>
+            </xsl:when>
+            <xsl:when test="?part = 'comment'">
+              <xsl:for-each select="?nodes">
+                <section id="{@xml:id}" class="comments">
+                  <xsl:if test="position() = 1"><h2>{$part?label}</h2></xsl:if>
+                  <xsl:apply-templates select="node()" mode="ed:html"/>
+                </section>
+              </xsl:for-each>
+            </xsl:when>
+            <xsl:when test="?part = 'notes'">
+              <section id="{?id}" class="notes" epub:type="footnotes">
+                <h2>{?label}</h2>
+                <xsl:apply-templates select="?nodes" mode="ed:epub-footnote"/>
+              </section>
+            </xsl:when>
+            <xsl:when test="?part = 'corrections'">
+              <section id="{?id}" class="apparatus">
+                <h2>{?label}</h2>
+                <p>{ed:corrections-preface(false())}</p>
+                <ol><xsl:apply-templates select="?nodes" mode="ed:apparatus"/></ol>
+              </section>
+            </xsl:when>
+          </xsl:choose>
         </xsl:for-each>
-        <xsl:if test="$text//tei:note">
-          <section id="notes" class="notes" epub:type="footnotes">
-            <h2>Editorial notes</h2>
-            <xsl:apply-templates select="$text//tei:note" mode="ed:epub-footnote"/>
-          </section>
-        </xsl:if>
-        <xsl:if test="$interventions">
-          <section id="apparatus" class="apparatus">
-            <h2>Corrections</h2>
-            <p>The editors' reading, then (after the bracket) the witness's, with the paragraph where it stands.</p>
-            <ol><xsl:apply-templates select="$interventions" mode="ed:apparatus"/></ol>
-          </section>
-        </xsl:if>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
@@ -192,11 +214,11 @@
     <xsl:call-template name="ed:epub-document">
       <xsl:with-param name="doc" select="$doc"/>
       <xsl:with-param name="href" select="$ed:epub-registers"/>
-      <xsl:with-param name="title" select="'Registers'"/>
+      <xsl:with-param name="title" select="ed:book-parts($doc)[?part = 'index']?label"/>
       <xsl:with-param name="type" select="'backmatter'"/>
       <xsl:with-param name="content" as="node()*">
-        <section id="registers" class="registers" epub:type="index">
-          <h1>Registers</h1>
+        <section id="index" class="registers" epub:type="index" role="doc-index">
+          <h1>{ed:book-parts($doc)[?part = 'index']?label}</h1>
           <xsl:for-each select="$ed:register-kinds">
             <xsl:variable name="entries" as="element()*" select="ed:sorted-entries($doc, .)"/>
             <xsl:if test="$entries">

@@ -1,19 +1,21 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- Entry point: print/edition.html, the edition laid out for paged media (src/edition/pdf.py turns it
-     into the PDF with xslt/assets/print.css): title page, contents with page numbers, the text with
-     ¶ numbers in the margin and notes as footnotes, the reader comment, the corrections, and an index of
-     persons, places and organisations whose page numbers the engine computes from each mention's anchor. -->
+<!-- Entry point: print/edition.typ, the print edition as Typst source (src/edition/pdf.py compiles it with
+     xslt/print/print.typ into the tagged PDF). The parts come in the order and under the labels of
+     common/book-parts.xsl: title page, contents with page numbers, the text with ¶ numbers in the margin and
+     notes as footnotes, the reader comment, the corrections with paragraph and page, and an index of every
+     register by page, whose page numbers Typst finds from an anchor at each mention (one layout). -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:ed="urn:weil-edition:xslt" xmlns="http://www.w3.org/1999/xhtml"
   exclude-result-prefixes="#all" expand-text="yes">
 
   <xsl:import href="common/html-layer.xsl"/>
-  <xsl:include href="print/book.xsl"/>
-  <xsl:include href="print/print-text.xsl"/>
+  <xsl:include href="common/book-parts.xsl"/>
+  <xsl:include href="print/typst-text.xsl"/>
 
   <xsl:output method="text"/>
-  <xsl:mode on-no-match="shallow-skip" on-multiple-match="fail" use-accumulators="#all"/>
+  <xsl:mode on-no-match="shallow-skip" on-multiple-match="fail"/>
+  <xsl:mode name="ed:print-part" on-no-match="fail" on-multiple-match="fail"/>
 
   <!-- Paragraphs and sections are in this book's own text, not in the reading view's index.html. -->
   <xsl:function name="ed:text-href" as="xs:string" visibility="public">
@@ -22,97 +24,74 @@
   </xsl:function>
 
   <xsl:template match="/">
+    <xsl:variable name="doc" as="document-node()" select="."/>
     <xsl:variable name="w" as="map(xs:string, xs:string)" select="ed:work(.)"/>
     <xsl:variable name="facts" as="map(xs:string, xs:string)" select="ed:book-facts(.)"/>
-    <xsl:variable name="text" as="element(tei:text)" select="tei:TEI/tei:text"/>
-    <xsl:variable name="interventions" as="element()*" select="ed:interventions(.)"/>
-    <xsl:result-document href="print/edition.html" method="html" html-version="5" encoding="UTF-8" indent="no">
-      <html lang="{$facts?language}">
-        <head>
-          <meta charset="utf-8"/>
-          <title>{$w?title}</title>
-          <meta name="author" content="{$w?author}"/>
-          <meta name="description" content="{$facts?subject}"/>
-          <meta name="keywords" content="{$facts?keywords}"/>
-          <meta name="dcterms.created" content="{$facts?created}"/>
-          <meta name="dcterms.modified" content="{$facts?modified}"/>
-        </head>
-        <body>
-          <section class="title-page" id="title-page">
-            <xsl:call-template name="ed:book-title-page"><xsl:with-param name="doc" select="."/></xsl:call-template>
-          </section>
-          <nav class="toc" id="contents" data-bookmark="Contents">
-            <h2>Contents</h2>
-            <ol>
-              <xsl:for-each select="$text/tei:body/tei:div">
-                <li><a href="#{@xml:id}">{ed:book-division-label(.)}</a></li>
-              </xsl:for-each>
-              <xsl:if test="$text/tei:back/tei:div"><li><a href="#{$text/tei:back/tei:div[1]/@xml:id}">Reader comment</a></li></xsl:if>
-              <xsl:if test="$interventions"><li><a href="#apparatus">Corrections</a></li></xsl:if>
-              <li><a href="#index">Index</a></li>
-            </ol>
-          </nav>
-          <main class="text">
-            <xsl:for-each select="$text/tei:body/tei:div">
-              <xsl:apply-templates select="." mode="ed:print-division"/>
-            </xsl:for-each>
-          </main>
-          <xsl:for-each select="$text/tei:back/tei:div">
-            <section id="{@xml:id}" class="comments" data-bookmark="Reader comment">
-              <h2>Reader comment</h2>
-              <xsl:apply-templates select="tei:div" mode="ed:html"/>
-            </section>
-          </xsl:for-each>
-          <xsl:if test="$interventions">
-            <section id="apparatus" class="apparatus" data-bookmark="Corrections">
-              <h2>Corrections</h2>
-              <p>The editors' reading, then (after the bracket) the witness's, with the paragraph and page where it stands.</p>
-              <ol><xsl:apply-templates select="$interventions" mode="ed:apparatus"/></ol>
-            </section>
-          </xsl:if>
-          <xsl:call-template name="ed:print-index"><xsl:with-param name="doc" select="."/></xsl:call-template>
-        </body>
-      </html>
+    <xsl:variable name="modified" as="xs:string" select="($facts?modified[. castable as xs:date], $w?edition-year || '-01-01')[1]"/>
+    <xsl:result-document href="print/edition.typ" method="text" encoding="UTF-8">
+      <xsl:text>#import "print.typ": *&#10;</xsl:text>
+      <xsl:text>#show: book.with(title: {ed:typst-string($w?title)}, author: {ed:typst-string($w?author)}, </xsl:text>
+      <xsl:text>description: {ed:typst-string($facts?subject)}, </xsl:text>
+      <xsl:text>keywords: ({string-join(tokenize($facts?keywords, ',\s*')[.] ! (ed:typst-string(.) || ','), ' ')}), </xsl:text>
+      <xsl:text>date: datetime(year: {year-from-date(xs:date($modified))}, month: {month-from-date(xs:date($modified))}, day: {day-from-date(xs:date($modified))}), </xsl:text>
+      <xsl:text>lang: {ed:typst-string(tokenize($facts?language, '-')[1])}, running-title: [{ed:typst-markup($w?title)}])&#10;&#10;</xsl:text>
+      <xsl:for-each select="ed:book-parts(.)">
+        <xsl:if test="not(?part = ('title-page', 'notes'))">#part({ed:typst-string(?label)}{if (?part = 'contents') then ', listed: false' else ''})&#10;</xsl:if>
+        <xsl:apply-templates select="$doc" mode="ed:print-part"><xsl:with-param name="part" select="." tunnel="yes"/></xsl:apply-templates>
+      </xsl:for-each>
     </xsl:result-document>
   </xsl:template>
 
-  <!-- A division of the essay, bookmarked under its heading (or its kind when it has none). -->
-  <xsl:mode name="ed:print-division" on-no-match="fail" on-multiple-match="fail"/>
-  <xsl:template match="tei:div" mode="ed:print-division">
-    <section id="{@xml:id}" class="{(@type, 'div')[1]}" data-bookmark="{ed:book-division-label(.)}">
-      <xsl:apply-templates mode="ed:html"/>
-    </section>
-  </xsl:template>
-
-  <!-- The index: every person, place and organisation the text mentions, each mention a link to its
-       anchor. The engine prints each link as the number of the page the anchor fell on; pdf.py keeps
-       one link per entry and page. -->
-  <xsl:template name="ed:print-index">
-    <xsl:param name="doc" as="document-node()" required="yes"/>
-    <section id="index" class="index" data-bookmark="Index">
-      <h2>Index</h2>
-      <xsl:for-each select="$ed:register-kinds[?kind = $ed:book-index-kinds]">
-        <xsl:variable name="entries" as="element()*" select="ed:sorted-entries($doc, .)[exists(ed:book-mentions(.))]"/>
-        <xsl:if test="$entries">
-          <section class="index-kind" id="index-{?kind}" data-bookmark="{?title}">
-            <h3>{?title}</h3>
-            <ul>
-              <xsl:for-each select="$entries">
-                <li id="ix-{@xml:id}" data-entry="{@xml:id}">
-                  <span class="ix-name">{ed:entry-name(.)}<xsl:for-each select="ed:han-names(.)"><xsl:text> </xsl:text><span class="han" lang="{@xml:lang}">{normalize-space(.)}</span></xsl:for-each></span>
-                  <xsl:text> </xsl:text>
-                  <span class="loci">
-                    <xsl:for-each select="ed:book-mentions(.)">
-                      <a class="locus" href="#{ed:mention-anchor(.)}"></a>
-                    </xsl:for-each>
-                  </span>
-                </li>
-              </xsl:for-each>
-            </ul>
-          </section>
-        </xsl:if>
-      </xsl:for-each>
-    </section>
+  <!-- Each part of the book (its kind in $part?part). -->
+  <xsl:template match="/" mode="ed:print-part">
+    <xsl:param name="part" as="map(xs:string, item()*)" tunnel="yes"/>
+    <xsl:variable name="doc" as="document-node()" select="."/>
+    <xsl:choose>
+      <xsl:when test="$part?part = 'title-page'">
+        <xsl:variable name="page" as="element(tei:titlePage)?" select="$part?nodes/tei:titlePage"/>
+        <xsl:variable name="byline" as="map(xs:string, node()*)" select="ed:byline-parts($page/tei:byline)"/>
+        <xsl:variable name="facts" as="element()*"><xsl:call-template name="ed:book-title-facts"><xsl:with-param name="doc" select="$doc"/></xsl:call-template></xsl:variable>
+        <xsl:text>#title-page[&#10;#title[{ed:typst($page/tei:docTitle/tei:titlePart/node())}]&#10;&#10;</xsl:text>
+        <xsl:text>#block(above: 8mm, below: 20mm)[#text(13pt)[{ed:typst($byline?author)}]</xsl:text>
+        <xsl:if test="exists($byline?date)"> \&#10;#text(11pt)[{ed:typst($byline?date)}]</xsl:if>
+        <xsl:text>]&#10;&#10;</xsl:text>
+        <xsl:value-of select="ed:typst-html($facts)" separator=""/>
+        <xsl:text>]&#10;&#10;</xsl:text>
+      </xsl:when>
+      <xsl:when test="$part?part = 'contents'">#contents[{ed:typst-markup($part?label)}]&#10;&#10;</xsl:when>
+      <xsl:when test="$part?part = 'section'">
+        <xsl:if test="empty($part?nodes/tei:head)">#heading(level: 1)[{ed:typst-markup($part?label)}]#label({ed:typst-string($part?id)})&#10;&#10;</xsl:if>
+        <xsl:value-of select="ed:typst($part?nodes/node())"/>
+      </xsl:when>
+      <xsl:when test="$part?part = 'comment'">
+        <xsl:text>#heading(level: 1)[{ed:typst-markup($part?label)}]&#10;&#10;</xsl:text>
+        <xsl:value-of select="ed:typst($part?nodes/node())"/>
+      </xsl:when>
+      <!-- Notes are footnotes, on the page that calls them. -->
+      <xsl:when test="$part?part = 'notes'"/>
+      <xsl:when test="$part?part = 'corrections'">
+        <xsl:variable name="entries" as="element()*"><xsl:apply-templates select="$part?nodes" mode="ed:apparatus"/></xsl:variable>
+        <xsl:text>#heading(level: 1)[{ed:typst-markup($part?label)}]#label({ed:typst-string($part?id)})&#10;&#10;</xsl:text>
+        <xsl:text>#par[{ed:typst-markup(ed:corrections-preface(true()))}]&#10;&#10;#block[#set text(9.5pt)&#10;</xsl:text>
+        <xsl:value-of select="ed:typst-html($entries)" separator=""/>
+        <xsl:text>]&#10;&#10;</xsl:text>
+      </xsl:when>
+      <xsl:when test="$part?part = 'index'">
+        <xsl:text>#heading(level: 1)[{ed:typst-markup($part?label)}]#label({ed:typst-string($part?id)})&#10;&#10;#index-body[&#10;</xsl:text>
+        <xsl:for-each select="ed:index-sections($doc)">
+          <xsl:text>#heading(level: 2)[{ed:typst-markup(?title)}]&#10;&#10;</xsl:text>
+          <xsl:for-each select="?groups">
+            <xsl:if test="?title">#heading(level: 3, outlined: false)[{ed:typst-markup(?title)}]&#10;&#10;</xsl:if>
+            <xsl:for-each select="?entries">
+              <xsl:variable name="han" as="xs:string*" select="ed:han-names(.) ! ('#zh(' || ed:typst-string(if (@xml:lang = 'zh-Hant') then 'Hant' else 'Hans') || ')[' || ed:typst-markup(.) || ']')"/>
+              <xsl:text>#par[{string-join((ed:typst-markup(ed:index-name(.)), $han), ' ')}, #pages({ed:typst-string(@xml:id)})]&#10;</xsl:text>
+            </xsl:for-each>
+            <xsl:text>&#10;</xsl:text>
+          </xsl:for-each>
+        </xsl:for-each>
+        <xsl:text>]&#10;</xsl:text>
+      </xsl:when>
+    </xsl:choose>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -128,7 +128,7 @@ def write_citation_cff(ctx: BuildContext) -> None:
 
 
 def write_pdf(ctx: BuildContext) -> None:
-    """The PDF edition, laid out by WeasyPrint from print.xsl's HTML (``edition.pdf``)."""
+    """The PDF edition, typeset by Typst from print.xsl's Typst source (``edition.pdf``)."""
     from .pdf import write_pdf as pdf
 
     pdf(ctx)

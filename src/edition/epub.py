@@ -15,7 +15,7 @@ import shutil
 import zipfile
 from pathlib import Path
 
-from .project import NS
+from .corpus import edition_id
 
 EPUB_SOURCE = Path("epub-src")
 EPUB_CSS = Path("assets") / "epub.css"
@@ -30,7 +30,7 @@ def write_epub(ctx) -> Path:
     """Zip ``ctx.out/epub-src/`` into ``ctx.out/epub/<edition id>.epub``; return its path."""
     source = ctx.out / EPUB_SOURCE
     shutil.copyfile(ctx.project.xslt_dir / EPUB_CSS, source / BOOK_CSS)
-    target = ctx.out / "epub" / f"{_edition_id(ctx)}.epub"
+    target = ctx.out / "epub" / f"{edition_id(ctx.edition)}.epub"
     target.parent.mkdir(parents=True, exist_ok=True)
     files = sorted(p.relative_to(source).as_posix() for p in source.rglob("*") if p.is_file())
     with zipfile.ZipFile(target, "w") as book:
@@ -48,7 +48,3 @@ def _entry(name: str, compression: int) -> zipfile.ZipInfo:
     info.create_system = 3  # Unix, whatever the builder's system
     return info
 
-
-def _edition_id(ctx) -> str:
-    ids = ctx.edition.xpath("/t:TEI/t:teiHeader/t:fileDesc/t:publicationStmt/t:idno[@type='edition']/text()", namespaces=NS)
-    return (ids[0].strip() if ids else "") or "edition"

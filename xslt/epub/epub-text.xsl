@@ -1,5 +1,6 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- The reading text in the e-book (epub.xsl): mentions link to the registers at the back of the book,
+<!-- The reading text in the e-book (epub.xsl): paragraphs with their number and without the web page's
+     controls (no cite link, no hidden speaker links); mentions link to the registers at the back of the book,
      editorial notes are EPUB footnotes (a noteref in the text, the note an aside of epub:type footnote
      at the end of the same document), and no link ever nests in another. -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -32,7 +33,7 @@
     <sup class="note-ref">
       <xsl:choose>
         <xsl:when test="ed:in-link(.)">{$n}</xsl:when>
-        <xsl:otherwise><a epub:type="noteref" href="#note-{$n}" id="note-ref-{$n}">{$n}</a></xsl:otherwise>
+        <xsl:otherwise><a epub:type="noteref" role="doc-noteref" href="#note-{$n}" id="note-ref-{$n}">{$n}</a></xsl:otherwise>
       </xsl:choose>
     </sup>
   </xsl:template>
@@ -40,9 +41,34 @@
   <!-- The note itself, at the end of the document: an aside a reading system can pop up. -->
   <xsl:template match="tei:note" mode="ed:epub-footnote">
     <xsl:variable name="n" as="xs:integer" select="ed:note-number(.)"/>
-    <aside epub:type="footnote" id="note-{$n}" class="footnote">
+    <aside epub:type="footnote" role="doc-footnote" id="note-{$n}" class="footnote">
       <p><xsl:if test="not(ed:in-link(.))"><a href="#note-ref-{$n}" class="note-number">{$n}.</a></xsl:if><xsl:if test="ed:in-link(.)"><span class="note-number">{$n}.</span></xsl:if><xsl:text> </xsl:text><xsl:apply-templates mode="ed:html"/></p>
     </aside>
   </xsl:template>
+
+  <!-- A citable paragraph in a book: its number (printed in the margin), then the text. -->
+  <xsl:template match="tei:div/tei:p" mode="ed:html">
+    <xsl:variable name="n" as="xs:integer" select="ed:paragraph-number(.)"/>
+    <p id="{@xml:id}" class="para">
+      <span class="pn">{$n}</span>
+      <xsl:text> </xsl:text>
+      <xsl:apply-templates mode="#current"/>
+    </p>
+  </xsl:template>
+
+  <!-- Quotations: typographic marks only; the speaker is in the index, not in hidden text. The marks stand
+       outside the element's box, so that a line never breaks between a mark and its word. -->
+  <xsl:template match="tei:said | tei:q | tei:quote | tei:soCalled | tei:mentioned | tei:title" mode="ed:html">
+    <xsl:value-of select="ed:book-mark(., 'before')"/>
+    <span class="{normalize-space(local-name() || ' ' || @type)}"><xsl:apply-templates mode="#current"/></span>
+    <xsl:value-of select="ed:book-mark(., 'after')"/>
+  </xsl:template>
+
+  <!-- The typographic mark before or after an element the witness quoted, else ''. -->
+  <xsl:function name="ed:book-mark" as="xs:string" visibility="public">
+    <xsl:param name="e" as="element()"/>
+    <xsl:param name="scope" as="xs:string"/>
+    <xsl:sequence select="if (ed:is-quoted($e)) then ed:typographic-mark($e, $scope) else ''"/>
+  </xsl:function>
 
 </xsl:stylesheet>
