@@ -98,13 +98,13 @@
 
   <!-- ================================================================ the index -->
 
-  <!-- The index's sections, one per register kind with entries the text points at, as maps
+  <!-- The index's sections, one per register kind the declaration puts in the index (@index) with entries the text points at, as maps
        {'kind', 'title', 'groups'}; each group {'title', 'entries'}. Persons: the named, alphabetically, then
        the people the text does not name and the groups, under the heads of their lists as on the register
        page, each list in the order of first mention; every other kind alphabetically in one run. -->
   <xsl:function name="ed:index-sections" as="map(xs:string, item()*)*" visibility="public">
     <xsl:param name="doc" as="document-node()"/>
-    <xsl:for-each select="$ed:register-kinds">
+    <xsl:for-each select="$ed:register-kinds[?kind = $ed:index-kinds]">
       <xsl:variable name="kind" as="map(xs:string, item()*)" select="."/>
       <xsl:variable name="entries" as="element()*" select="ed:entries($doc, $kind?elements)[exists(ed:book-mentions(.))]"/>
       <xsl:variable name="unheaded" as="element()*" select="sort($entries[empty(parent::*/tei:head)], $ed:collation, function($e) { ed:sort-key($e), string($e/@xml:id) })"/>

@@ -35,9 +35,9 @@
         <ed:group>village</ed:group><ed:group>site</ed:group>
       </ed:kind>
       <ed:kind name="org" list="listOrg" elements="org" schema-types="Organization" page="organisations.html" search-part="registers" index="yes" title="Organisations" highlight="#c8dcff"/>
-      <ed:kind name="event" list="listEvent" elements="event" schema-types="Event" page="events.html" search-part="registers" index="no" title="Events" figure="event-timeline"/>
-      <ed:kind name="work" list="listBibl" elements="bibl" schema-types="CreativeWork" page="works.html" search-part="registers" index="no" title="Works"/>
-      <ed:kind name="term" list="list[@type='glossary']" elements="item" schema-types="DefinedTerm" page="glossary.html" search-part="registers" index="no" title="Glossary"/>
+      <ed:kind name="event" list="listEvent" elements="event" schema-types="Event" page="events.html" search-part="registers" index="yes" title="Events" figure="event-timeline"/>
+      <ed:kind name="work" list="listBibl" elements="bibl" schema-types="CreativeWork" page="works.html" search-part="registers" index="yes" title="Works"/>
+      <ed:kind name="term" list="list[@type='glossary']" elements="item" schema-types="DefinedTerm" page="glossary.html" search-part="registers" index="yes" title="Glossary"/>
 
       <!-- The site's other pages (file, title, the search part their records are filed under) and the site
            navigation: the pages with nav="yes" in this order, the register pages (those with entries) where
