@@ -10,7 +10,7 @@
   exclude-result-prefixes="#all" expand-text="yes">
 
   <!-- The parts of the book in reading order, as maps {'part', 'id', 'label', 'nodes'}:
-       title-page; contents; one 'section' per division of the body; 'comment' (the back's divisions);
+       title-page; contents; one 'section' per division of the front (an editors' introduction) and of the body; 'comment' (the back's divisions);
        'notes' (the editorial notes: footnotes in print, a notes section in the e-book); 'corrections' (the
        apparatus); 'index' (the registers' entries the text points at). A part with nothing to hold is left
        out. Every output takes its contents, bookmarks and headings from here. -->
@@ -20,6 +20,7 @@
     <xsl:sequence select="(
       map{'part': 'title-page', 'id': 'title-page', 'label': 'Title page', 'nodes': $text/tei:front},
       map{'part': 'contents', 'id': 'contents', 'label': 'Contents', 'nodes': ()},
+      $text/tei:front/tei:div ! map{'part': 'section', 'id': string(@xml:id), 'label': ed:book-division-label(.), 'nodes': .},
       $text/tei:body/tei:div ! map{'part': 'section', 'id': string(@xml:id), 'label': ed:book-division-label(.), 'nodes': .},
       $text/tei:back[tei:div] ! map{'part': 'comment', 'id': string(tei:div[1]/@xml:id),
         'label': if (count(tei:div) gt 1) then 'Reader comments' else 'Reader comment', 'nodes': tei:div},

@@ -55,9 +55,10 @@
       || (if (../@xml:id and not(preceding-sibling::tei:head)) then '#label(' || ed:typst-string(../@xml:id) || ')' else '') || '&#10;&#10;'"/>
   </xsl:template>
 
-  <!-- A citable paragraph: its number in the margin, its words, its label (pointers and corrections link to it). -->
+  <!-- A citable paragraph: its number in the margin, its words, its label (pointers and corrections link to it).
+       The editors' introduction's paragraphs carry no number, as in the reading view: the essay's ¶ 1 stays the only ¶ 1. -->
   <xsl:template match="tei:div/tei:p" mode="ed:typst">
-    <xsl:sequence select="ed:typst-call('para', ed:typst-string(string(ed:paragraph-number(.))), ed:typst(node()))
+    <xsl:sequence select="ed:typst-call('para', ed:typst-string(if (ed:part(.) = 'introduction') then '' else string(ed:paragraph-number(.))), ed:typst(node()))
       || '#label(' || ed:typst-string(@xml:id) || ')&#10;&#10;'"/>
   </xsl:template>
   <xsl:template match="tei:closer" mode="ed:typst">
