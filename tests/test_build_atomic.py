@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from edition.corpus import load_edition
 from edition.build import build
 from edition import workers
 
@@ -16,11 +15,14 @@ BROKEN = Path(__file__).parent / "fixtures" / "broken"
 
 
 @pytest.fixture
-def previous(project_copy, snapshot, monkeypatch):
-    """A complete first build (validation skipped), and its bytes."""
-    with monkeypatch.context() as patch:
-        patch.setattr("edition.build.require_valid", load_edition)
-        build(project_copy)
+def project_copy(built_copy):
+    """A copy of the edition with a complete first build (conftest.py's ``built_copy``)."""
+    return built_copy
+
+
+@pytest.fixture
+def previous(project_copy, snapshot):
+    """The bytes of the complete first build."""
     files = snapshot(project_copy.build_dir)
     assert "html/index.html" in files and "text/reading.txt" in files
     return files
