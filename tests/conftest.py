@@ -105,6 +105,22 @@ def built_edition(built_edition_report) -> Project:
     assert not changed, f"a test changed the shared build (use built_copy): {changed[:20]}"
 
 
+def _mirror(source: Path, copy: Path) -> None:
+    """Make ``copy`` hold exactly the files of ``source``, rewriting only those that differ (size or modification
+    time: copies keep the source's). Files a test left unchanged, the stylesheets above all, are never rewritten,
+    so stylesheet workers a previous build left compiling them never read a half-copied file."""
+    wanted = _tree_state(source)
+    present = _tree_state(copy) if copy.exists() else {}
+    for name in present.keys() - wanted.keys():
+        (copy / name).unlink()
+    for folder in sorted((p for p in copy.rglob("*") if p.is_dir()), reverse=True) if copy.exists() else ():
+        if not (source / folder.relative_to(copy)).is_dir():
+            shutil.rmtree(folder)
+    for name in sorted(k for k in wanted if present.get(k) != wanted[k]):
+        (copy / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(source / name, copy / name, follow_symlinks=False)
+
+
 @pytest.fixture(scope="session")
 def built_books(built_edition, tmp_path_factory) -> Path:
     """The build folder of ``edition build`` with its defaults, books (PDF, EPUB) included, run once through
@@ -126,8 +142,7 @@ def workbench(built_edition, tmp_path_factory):
     root = tmp_path_factory.getbasetemp() / "workbench" / "project"
 
     def fresh() -> Project:
-        shutil.rmtree(root, ignore_errors=True)
-        shutil.copytree(built_edition.root, root, symlinks=True)
+        _mirror(built_edition.root, root)
         return Project(root)
 
     return fresh

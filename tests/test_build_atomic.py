@@ -162,10 +162,15 @@ def test_successful_build_replaces_everything(project_copy, previous, snapshot, 
 
 
 @pytest.mark.parametrize("umask", [0o022, 0o027])
-def test_build_folder_gets_the_permissions_the_umask_gives(project_copy, without_validation, umask):
+def test_build_folder_gets_the_permissions_the_umask_gives(copy_repository, tmp_path, without_validation, umask):
     """Not mkdtemp's 0700: a web server running as another user must be able to read build/html (issue 15, point 8)."""
     import os
     import stat
+
+    from edition.project import Project
+
+    # A copy in a folder of its own: its build starts its own stylesheet workers, under this umask.
+    project_copy = Project(copy_repository(tmp_path / "project"))
 
     previous_umask = os.umask(umask)
     try:
