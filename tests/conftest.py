@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -39,6 +40,9 @@ from xslt_support import ROOT as REPO
 # Never copied: outputs, version control, caches; anything else (schema/, xslt/, edition/) is.
 _NOT_COPIED = shutil.ignore_patterns("build", ".git", ".venv", "venv", "__pycache__", ".pytest_cache",
                                      ".hypothesis", "*.egg-info", ".build-*", ".build-previous")
+# Hypothesis keeps its example database and caches in ./.hypothesis unless told otherwise; it writes them while
+# test modules are collected, so it is told here, on import, before any of them.
+os.environ.setdefault("HYPOTHESIS_STORAGE_DIRECTORY", str(Path(tempfile.gettempdir()) / "edition-tests-hypothesis"))
 #: Left out of the working-tree check: version control, the environment, and the interpreter's and pytest's
 #: own caches (written by running Python and pytest at all, not by a test).
 _NOT_WATCHED = {".git", ".venv", "venv", "__pycache__", ".pytest_cache"}
@@ -61,10 +65,8 @@ def _changes(before: dict, after: dict) -> list[str]:
 
 
 @pytest.fixture(scope="session", autouse=True)
-def working_tree_untouched(tmp_path_factory):
+def working_tree_untouched():
     """Fails the run if any test wrote into the repository (a screenshot, a cache, a changed source)."""
-    # Hypothesis keeps its example database and caches in ./.hypothesis unless told otherwise.
-    os.environ["HYPOTHESIS_STORAGE_DIRECTORY"] = str(tmp_path_factory.mktemp("hypothesis"))
     before = _tree_state(REPO)
     yield
     changed = _changes(before, _tree_state(REPO))
