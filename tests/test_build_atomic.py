@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from edition.corpus import load_edition
 from edition.build import build
 from edition import workers
 
@@ -16,11 +15,14 @@ BROKEN = Path(__file__).parent / "fixtures" / "broken"
 
 
 @pytest.fixture
-def previous(project_copy, snapshot, monkeypatch):
-    """A complete first build (validation skipped), and its bytes."""
-    with monkeypatch.context() as patch:
-        patch.setattr("edition.build.require_valid", load_edition)
-        build(project_copy)
+def project_copy(built_copy):
+    """A copy of the edition with a complete first build (conftest.py's ``built_copy``)."""
+    return built_copy
+
+
+@pytest.fixture
+def previous(project_copy, snapshot):
+    """The bytes of the complete first build."""
     files = snapshot(project_copy.build_dir)
     assert "html/index.html" in files and "text/reading.txt" in files
     return files
@@ -160,10 +162,15 @@ def test_successful_build_replaces_everything(project_copy, previous, snapshot, 
 
 
 @pytest.mark.parametrize("umask", [0o022, 0o027])
-def test_build_folder_gets_the_permissions_the_umask_gives(project_copy, without_validation, umask):
+def test_build_folder_gets_the_permissions_the_umask_gives(copy_repository, tmp_path, without_validation, umask):
     """Not mkdtemp's 0700: a web server running as another user must be able to read build/html (issue 15, point 8)."""
     import os
     import stat
+
+    from edition.project import Project
+
+    # A copy in a folder of its own: its build starts its own stylesheet workers, under this umask.
+    project_copy = Project(copy_repository(tmp_path / "project"))
 
     previous_umask = os.umask(umask)
     try:

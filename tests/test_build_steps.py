@@ -8,9 +8,11 @@ import pytest
 
 from edition import build as build_module
 from edition.build import BuildContext, build, stylesheet_parameters
-from edition.project import TEI_NS
+from edition.project import TEI_NS, Project
 from edition.xmlio import EditionError, Problem
 from edition.xslt import Stylesheets
+
+from xslt_support import BUILD_OPTIONS
 
 UNDECLARING = ('<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">'
                '<xsl:output method="text"/><xsl:template match="/">no parameters</xsl:template></xsl:stylesheet>')
@@ -30,18 +32,19 @@ def _run(tmp_path: Path, stylesheet: str, parameters: dict) -> str:
         return sheets.run(path, sheets.document(b"<x/>"), tmp_path / "out", parameters)
 
 
-def test_every_build_parameter_reaches_a_stylesheet_that_declares_it(project_copy, tmp_path):
-    parameters = stylesheet_parameters(project_copy, {"ids": True, "base-url": ""})
+def test_every_build_parameter_reaches_a_stylesheet_that_declares_it(repo_root, tmp_path):
+    parameters = stylesheet_parameters(Project(repo_root), {"ids": True, "base-url": ""})
     assert _run(tmp_path, DECLARING, parameters) == "true true true"  # the lock retires one identifier
 
 
-def test_a_stylesheet_that_declares_no_parameter_is_unaffected(project_copy, tmp_path):
-    parameters = stylesheet_parameters(project_copy, {"ids": True, "base-url": "", "unheard-of": "x"})
+def test_a_stylesheet_that_declares_no_parameter_is_unaffected(repo_root, tmp_path):
+    parameters = stylesheet_parameters(Project(repo_root), {"ids": True, "base-url": "", "unheard-of": "x"})
     assert {"retired", "schema-rng", "schema-sch", "ids", "base-url"} <= set(parameters)
     assert _run(tmp_path, UNDECLARING, parameters) == "no parameters"
 
 
-def test_a_step_gets_the_context_and_writes_into_the_build(project_copy, without_validation, monkeypatch):
+def test_a_step_gets_the_context_and_writes_into_the_build(built_copy, without_validation, monkeypatch):
+    project_copy = built_copy
     seen: list[BuildContext] = []
 
     def write_marker(ctx: BuildContext) -> None:
@@ -58,8 +61,8 @@ def test_a_step_gets_the_context_and_writes_into_the_build(project_copy, without
     assert "write_marker" in report.timings
 
 
-def test_a_failing_step_leaves_the_previous_build(project_copy, without_validation, monkeypatch, snapshot):
-    build(project_copy, search=False)
+def test_a_failing_step_leaves_the_previous_build(built_copy, without_validation, monkeypatch, snapshot):
+    project_copy = built_copy  # with its complete previous build
     before = snapshot(project_copy.build_dir)
 
     def write_broken(ctx: BuildContext) -> None:
@@ -67,6 +70,6 @@ def test_a_failing_step_leaves_the_previous_build(project_copy, without_validati
 
     monkeypatch.setattr(build_module, "STEPS", [*build_module.STEPS, write_broken])
     with pytest.raises(EditionError, match="edition/extra.dat:3:7: cannot make the extra output"):
-        build(project_copy, search=False, force=True)
+        build(project_copy, parameters=BUILD_OPTIONS, search=False, force=True)
     assert snapshot(project_copy.build_dir) == before
     assert not [p for p in project_copy.root.iterdir() if p.name.startswith(".build-")]

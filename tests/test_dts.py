@@ -317,11 +317,11 @@ def test_two_runs_write_the_same_bytes(repo_root: Path, api: Path, tmp_path: Pat
 
 
 @pytest.mark.slow
-def test_the_build_publishes_the_api_at_the_given_base_url(project_copy: Project, tmp_path: Path):
+def test_the_build_publishes_the_api_at_the_given_base_url(built_copy: Project, tmp_path: Path):
     """The whole build: dts.xsl runs with the other entry points, --base-url decides the identifiers."""
     from edition.build import build
 
-    report = build(project_copy, tmp_path / "build", parameters={"base-url": "http://127.0.0.1:8000/", "ids": False}, search=False)
+    report = build(built_copy, tmp_path / "build", parameters={"base-url": "http://127.0.0.1:8000/", "ids": False}, search=False)
     entry = load(report.out_dir / "html" / "api" / "dts" / "index.jsonld")
     assert entry["@id"] == "http://127.0.0.1:8000/api/dts"
     assert "html/api/dts/document/weil-conditions.xml" in report.files

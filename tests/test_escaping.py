@@ -49,11 +49,8 @@ def escaped_text(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def hostile_build(tmp_path_factory, copy_repository):
-    root = copy_repository(tmp_path_factory.mktemp("escaping") / "project")
-    from edition.project import Project
-
-    project = Project(root)
+def hostile_build(workbench):
+    project = workbench()  # a copy of the built edition, where the build reuses the compiled stylesheets
     shutil.copy(HOSTILE / "register-injection.xml", project.registers_dir / "zz-hostile.xml")
     essay = parse_file(project.main_document)
     paragraph = essay.find(".//t:body//t:div/t:p", NS)

@@ -7,8 +7,7 @@ import re
 import pytest
 from lxml import etree
 
-from edition.build import build
-from edition.project import NS, Project
+from edition.project import NS
 
 from xslt_support import ROOT
 
@@ -25,9 +24,8 @@ def witness_text() -> str:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> dict[str, str]:
-    out = tmp_path_factory.mktemp("fidelity") / "build"
-    build(Project(ROOT), out, search=False)
+def built(built_edition) -> dict[str, str]:
+    out = built_edition.build_dir
     return {view: (out / "text" / f"{view}.txt").read_text(encoding="utf-8") for view in ("reading", "diplomatic")}
 
 

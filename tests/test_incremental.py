@@ -1,9 +1,13 @@
 """Nothing changed, nothing done (issue 10, point 4).
 
 A second build with unchanged inputs keeps the previous build as it is (not a byte, not a
-timestamp touched); ``force=True`` rebuilds, byte-identical; a change to any one kind of
-input (essay, register, lock, configuration, stylesheet, shared module, asset, schema, the
-tool, the options) makes the next build rebuild, and its output equals a forced build's.
+timestamp touched); a change to any one kind of input (essay, register, lock, configuration,
+stylesheet, shared module, asset, schema, the tool, the options) makes the next build rebuild,
+and its output equals a forced build's. (``force=True`` rebuilding byte-identical, with the
+compiled stylesheets reused: test_determinism.py.)
+
+Each test takes ``built_copy`` (conftest.py): a copy of the edition with a complete build made
+with ``OPTIONS``, validation included.
 """
 from __future__ import annotations
 
@@ -15,29 +19,18 @@ import pytest
 from edition import manifest
 from edition.build import build
 from edition.corpus import load_edition
-from edition.project import Project
+from edition.project import NS, Project
 
-OPTIONS = {"ids": False, "base-url": ""}
+from xslt_support import BUILD_OPTIONS as OPTIONS
 
 
 def _stat_snapshot(folder: Path) -> dict[str, tuple[int, int]]:
     return {str(p.relative_to(folder)): (p.stat().st_mtime_ns, p.stat().st_ino) for p in sorted(folder.rglob("*"))}
 
 
-@pytest.fixture(scope="module")
-def built_once(tmp_path_factory, copy_repository) -> Path:
-    """A copy of the repository with one complete build (validation included)."""
-    root = copy_repository(tmp_path_factory.mktemp("incremental") / "project")
-    report = build(Project(root), parameters=OPTIONS)
-    assert not report.up_to_date
-    return root
-
-
 @pytest.fixture
-def project(built_once, tmp_path) -> Project:
-    root = tmp_path / "project"
-    shutil.copytree(built_once, root, symlinks=True)
-    return Project(root)
+def project(built_copy) -> Project:
+    return built_copy
 
 
 def test_second_build_is_up_to_date_and_touches_nothing(project, snapshot):
@@ -47,15 +40,6 @@ def test_second_build_is_up_to_date_and_touches_nothing(project, snapshot):
     assert set(report.timings) == {"up-to-date check"}  # no validation, no Saxon, no search index
     assert snapshot(project.build_dir) == before_bytes and _stat_snapshot(project.build_dir) == before_stats
     assert report.files == sorted(before_bytes)
-
-
-def test_force_rebuilds_byte_identical(project, snapshot):
-    before = snapshot(project.build_dir)
-    inode = project.build_dir.stat().st_ino
-    report = build(project, parameters=OPTIONS, force=True)
-    assert not report.up_to_date and "html.xsl" in report.timings
-    assert project.build_dir.stat().st_ino != inode  # a new folder was swapped in
-    assert snapshot(project.build_dir) == before
 
 
 def _append(path: Path, text: str) -> None:
@@ -93,12 +77,17 @@ def test_a_new_tool_version_is_seen(project, monkeypatch):
     assert not manifest.is_up_to_date(project.build_dir, manifest.fingerprint(project, {**OPTIONS, "search": True}))
 
 
-@pytest.mark.parametrize("options", [{"ids": True, "base-url": ""}, {"ids": False, "base-url": "https://example.org/ed/"}],
+@pytest.mark.parametrize("options", [{**OPTIONS, "ids": True}, {**OPTIONS, "base-url": "https://example.org/ed/"}],
                          ids=["ids", "base-url"])
 def test_other_options_rebuild(project, options):
     report = build(project, parameters=options, search=True)
     assert not report.up_to_date
     assert build(project, parameters=options).up_to_date
+    if options["ids"]:  # the option reached the outputs: each paragraph of the reading text is prefixed with its identifier
+        paragraph_ids = load_edition(project).document.xpath(
+            "//t:text/t:body//t:div/t:p/@xml:id | //t:text/t:back//t:div/t:p/@xml:id", namespaces=NS)
+        blocks = (project.build_dir / "text" / "reading.txt").read_text(encoding="utf-8").split("\n\n")
+        assert [b.split("]", 1)[0][1:] for b in blocks if b.startswith("[p-")] == paragraph_ids != []
 
 
 def test_changed_essay_rebuilds_and_equals_a_forced_build(project, snapshot, tmp_path):
@@ -130,16 +119,3 @@ def test_search_flag_is_an_option(project, monkeypatch):
     assert not build(project, parameters=OPTIONS, search=False).up_to_date
     assert not (project.build_dir / "html" / "pagefind").exists()
     assert not build(project, parameters=OPTIONS, search=True).up_to_date
-
-
-def test_a_rebuild_in_the_same_process_reuses_the_compiled_stylesheets(project, snapshot):
-    """(edition serve --watch) Unchanged stylesheets are not compiled again, and the output is the same."""
-    first = build(project, parameters=OPTIONS, force=True)
-    before = snapshot(project.build_dir)
-    again = build(project, parameters=OPTIONS, force=True)
-    assert "compile stylesheets" not in again.timings and "html.xsl" in again.timings
-    assert snapshot(project.build_dir) == before
-    text = project.xslt_dir / "text.xsl"
-    text.write_text(text.read_text(encoding="utf-8") + "<!-- revised -->\n", encoding="utf-8")
-    changed = build(project, parameters=OPTIONS)
-    assert "compile stylesheets" in changed.timings and "compile stylesheets" in first.timings

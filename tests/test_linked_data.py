@@ -3,6 +3,7 @@ RDF (src/edition/linked_data.py), parsed back and counted against the registers.
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -10,7 +11,6 @@ import pytest
 from lxml import etree
 from rdflib import RDF, Graph, URIRef
 
-from edition.build import run_stylesheets
 from edition.corpus import load_edition
 from edition.declarations import read_declarations
 from edition.linked_data import CRM_GROUP, SCHEMA, write_rdf
@@ -50,9 +50,10 @@ def page_jsonld(edition) -> dict:
 
 
 @pytest.fixture(scope="module")
-def built(repo_root: Path, edition, tmp_path_factory) -> SimpleNamespace:
+def built(repo_root: Path, edition, built_edition, tmp_path_factory) -> SimpleNamespace:
+    """The RDF step run on the edition, beside the outputs of the stylesheets it reads (from the shared build)."""
     out = tmp_path_factory.mktemp("rdf")
-    run_stylesheets(Project(repo_root), etree.tostring(edition, encoding="UTF-8"), out, {"retired": "", "base-url": ""})
+    shutil.copytree(built_edition.build_dir / "index", out / "index")
     ctx = SimpleNamespace(project=Project(repo_root), edition=edition, out=out, parameters={"base-url": ""})
     ctx.files = write_rdf(ctx)
     return ctx

@@ -68,9 +68,9 @@ def test_doctype_text_inside_a_comment_is_harmless():
     assert tree.getroot().tag == f"{{{TEI_NS}}}TEI"
 
 
-def test_xinclude_in_the_edition_stops_the_build_and_reads_nothing(project_copy, snapshot):
+def test_xinclude_in_the_edition_stops_the_build_and_reads_nothing(built_copy, snapshot):
     """An xi:include pulling /etc/passwd into a paragraph: the build refuses the essay, located, and no output holds the file."""
-    build(project_copy, search=False)  # positive control: the untouched copy builds
+    project_copy = built_copy  # positive control: the untouched copy built (conftest.py's shared build)
     before = snapshot(project_copy.build_dir)
     essay = project_copy.main_document
     text = essay.read_text(encoding="utf-8")
@@ -156,9 +156,9 @@ def test_stylesheet_cannot_read_files_at_run_time(tmp_path, name):
             assert output == "yes:false", output
 
 
-def test_the_project_stylesheets_still_compile_and_run(project_copy, without_validation, snapshot):
-    build(project_copy)
-    assert {"html/index.html", "text/reading.txt", "index/paragraphs.json"} <= set(snapshot(project_copy.build_dir))
+def test_the_project_stylesheets_still_compile_and_run(built_edition, snapshot):
+    """The shared build (conftest.py) ran every entry stylesheet in the sealed processor."""
+    assert {"html/index.html", "text/reading.txt", "index/paragraphs.json"} <= set(snapshot(built_edition.build_dir))
 
 
 def test_compiling_after_saxon_has_a_document_is_refused(tmp_path):
@@ -187,7 +187,8 @@ def test_hostile_pointers_are_flagged_by_validation(project_copy, run_edition):
         assert f"pointers.xml:{line}:" in result.stderr
 
 
-def test_hostile_pointers_never_become_links_nor_reads(project_copy, without_validation, snapshot):
+def test_hostile_pointers_never_become_links_nor_reads(built_copy, without_validation, snapshot):
+    project_copy = built_copy
     _inject_hostile_pointers(project_copy)
     build(project_copy)
     reading = lxml.html.fromstring(snapshot(project_copy.build_dir)["html/index.html"]).text_content()

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import errno
 import json
-import socket
 
 import pytest
 from lxml import etree, isoschematron
@@ -157,20 +156,6 @@ def test_lock_file_not_utf8_is_a_located_error(project_copy, run_edition):
     locked = run_edition(project_copy, "lock")
     assert locked.exit_code == 1 and "internal error" not in locked.stderr
     assert f"ids.lock:{len(lines) + 1}:6: the lock file is not valid UTF-8" in locked.stderr
-
-
-def test_serve_on_a_busy_port_is_the_users_error(project_copy, run_edition):
-    html = project_copy.build_dir / "html"
-    html.mkdir(parents=True)
-    (html / "index.html").write_text("<!DOCTYPE html><title>x</title>", encoding="utf-8")
-    with socket.socket() as taken:
-        taken.bind(("127.0.0.1", 0))
-        taken.listen()
-        port = taken.getsockname()[1]
-        result = run_edition(project_copy, "serve", "--port", str(port))
-    assert result.exit_code == 1 and "internal error" not in result.stderr
-    assert result.stderr.strip() == (f"127.0.0.1:{port}: port {port} is already in use (another server is running "
-                                     "there?): stop it, or choose another with --port")
 
 
 def test_library_error_type_is_importable_from_both_modules():

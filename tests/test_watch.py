@@ -1,4 +1,4 @@
-"""``edition serve --watch`` (edition.watch.LiveServer) on a copy of the edition.
+"""``edition serve --watch`` (edition.watch.LiveServer) on a copy of the built edition.
 
 The test drives it as an editor would: it saves a change to the essay and reads what
 the server tells an open page (the server-sent event stream and the status endpoint)
@@ -16,6 +16,8 @@ import urllib.request
 import pytest
 
 from edition.watch import LiveServer
+
+from xslt_support import BUILD_OPTIONS
 
 PARAGRAPH = '<p xml:id="p-every-class-stratum">Every class'
 
@@ -45,9 +47,15 @@ def _get(url: str) -> str:
 
 
 @pytest.fixture
+def project_copy(built_copy):
+    """A copy of the edition with its build (conftest.py), which the server's first build finds up to date."""
+    return built_copy
+
+
+@pytest.fixture
 def live(project_copy):
     messages: list[str] = []
-    server = LiveServer(project_copy, port=0, quiet=True, say=messages.append)
+    server = LiveServer(project_copy, port=0, parameters=BUILD_OPTIONS, quiet=True, say=messages.append)
     server.messages = messages
     with server:
         yield server

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from edition.project import Project
 from edition.xslt import packages
 
 XSL = "http://www.w3.org/1999/XSL/Transform"
@@ -100,16 +101,35 @@ def test_every_mode_used_is_declared(repo_root):
     assert used and used <= declared, sorted(used - declared)
 
 
+def generic_files(root: Path) -> list[Path]:
+    """The generic layers: every stylesheet and asset, and the Python modules that must know no edition."""
+    return [*(root / "xslt").rglob("*.xsl"), *(root / "xslt" / "assets").glob("*.*"),
+            *((root / "src" / "edition") / m for m in ("names.py", "cite.py", "corpus.py", "declarations.py"))]
+
+
+def edition_words(root: Path) -> list[str]:
+    """Every word of one particular edition found in the generic files under ``root``, with its file."""
+    return [f"{p.relative_to(root)}: {m.group()}" for p in generic_files(root)
+            for m in EDITION_SPECIFIC.finditer(p.read_text(encoding="utf-8"))]
+
+
 def test_the_generic_layers_name_no_particular_edition(repo_root):
-    files = [*(repo_root / "xslt").rglob("*.xsl"), *(repo_root / "xslt" / "assets").glob("*.*"),
-             *((repo_root / "src" / "edition") / m for m in ("names.py", "cite.py", "corpus.py", "declarations.py"))]
-    found = [f"{p.relative_to(repo_root)}: {m.group()}" for p in files for m in EDITION_SPECIFIC.finditer(p.read_text(encoding="utf-8"))]
-    assert found == []
+    assert edition_words(repo_root) == []
 
 
-def test_the_edition_word_check_finds_a_planted_word():
-    """Positive control for the check above."""
-    assert EDITION_SPECIFIC.search('<a href="tei/weil-conditions.xml">')
+def test_the_edition_word_check_finds_the_editions_own_name_planted_in_a_stylesheet(repo_root, tmp_path):
+    """Positive control: the check above, on a copy of the same files where one shared module names the edition's
+    download file (the header's idno), reports that file and that word."""
+    for path in generic_files(repo_root):
+        copy = tmp_path / path.relative_to(repo_root)
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        copy.write_bytes(path.read_bytes())
+    idno = etree.parse(str(Project(repo_root).main_document)).findtext(
+        ".//{http://www.tei-c.org/ns/1.0}publicationStmt/{http://www.tei-c.org/ns/1.0}idno[@type='edition']").strip()
+    planted = tmp_path / "xslt" / "common" / "functions.xsl"
+    planted.write_text(planted.read_text(encoding="utf-8").replace("</xsl:stylesheet>", f"<!-- tei/{idno}.xml --></xsl:stylesheet>"),
+                       encoding="utf-8")
+    assert edition_words(tmp_path) == [f"xslt/common/functions.xsl: {idno}"]
 
 
 def test_an_edition_profile_overrides_a_hook_by_import_precedence(tmp_path, repo_root):

@@ -22,6 +22,8 @@ from edition.xslt import ED_NS, Stylesheets
 ROOT = Path(__file__).resolve().parents[1]
 TEI = "http://www.tei-c.org/ns/1.0"
 FIXTURES = ROOT / "tests" / "fixtures"
+#: The options of ``edition build`` by default (the shared build of conftest.py is built with them, books aside).
+BUILD_OPTIONS = {"ids": False, "base-url": "", "paper": "a4"}
 
 #: The invented edition's header (with its quotation renditions, version and canonical URL), for fixtures.
 HEADER = (FIXTURES / "html" / "header.xml").read_text(encoding="utf-8").split("<teiHeader", 1)[1].split(">", 1)[1].rsplit("</teiHeader>", 1)[0]

@@ -1,13 +1,15 @@
 """Browser-test fixtures: built sites served on 127.0.0.1, and one Chromium for the whole session.
 
 ``mini_site``: tests/fixtures/html/mini.xml built with the project's real stylesheets and search
-index (every kind of markup, small and fixed); ``edition_site``: the real edition, built the same
-way (validation is not the subject here). ``mini_url``/``edition_url``: their addresses.
+index (every kind of markup, small and fixed); ``edition_site``: the real edition's pages, from the
+build of the whole run (conftest.py's ``built_edition``). ``mini_url``/``edition_url``: their addresses.
+``screenshots``: a temporary folder for screenshots and PDFs (``$EDITION_SCREENSHOTS`` keeps them for review).
 ``browser``: Debian's /usr/bin/chromium driven by playwright (no browser download), one per session;
 ``new_page(js=True)``: a fresh context with clipboard permissions that records every request.
 """
 from __future__ import annotations
 
+import os
 import shutil
 import threading
 from pathlib import Path
@@ -16,7 +18,6 @@ from urllib.parse import urlsplit
 import pytest
 
 from edition.build import write_outputs
-from edition.corpus import load_edition
 from edition.project import Project
 from edition.serve import make_server
 
@@ -26,11 +27,13 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
                  "--disable-default-apps", "--disable-extensions", "--metrics-recording-only"]
 @pytest.fixture(scope="session")
-def screenshots(repo_root) -> Path:
-    """Where screenshots go: build/screenshots (git-ignored)."""
-    folder = repo_root / "build" / "screenshots"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+def screenshots(tmp_path_factory) -> Path:
+    """Where screenshots go: ``$EDITION_SCREENSHOTS`` if set (outside the working tree), else a temporary folder."""
+    if os.environ.get("EDITION_SCREENSHOTS"):
+        folder = Path(os.environ["EDITION_SCREENSHOTS"])
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
+    return tmp_path_factory.mktemp("screenshots")
 
 
 def build_site(project: Project, document_xml: bytes, out: Path) -> Path:
@@ -48,9 +51,9 @@ def mini_site(tmp_path_factory, repo_root) -> Path:
 
 
 @pytest.fixture(scope="session")
-def edition_site(tmp_path_factory, repo_root) -> Path:
-    project = Project(repo_root)
-    return build_site(project, load_edition(project).serialize(), tmp_path_factory.mktemp("edition"))
+def edition_site(built_edition) -> Path:
+    """The real edition's pages and search index: the one build of the run (read only)."""
+    return built_edition.build_dir / "html"
 
 
 def _serve(folder: Path):

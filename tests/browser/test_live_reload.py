@@ -5,13 +5,16 @@ import pytest
 
 from edition.watch import LiveServer
 
+from xslt_support import BUILD_OPTIONS
+
 pytestmark = pytest.mark.browser
 
 PARAGRAPH = '<p xml:id="p-every-class-stratum">Every class'
 
 
-def test_page_reloads_on_save_and_shows_problems_of_an_invalid_edit(project_copy, new_page):
-    with LiveServer(project_copy, port=0, quiet=True, say=lambda message: None) as live:
+def test_page_reloads_on_save_and_shows_problems_of_an_invalid_edit(built_copy, new_page):
+    project_copy = built_copy  # its build is up to date for these options: the server starts serving it at once
+    with LiveServer(project_copy, port=0, parameters=BUILD_OPTIONS, quiet=True, say=lambda message: None) as live:
         page = new_page()
         page.goto(live.url + "index.html#p-every-class-stratum")
         assert page.locator("#edition-live-problems").count() == 0

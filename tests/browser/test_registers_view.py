@@ -2,7 +2,7 @@
 
 Finding an entry (A–Z list, filter), how unnamed people are grouped and ordered, what an entry shows (roles
 in words, members as links, a signature), voices in the order of the text, amounts as readers write them,
-and no page wider than a phone. Screenshots go to build/screenshots/registers-*.png.
+and no page wider than a phone or a wide screen. Screenshots go to the ``screenshots`` folder (browser/conftest.py).
 """
 from __future__ import annotations
 
@@ -158,15 +158,32 @@ def test_no_page_scrolls_sideways_on_a_phone(new_page, edition_url, name):
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
 
 
-def test_screenshots(new_page, edition_url, screenshots):
-    """Persons at 1280 and 360 px, voices and figures at 360 px, for a person to look at."""
-    for name, width in (("persons", 1280), ("persons", 360), ("voices", 360), ("figures", 360)):
-        page = new_page(width=width, height=900)
-        page.goto(edition_url + f"{name}.html")
-        page.screenshot(path=str(screenshots / f"registers-{name}-{width}.png"))
+def _overflow(page) -> int:
+    """How far the page scrolls sideways (0 when it fits)."""
+    return page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+
+
+@pytest.mark.parametrize("name", ["persons", "voices", "figures"])
+def test_register_pages_fit_a_wide_screen(new_page, edition_url, screenshots, name):
+    """At 1280 px nothing scrolls sideways (360 px: test_no_page_scrolls_sideways_on_a_phone). Photographed for review."""
+    page = new_page(width=1280, height=900)
+    page.goto(edition_url + f"{name}.html")
+    assert page.locator("main").first.is_visible()
+    assert _overflow(page) <= 0, f"{name}.html scrolls sideways by {_overflow(page)}px at 1280px"
+    page.screenshot(path=str(screenshots / f"registers-{name}-1280.png"))
+
+
+def test_a_filtered_and_an_anchored_register_fit_a_phone(new_page, edition_url, screenshots):
+    """At 360 px the persons filtered to one place, and opened at a group of unnamed people, still fit the screen."""
     page = new_page(width=360, height=900)
     page.goto(edition_url + "persons.html")
+    total = page.locator("article.entry").count()
     page.locator("#register-filter-input").fill("Kaifeng")
+    assert 0 < page.locator("article.entry:visible").count() < total  # the filter ran
+    assert _overflow(page) <= 0, f"the filtered persons scroll sideways by {_overflow(page)}px"
     page.screenshot(path=str(screenshots / "registers-persons-filtered-360.png"))
     page.goto(edition_url + "persons.html#group-zhengzhou")
+    top = page.locator("#group-zhengzhou").evaluate("e => e.getBoundingClientRect().top")
+    assert 0 <= top < 900  # the group is on screen
+    assert _overflow(page) <= 0, f"persons.html#group-zhengzhou scrolls sideways by {_overflow(page)}px"
     page.screenshot(path=str(screenshots / "registers-persons-zhengzhou-360.png"))
