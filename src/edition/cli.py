@@ -19,7 +19,7 @@ import click
 
 from . import __version__, idlock
 from .build import build as build_edition
-from .cite import FORMATS, citation
+from .cite import citation, formats as citation_formats
 from .fragment import cite_quote
 from .corpus import load_edition
 from .errors import EditionError, Problem
@@ -71,6 +71,17 @@ def _writable_folder(ctx: click.Context, param: click.Parameter, value: Path | N
         tempfile.TemporaryFile(dir=existing).close()
     except OSError as err:
         raise click.BadParameter(f"cannot write in {str(existing)!r}: {err.strerror}", ctx, param) from None
+    return value
+
+
+def _declared_format(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    """A usage error (exit 2) for a citation format the project's stylesheets do not declare."""
+    try:
+        declared = citation_formats(_project(ctx))
+    except EditionError as err:
+        raise Failure("\n".join(map(str, err.problems))) from None
+    if value not in declared:
+        raise click.BadParameter(f"{value!r} is not one of {', '.join(map(repr, declared))}", ctx, param)
     return value
 
 
@@ -196,8 +207,8 @@ def build(ctx: click.Context, out: Path | None, ids: bool, base_url: str, force:
 
 @main.command()
 @click.argument("identifier")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
-              help="Citation style.")
+@click.option("--format", "fmt", default="text", show_default=True, metavar="FORMAT", callback=_declared_format,
+              help="Citation style: one of the formats the stylesheets declare (text, chicago, mla, bibtex, csl-json).")
 @click.option("--base-url", default="", help="Absolute URL of the published edition, for the permalink.")
 @click.option("--quote", "words", default=None, metavar="WORDS",
               help="Words of the paragraph to cite: the link then scrolls to and highlights them.")
