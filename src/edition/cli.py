@@ -228,6 +228,68 @@ def cite(ctx: click.Context, identifier: str, fmt: str, base_url: str, words: st
         click.echo(cite_quote(_project(ctx), identifier, words, fmt, base_url))
 
 
+def _source_options(command):
+    """The options that describe the text and its source, shared by ``new`` and ``import``."""
+    for option in reversed([
+        click.option("--title", default="", help="The text's title (default: the TEI header's, else 'Untitled')."),
+        click.option("--author", default="", help="Its author, as the header and the persons register give the name."),
+        click.option("--date", default="", help="Its date: YYYY, YYYY-MM or YYYY-MM-DD."),
+        click.option("--source", default="", help="Where the text comes from (a bibliographic note)."),
+        click.option("--lang", default="", help="Its language, as a BCP 47 code (default: en)."),
+    ]):
+        command = option(command)
+    return command
+
+
+def _report_warnings(warnings: list[Problem]) -> None:
+    for problem in warnings:
+        click.echo(_text(problem), err=True)
+
+
+@main.command()
+@click.argument("folder", type=click.Path(path_type=Path))
+@_source_options
+@click.option("--from", "from_file", type=click.Path(path_type=Path), default=None,
+              help="The text: plain text or Markdown (paragraphs, # headings, > quotations), or a TEI P5 document (.xml).")
+@reports_problems
+def new(folder: Path, title: str, author: str, date: str, source: str, lang: str, from_file: Path | None) -> None:
+    """Start an edition in FOLDER (new or empty): configuration, a TEI document with
+    its header, the persons register, the identifier lock and a README.
+
+    The edition validates and builds at once. Quotation marks of a --from text
+    that pair become markup; those that do not are reported at their line.
+
+    Example: edition new letters --title "Letter to Horace Greeley" --author "Abraham Lincoln" --date 1862-08-22 --from greeley.md
+    """
+    from .scaffold import Options, new_edition
+
+    warnings = new_edition(folder, Options(title, author, date, source, lang, from_file))
+    _report_warnings(warnings)
+    click.echo(f"new edition in {folder}" + (f" ({len(warnings)} warning(s) about its text)" if warnings else "")
+               + f"; next: cd {folder} && edition validate && edition build --no-books")
+
+
+@main.command(name="import")
+@click.argument("file", type=click.Path(path_type=Path))
+@_source_options
+@click.pass_context
+@reports_problems
+def import_(ctx: click.Context, file: Path, title: str, author: str, date: str, source: str, lang: str) -> None:
+    """Make another project's TEI P5 document the text of this edition (which has none yet).
+
+    Identifiers are added where missing; everything the pipeline cannot keep
+    is reported at its line and column, with what to do.
+
+    Example: edition import letter.xml --author "Abraham Lincoln"
+    """
+    from .scaffold import Options, import_text
+
+    warnings = import_text(_project(ctx), file, Options(title, author, date, source, lang))
+    _report_warnings(warnings)
+    click.echo(f"imported {file} into {_project(ctx).edition_dir}" + (f" ({len(warnings)} thing(s) not kept as they were, "
+               "listed above)" if warnings else ""))
+
+
 @main.command()
 @click.pass_context
 @reports_problems
