@@ -24,6 +24,7 @@ from .identifiers import Identifiers
 from .locate import Located, Text
 from .project import TEI_NS, XML_ID
 from .schema_model import SchemaModel, attribute_key
+from .textimport import DOUBLE_MARKS, fill, pair_quotations
 from .xmlio import read_tei
 
 T = f"{{{TEI_NS}}}"
@@ -79,6 +80,7 @@ def import_tei(path: Path, ids: Identifiers, schema: Path, name: str | None = No
         copy = etree.SubElement(imported, f"{T}{part}")
         copy.text, copy[:] = original.text, list(original)  # the very elements: their places stay known
         _clean(copy, model, report)
+        _quotation_marks(copy, report)
         _divisions(copy, report, ids)
     _identifiers(imported, ids, report, header_ids)
     return imported, meta, problems
@@ -104,48 +106,63 @@ def _metadata(root: etree._Element, report) -> Metadata:
     date = first("t:teiHeader/t:fileDesc/t:sourceDesc//t:date[@when] | t:teiHeader/t:fileDesc/t:publicationStmt/t:date[@when]")
     meta.date = date.get("when") if date is not None and re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", date.get("when")) else ""
     meta.source = words(first("t:teiHeader/t:fileDesc/t:sourceDesc"))[:300]
-    for part, wanted in (("title", "the title (titleStmt/title)"), ("author", "an author (titleStmt/author)"),
-                         ("date", "a date (a date with @when in sourceDesc or publicationStmt)")):
+    for part, wanted in (("title", "titleStmt/title"), ("author", "titleStmt/author"),
+                         ("date", "date with @when in sourceDesc or publicationStmt")):
         if not getattr(meta, part):
-            report(header, f"the header gives no {wanted}: give it with --{part}, or add it to the edition's header")
+            report(header, f"the header gives no {part} ({wanted}): give it with --{part}, or add it to the edition's header")
     report(header, "the header is not kept as it is: the edition's header is made from its title, author, date and "
                    "source; copy what else matters (editorial principles, revisions) into it by hand")
     return meta
 
 
 def _clean(element: etree._Element, model: SchemaModel, report) -> None:
-    """Keep what the schema allows under each element; turn the rest into words (see the module's docstring)."""
-    allowed = model.elements.get(etree.QName(element).localname)
-    for child in list(element):
+    """Keep what the schema allows under each element; turn the rest into words (see the module's docstring).
+
+    An element left out hands its children to its parent, where they are judged again.
+    """
+    local_name = etree.QName(element).localname
+    allowed = set(model.elements[local_name].children) if local_name in model.elements else set()
+    if local_name in BLOCKS:
+        allowed.add("p")  # paragraphs straight in the body go into a division afterwards
+    block = local_name in BLOCKS
+    index = 0
+    while index < len(element):
+        child = element[index]
         if not isinstance(child.tag, str):  # comments and processing instructions: dropped quietly
-            _unwrap(child, keep_text=False)
+            _remove(child)
             continue
         local = etree.QName(child).localname
-        if child.tag.startswith(T) and allowed is not None and local in allowed.children and local in model.elements:
+        web = child.tag.startswith(T) and local in ("ref", "ptr") and _external(child)
+        if child.tag.startswith(T) and local in allowed and local in model.elements and not web:
             _attributes(child, model.elements[local], report)
             _clean(child, model, report)
+            index += 1
             continue
-        if child.tag.startswith(T) and local in ("ref", "ptr") and _external(child):
+        if web:
             report(child, f"a pointer to the web (<{local} target=\"{child.get('target')}\">) is not kept as a link: "
                           "its words stay; cite the address in a note if it matters")
         else:
             what = f"<{local}>" + ("" if child.tag.startswith(T) else f" (namespace {etree.QName(child).namespace})")
             report(child, f"{what} is not rendered by the pipeline here: its words are kept "
-                          f"{'as a paragraph' if _is_block(element, model) else 'as plain text'}; "
+                          f"{'as a paragraph' if block else 'as plain text'}; "
                           "encode it with the elements the schema allows (see edition validate's messages)")
-        if _is_block(element, model) and "".join(child.itertext()).strip():
-            paragraph = etree.Element(f"{T}p")
-            paragraph.text = " ".join("".join(child.itertext()).split())
-            paragraph.tail = child.tail
-            element.replace(child, paragraph)
+        if block:
+            words = " ".join("".join(child.itertext()).split())
+            if words:
+                paragraph = etree.Element(f"{T}p")
+                paragraph.text = words
+                paragraph.tail = child.tail
+                element.replace(child, paragraph)
+                index += 1
+            else:
+                _remove(child)
         else:
-            _clean(child, model, report)
-            _unwrap(child)
+            _unwrap(child)  # its children now stand at ``index``, to be judged here
 
 
-def _is_block(element: etree._Element, model: SchemaModel) -> bool:
-    allowed = model.elements.get(etree.QName(element).localname)
-    return etree.QName(element).localname in BLOCKS and allowed is not None and "p" in allowed.children
+def _remove(element: etree._Element) -> None:
+    """Remove ``element`` and what it holds, keeping its tail."""
+    _unwrap(element, keep_text=False)
 
 
 def _external(element: etree._Element) -> bool:
@@ -187,6 +204,31 @@ def _unwrap(element: etree._Element, keep_text: bool = True) -> None:
         parent[index - 1].tail = (parent[index - 1].tail or "") + tail
     else:
         parent.text = (parent.text or "") + tail
+
+
+def _quotation_marks(part: etree._Element, report) -> None:
+    """Quotation marks typed in the text become ``<q>`` where they pair within one run of text (as in a plain
+    text, :mod:`edition.textimport`); one that pairs with nothing is reported."""
+    for element in list(part.iter(etree.Element)):
+        for in_tail in (False, True):
+            value = element.tail if in_tail else element.text
+            if not value or not any(mark in value for mark in DOUBLE_MARKS):
+                continue
+            parts, unpaired = pair_quotations(value, 1)
+            holder = etree.Element(f"{T}x")
+            fill(holder, parts)
+            for _line, _column, mark in unpaired:
+                report(element, f"quotation mark {mark} {'after' if in_tail else 'in'} <{etree.QName(element).localname}> "
+                                "pairs with no other: mark the quotation up (q, said, quote, soCalled or mentioned, "
+                                "with its marks in @rendition) or delete the mark")
+            if in_tail:
+                element.tail = holder.text
+                parent, at = element.getparent(), element.getparent().index(element) + 1
+            else:
+                element.text = holder.text
+                parent, at = element, 0
+            for offset, child in enumerate(list(holder)):
+                parent.insert(at + offset, child)
 
 
 def _divisions(part: etree._Element, report, ids: Identifiers) -> None:

@@ -175,17 +175,17 @@ def _unwrap(quotation: Quotation) -> None:
     quotation.opening = ""
 
 
-def _fill(element: etree._Element, parts: list) -> None:
+def fill(element: etree._Element, parts: list) -> None:
     """Append strings and quotations to ``element`` as text and ``<q>`` children."""
     for part in parts:
         if isinstance(part, str):
             _append_text(element, part.replace("\n", " "))
         elif not part.opening:  # unwrapped: its parts belong to the parent
-            _fill(element, part.parts)
+            fill(element, part.parts)
         else:
             q = etree.SubElement(element, f"{T}q")
             q.set("rendition", f"#{RENDITIONS['open', part.opening]} #{RENDITIONS['close', part.closing]}")
-            _fill(q, part.parts)
+            fill(q, part.parts)
 
 
 def _append_text(element: etree._Element, text: str) -> None:
@@ -210,7 +210,7 @@ def text_to_body(text: str, name: str, ids: Identifiers, title: str = "") -> tup
 
     def contents(block: Block, element: etree._Element) -> None:
         parts, unpaired = pair_quotations(block.text, block.line, block.indents)
-        _fill(element, parts)
+        fill(element, parts)
         warnings.extend(Problem(name, line, column, f"quotation mark {mark} pairs with no other: mark the quotation up "
                                 f"(q, said, quote, soCalled or mentioned, with its marks in @rendition) or delete the mark",
                                 warning=True) for line, column, mark in unpaired)
