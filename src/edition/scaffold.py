@@ -46,8 +46,9 @@ class Options:
 def check_options(options: Options, schema: Path) -> list[Problem]:
     """Options the schema would refuse, said before anything is written."""
     problems = []
-    languages = SchemaModel.read(schema).elements["language"].attributes["ident"]
-    if options.lang and LANG.fullmatch(options.lang) and not languages.accepts(options.lang):
+    language = SchemaModel.read(schema).elements.get("language")  # an edition's extended schema may include it instead
+    languages = language.attributes.get("ident") if language else None
+    if options.lang and LANG.fullmatch(options.lang) and languages and not languages.accepts(options.lang):
         problems.append(Problem("--lang", 0, 0, f"the schema knows no language {options.lang!r}: use {languages.describe()}"))
     if options.date and not DATE.fullmatch(options.date):
         problems.append(Problem("--date", 0, 0, f"{options.date!r} is not a date: write YYYY, YYYY-MM or YYYY-MM-DD"))
@@ -96,6 +97,8 @@ def _write(folder: Path, options: Options) -> list[Problem]:
 
         header_ids = {"editors", UNMARKED, *RENDITIONS.values()}
         text, meta, warnings = import_tei(source, ids, project.relaxng, name, header_ids)
+        given = [f"the header gives no {part} " for part in ("title", "author", "date") if getattr(options, part)]
+        warnings = [w for w in warnings if not w.message.startswith(tuple(given) or ("\0",))]
         options = dataclasses.replace(options, **{k: getattr(options, k) or getattr(meta, k)
                                                    for k in ("title", "author", "date", "source", "lang")})
         if options.date and not DATE.fullmatch(options.date):

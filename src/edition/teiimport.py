@@ -257,6 +257,7 @@ def _identifiers(text: etree._Element, ids: Identifiers, report, header_ids: set
     """Every division and paragraph gets an identifier the schema accepts; one it refuses is replaced (or, on
     another element, left out), and a pointer to it is left out."""
     refused: set[str] = set()
+    renamed: dict[str, str] = {}
     for element in text.iter(etree.Element):
         old = element.get(XML_ID)
         if old and re.fullmatch(r"[a-z][a-z0-9\-]*", old):
@@ -280,8 +281,14 @@ def _identifiers(text: etree._Element, ids: Identifiers, report, header_ids: set
             new = ids.paragraph(element.xpath("string()"))
         element.set(XML_ID, new)
         if old:
+            renamed.setdefault(old, new)
             report(element, f"identifier '{old}' is replaced by '{new}': an identifier is lower-case letters, digits "
-                            "and hyphens, made from the opening words (README, Stable identifiers)")
+                            "and hyphens, made from the opening words (README, Stable identifiers); pointers to it follow")
+    for element in text.iter(etree.Element):  # pointers follow their target's new identifier
+        for attribute in POINTERS:
+            value = element.get(attribute)
+            if value and any(t[1:] in renamed for t in value.split() if t.startswith("#")):
+                element.set(attribute, " ".join(f"#{renamed[t[1:]]}" if t[1:] in renamed else t for t in value.split()))
     present = {e.get(XML_ID) for e in text.iter(etree.Element) if e.get(XML_ID)} | set(header_ids)
     for element in text.iter(etree.Element):
         for attribute in POINTERS:
