@@ -29,6 +29,8 @@ from .schema_model import SchemaModel
 from .textimport import RENDITIONS, UNMARKED, read_text, text_to_body
 
 T = f"{{{TEI_NS}}}"
+#: The author of a text whose author is not given.
+ANONYMOUS = "Anonymous"
 DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 LANG = re.compile(r"[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*")
 
@@ -111,7 +113,11 @@ def _write(folder: Path, options: Options) -> list[Problem]:
         body, warnings = body
         text = etree.Element(f"{T}text")
         text.append(body)
-    options = dataclasses.replace(options, title=options.title or "Untitled", lang=options.lang or "en")
+    if not options.author:  # the citations name an author: an anonymous text says so, until the editor knows better
+        warnings.append(Problem(name or "--author", 0, 0, f"no author given: the header says {ANONYMOUS!r}; "
+                                "give --author, or change the header's titleStmt/author", warning=True))
+    options = dataclasses.replace(options, title=options.title or "Untitled", lang=options.lang or "en",
+                                  author=options.author or ANONYMOUS)
     author_id = ids.section(options.author, fallback="author") if options.author else ""
     document = _document(options, author_id, text)
     config = project.config if project.config_file.exists() else {"main": _file_name(options.title)}

@@ -41,12 +41,18 @@ SVRL = {"svrl": "http://purl.oclc.org/dsdl/svrl"}
 
 @functools.lru_cache(maxsize=4)
 def _relaxng(path: Path) -> etree.RelaxNG:
-    return etree.RelaxNG(parse_file(path))
+    return etree.RelaxNG(_with_location(parse_file(path), path))
+
+
+def _with_location(tree: etree._ElementTree, path: Path) -> etree._ElementTree:
+    """The schema knows where it is, so that an edition's extension can include the pipeline's grammar beside it."""
+    tree.docinfo.URL = str(Path(path).resolve())
+    return tree
 
 
 @functools.lru_cache(maxsize=4)
 def _schematron(path: Path) -> isoschematron.Schematron:
-    return isoschematron.Schematron(parse_file(path), store_report=True)
+    return isoschematron.Schematron(_with_location(parse_file(path), path), store_report=True)
 
 
 @dataclass
