@@ -115,6 +115,7 @@ def test_broken_essay_fails_build_cleanly(project_copy, run_edition):
 
 def test_missing_schema_is_a_problem_not_a_crash(project_copy):
     shutil.rmtree(project_copy.schema_dir, ignore_errors=True)
+    (project_copy.root / "schema").mkdir()  # the project's own schema folder, empty (without one, the package's is used)
     problems = [str(p) for p in validate(project_copy)]
     assert "schema/edition.rng:1:1: the RelaxNG schema file is missing, so the encoding cannot be checked against it" in problems
     assert "schema/edition.sch:1:1: the Schematron rules file is missing, so the encoding cannot be checked against it" in problems

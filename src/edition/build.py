@@ -245,7 +245,7 @@ def _stylesheets_digest(project: Project, made_from: dict) -> str:
     import hashlib
     import json
 
-    prefix = project.xslt_dir.relative_to(project.root).as_posix() + "/"
+    prefix = project.input_name(project.xslt_dir) + "/"
     stylesheets = {name: digest for name, digest in made_from["inputs"].items() if name.startswith(prefix)}
     return hashlib.sha256(json.dumps([str(project.xslt_dir), stylesheets, made_from["tool"]], sort_keys=True).encode()).hexdigest()
 

@@ -22,8 +22,10 @@ from .project import Project
 from .xmlio import EditionError, Problem
 from .xslt import ED_NS, Stylesheets
 
-#: The formats the stylesheets beside this package declare (for the command line's choices).
-FORMATS = read_declarations(Project(Path(__file__).resolve().parents[2]).xslt_dir).formats
+
+def formats(project: Project) -> tuple[str, ...]:
+    """The citation formats the project's stylesheets declare (read when asked, never at import)."""
+    return read_declarations(project.xslt_dir).formats
 
 
 @dataclass
@@ -53,9 +55,9 @@ def citation(project: Project, ident: str, fmt: str = "text", base_url: str = ""
     if layer is None:
         with common_layer(project) as layer:
             return citation(project, ident, fmt, base_url, layer)
-    formats = read_declarations(project.xslt_dir).formats
-    if fmt not in formats:
-        raise EditionError(Problem(ident, 1, 1, f"unknown citation format {fmt!r}; use one of {', '.join(formats)}"))
+    declared = formats(project)
+    if fmt not in declared:
+        raise EditionError(Problem(ident, 1, 1, f"unknown citation format {fmt!r}; use one of {', '.join(declared)}"))
     lock = idlock.read_lock(project.lock_file, project.root)
     current = idlock.resolve(lock, ident) or ident
     element = layer.edition.element(current)

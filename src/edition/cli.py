@@ -19,7 +19,7 @@ import click
 
 from . import __version__, idlock
 from .build import build as build_edition
-from .cite import FORMATS, citation
+from .cite import citation, formats as citation_formats
 from .fragment import cite_quote
 from .corpus import load_edition
 from .errors import EditionError, Problem
@@ -71,6 +71,17 @@ def _writable_folder(ctx: click.Context, param: click.Parameter, value: Path | N
         tempfile.TemporaryFile(dir=existing).close()
     except OSError as err:
         raise click.BadParameter(f"cannot write in {str(existing)!r}: {err.strerror}", ctx, param) from None
+    return value
+
+
+def _declared_format(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    """A usage error (exit 2) for a citation format the project's stylesheets do not declare."""
+    try:
+        declared = citation_formats(_project(ctx))
+    except EditionError as err:
+        raise Failure("\n".join(map(str, err.problems))) from None
+    if value not in declared:
+        raise click.BadParameter(f"{value!r} is not one of {', '.join(map(repr, declared))}", ctx, param)
     return value
 
 
@@ -196,8 +207,8 @@ def build(ctx: click.Context, out: Path | None, ids: bool, base_url: str, force:
 
 @main.command()
 @click.argument("identifier")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
-              help="Citation style.")
+@click.option("--format", "fmt", default="text", show_default=True, metavar="FORMAT", callback=_declared_format,
+              help="Citation style: one of the formats the stylesheets declare (text, chicago, mla, bibtex, csl-json).")
 @click.option("--base-url", default="", help="Absolute URL of the published edition, for the permalink.")
 @click.option("--quote", "words", default=None, metavar="WORDS",
               help="Words of the paragraph to cite: the link then scrolls to and highlights them.")
@@ -215,6 +226,68 @@ def cite(ctx: click.Context, identifier: str, fmt: str, base_url: str, words: st
         click.echo(citation(_project(ctx), identifier, fmt, base_url))
     else:
         click.echo(cite_quote(_project(ctx), identifier, words, fmt, base_url))
+
+
+def _source_options(command):
+    """The options that describe the text and its source, shared by ``new`` and ``import``."""
+    for option in reversed([
+        click.option("--title", default="", help="The text's title (default: the TEI header's, else 'Untitled')."),
+        click.option("--author", default="", help="Its author, as the header and the persons register give the name."),
+        click.option("--date", default="", help="Its date: YYYY, YYYY-MM or YYYY-MM-DD."),
+        click.option("--source", default="", help="Where the text comes from (a bibliographic note)."),
+        click.option("--lang", default="", help="Its language, as a BCP 47 code (default: en)."),
+    ]):
+        command = option(command)
+    return command
+
+
+def _report_warnings(warnings: list[Problem]) -> None:
+    for problem in warnings:
+        click.echo(_text(problem), err=True)
+
+
+@main.command()
+@click.argument("folder", type=click.Path(path_type=Path))
+@_source_options
+@click.option("--from", "from_file", type=click.Path(path_type=Path), default=None,
+              help="The text: plain text or Markdown (paragraphs, # headings, > quotations), or a TEI P5 document (.xml).")
+@reports_problems
+def new(folder: Path, title: str, author: str, date: str, source: str, lang: str, from_file: Path | None) -> None:
+    """Start an edition in FOLDER (new or empty): configuration, a TEI document with
+    its header, the persons register, the identifier lock and a README.
+
+    The edition validates and builds at once. Quotation marks of a --from text
+    that pair become markup; those that do not are reported at their line.
+
+    Example: edition new letters --title "Letter to Horace Greeley" --author "Abraham Lincoln" --date 1862-08-22 --from greeley.md
+    """
+    from .scaffold import Options, new_edition
+
+    warnings = new_edition(folder, Options(title, author, date, source, lang, from_file))
+    _report_warnings(warnings)
+    click.echo(f"new edition in {folder}" + (f" ({len(warnings)} warning(s) about its text)" if warnings else "")
+               + f"; next: cd {folder} && edition validate && edition build --no-books")
+
+
+@main.command(name="import")
+@click.argument("file", type=click.Path(path_type=Path))
+@_source_options
+@click.pass_context
+@reports_problems
+def import_(ctx: click.Context, file: Path, title: str, author: str, date: str, source: str, lang: str) -> None:
+    """Make another project's TEI P5 document the text of this edition (which has none yet).
+
+    Identifiers are added where missing; everything the pipeline cannot keep
+    is reported at its line and column, with what to do.
+
+    Example: edition import letter.xml --author "Abraham Lincoln"
+    """
+    from .scaffold import Options, import_text
+
+    warnings = import_text(_project(ctx), file, Options(title, author, date, source, lang))
+    _report_warnings(warnings)
+    click.echo(f"imported {file} into {_project(ctx).edition_dir}" + (f" ({len(warnings)} thing(s) not kept as they were, "
+               "listed above)" if warnings else ""))
 
 
 @main.command()

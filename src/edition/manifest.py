@@ -61,7 +61,7 @@ def fingerprint(project: Project, options: dict) -> dict:
     for folder in project.input_folders():
         if folder.is_dir():
             for path in _files(folder):
-                inputs[path.relative_to(project.root).as_posix()] = _digest(path)
+                inputs[project.input_name(path)] = _digest(path)
     return {"tool": tool_fingerprint(), "options": options, "inputs": inputs}
 
 

@@ -42,7 +42,13 @@ SVRL = {"svrl": "http://purl.oclc.org/dsdl/svrl"}
 
 @functools.lru_cache(maxsize=4)
 def _relaxng(path: Path) -> etree.RelaxNG:
-    return etree.RelaxNG(parse_file(path))
+    return etree.RelaxNG(_with_location(parse_file(path), path))
+
+
+def _with_location(tree: etree._ElementTree, path: Path) -> etree._ElementTree:
+    """The schema knows where it is, so that an edition's extension can include the pipeline's grammar beside it."""
+    tree.docinfo.URL = str(Path(path).resolve())
+    return tree
 
 
 @functools.lru_cache(maxsize=4)
@@ -53,7 +59,7 @@ def _schematron(path: Path, xslt_dir: Path | None = None) -> isoschematron.Schem
     if xslt_dir is not None and (xslt_dir / DECLARATIONS).is_file():
         text = schematron_with_entry_contexts(etree.tostring(document, encoding="unicode"), read_declarations(xslt_dir))
         document = etree.ElementTree(etree.fromstring(text, safe_parser()))
-    return isoschematron.Schematron(document, store_report=True)
+    return isoschematron.Schematron(_with_location(document, path), store_report=True)
 
 
 @dataclass
