@@ -299,6 +299,23 @@ def build(project: Project, out_dir: Path | None = None, parameters: dict | None
     return BuildReport(out_dir, _listing(out_dir), timings=_in_order(timings, pool.timings))
 
 
+
+def build_summary(report: BuildReport) -> str:
+    """What a build wrote (files per output folder) and how long each part took, for the editor's terminal.
+
+    >>> print(build_summary(BuildReport(Path("build"), ["html/index.html", "pdf/e.pdf"], timings={"validate": 0.3})))  # doctest: +SKIP
+    wrote: html 1, pdf 1
+    took:  validate 0.30 s
+    """
+    folders: dict[str, int] = {}
+    for name in report.files:
+        top = name.split("/", 1)[0] if "/" in name else "."
+        if not top.startswith("."):
+            folders[top] = folders.get(top, 0) + 1
+    wrote = ", ".join(f"{folder} {count}" for folder, count in sorted(folders.items()))
+    took = ", ".join(f"{stage} {seconds:.2f} s" for stage, seconds in report.timings.items() if seconds >= 0.005)
+    return f"wrote: {wrote}\ntook:  {took}"
+
 def _in_order(timings: dict[str, float], stylesheets: dict[str, float]) -> dict[str, float]:
     """Every stage, in the order of a build made one stage after the other: what comes before the stylesheets,
     the stylesheets (compiling, then each by name), the steps; the waits for the workers left out."""

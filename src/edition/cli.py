@@ -18,7 +18,7 @@ from pathlib import Path
 import click
 
 from . import __version__, idlock
-from .build import build as build_edition
+from .build import build as build_edition, build_summary
 from .cite import citation, formats as citation_formats
 from .fragment import cite_quote
 from .corpus import load_edition
@@ -185,10 +185,11 @@ def validate(ctx: click.Context, files: tuple[Path, ...], fmt: str, strict: bool
               help="Also lay out the PDF and EPUB editions (the PDF takes seconds).")
 @click.option("--paper", type=click.Choice(["a4", "letter"], case_sensitive=False), default="a4", show_default=True,
               help="Paper size of the PDF edition.")
+@click.option("--quiet", is_flag=True, help="Print only the last line (what was built where), not what it wrote and how long each part took.")
 @click.pass_context
 @reports_problems
 def build(ctx: click.Context, out: Path | None, ids: bool, base_url: str, force: bool, books: bool,
-          paper: str) -> None:
+          paper: str, quiet: bool) -> None:
     """Build the edition: HTML, plain text, indexes, data, and the PDF and EPUB editions.
 
     The previous build is replaced only when every output succeeded. If no
@@ -203,6 +204,8 @@ def build(ctx: click.Context, out: Path | None, ids: bool, base_url: str, force:
         click.echo(f"up to date: nothing changed since the last build in {report.out_dir} (--force rebuilds)")
     else:
         click.echo(f"built {len(report.files)} files in {report.out_dir}")
+        if not quiet:
+            click.echo(build_summary(report))
 
 
 @main.command()

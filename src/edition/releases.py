@@ -66,15 +66,24 @@ def write_versions(ctx) -> None:
     cache = ctx.out / ".cache" / RELEASES
     for n, folder in releases.items():
         target = ctx.out / "html" / VERSIONED / n
-        key = _digest(ctx.project, folder, ctx.parameters, _release_date(ctx.edition, n), _current_version(ctx.edition))
+        parameters = _versioned(ctx.parameters, n)
+        key = _digest(ctx.project, folder, parameters, _release_date(ctx.edition, n), _current_version(ctx.edition))
         cached = cache / n / key
         if not cached.is_dir():
-            _render(ctx.project, folder, n, ctx.edition, ctx.parameters, cached)
+            _render(ctx.project, folder, n, ctx.edition, parameters, cached)
         shutil.copytree(cached, target)
 
 
+def _versioned(parameters: dict, n: str) -> dict:
+    """The stylesheet parameters of release ``n``'s pages: the build's, without search or books (a release's
+    rendering, and so its cache key, does not depend on them), and its own base URL."""
+    base = parameters.get("base-url") or ""
+    return {**parameters, "search": False, "books": False,
+            **({"base-url": base.rstrip("/") + f"/{VERSIONED}/{n}/"} if base else {})}
+
+
 def _render(project: Project, folder: Path, n: str, current_edition, parameters: dict, into: Path) -> None:
-    """Render release ``n`` (its sources in ``folder``) into the cache folder ``into``."""
+    """Render release ``n`` (its sources in ``folder``) into the cache folder ``into``, with the release's ``parameters``."""
     from .build import run_stylesheets
     from .corpus import Edition, read_sources
     from .xmlio import EditionError
@@ -84,12 +93,9 @@ def _render(project: Project, folder: Path, n: str, current_edition, parameters:
     if problems:
         raise EditionError(problems)
     edition = Edition(sources[0], sources[1:])
-    base = parameters.get("base-url") or ""
-    versioned = {**parameters, "search": False, "books": False,
-                 **({"base-url": base.rstrip("/") + f"/{VERSIONED}/{n}/"} if base else {})}
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
-        run_stylesheets(project, edition.serialize(), out, versioned, only=list(STYLESHEETS))
+        run_stylesheets(project, edition.serialize(), out, parameters, only=list(STYLESHEETS))
         pages = out / "html"
         for name in LEFT_OUT:
             (pages / name).unlink(missing_ok=True)
