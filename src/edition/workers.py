@@ -76,7 +76,9 @@ class Ran:
     wall time would count the waits for a processor)."""
 
     stylesheet: str
+    #: The worker's process id, and when it began the stylesheet (the system's monotonic clock).
     worker: int
+    started: float
     problems: list[Problem] = field(default_factory=list)
     seconds: float = 0.0
     compiled: float = 0.0
@@ -103,13 +105,13 @@ class Pool:
         self._builds = 0
         self.broken = False
         self.timings: dict[str, float] = {}
-        #: Which worker (process id) ran each stylesheet (file name → pid), for the curious and the tests.
-        self.ran_by: dict[str, int] = {}
+        #: What became of each stylesheet of the latest build (file name → :class:`Ran`): which worker, when.
+        self.ran: dict[str, Ran] = {}
 
     def start(self, document: bytes, out: Path, parameters: dict) -> None:
         """Submit every stylesheet, in order, on ``document``; they write into ``out``."""
         self._builds += 1
-        self.timings, self.ran_by = {}, {}
+        self.timings, self.ran = {}, {}
         job = Job(self._builds, document.decode("utf-8"), str(out.resolve()), parameters)
         self._futures = {s: self._executor.submit(_run, job, str(s)) for s in self.stylesheets}
 
@@ -136,7 +138,7 @@ class Pool:
         if ran.problems:
             raise EditionError(ran.problems)
         name = Path(ran.stylesheet).name
-        self.timings[name], self.ran_by[name] = ran.seconds, ran.worker
+        self.timings[name], self.ran[name] = ran.seconds, ran
         for stage, seconds in (("compile stylesheets", ran.compiled), ("hand Saxon the document", ran.handed)):
             if seconds:
                 self.timings[stage] = max(self.timings.get(stage, 0.0), seconds)
@@ -212,8 +214,9 @@ def _compile(stylesheets: list[str]) -> None:
 def _run(job: Job, stylesheet: str) -> Ran:
     """Run one compiled stylesheet on the job's document (handed to Saxon once per build and worker)."""
     global _document, _compiled
+    started = time.monotonic()
     if _problems:
-        return Ran(stylesheet, os.getpid(), _problems)
+        return Ran(stylesheet, os.getpid(), started, _problems)
     compiled, _compiled = _compiled, 0.0  # said once, with this worker's first stylesheet
     handed = 0.0
     if _document is None or _document[0] != job.build:
@@ -224,5 +227,5 @@ def _run(job: Job, stylesheet: str) -> Ran:
     try:
         _sheets.run(Path(stylesheet), _document[1], Path(job.out), job.parameters)
     except EditionError as err:
-        return Ran(stylesheet, os.getpid(), err.problems)
-    return Ran(stylesheet, os.getpid(), seconds=time.process_time() - start, compiled=compiled, handed=handed)
+        return Ran(stylesheet, os.getpid(), started, err.problems)
+    return Ran(stylesheet, os.getpid(), started, seconds=time.process_time() - start, compiled=compiled, handed=handed)
