@@ -32,6 +32,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NoReturn
 
 from lxml import etree
 
@@ -113,7 +114,15 @@ class Pool:
         self._builds += 1
         self.timings, self.ran = {}, {}
         job = Job(self._builds, document.decode("utf-8"), str(out.resolve()), parameters)
-        self._futures = {s: self._executor.submit(_run, job, str(s)) for s in self.stylesheets}
+        try:
+            self._futures = {s: self._executor.submit(_run, job, str(s)) for s in self.stylesheets}
+        except BrokenProcessPool:  # a worker of a kept pool died between two builds
+            self._stopped()
+
+    def _stopped(self) -> NoReturn:
+        self.broken = True
+        raise EditionError(Problem(str(self.stylesheets[0].parent), 0, 0, "the stylesheet worker stopped unexpectedly; "
+                                   "the next build starts new workers")) from None
 
     def wait(self, names: set[str] | None = None, meanwhile: Callable[[], None] | None = None) -> None:
         """Until the stylesheets named (file names; ``None``: every one) have run; EditionError if one failed.
@@ -132,14 +141,13 @@ class Pool:
         try:
             ran = future.result()
         except BrokenProcessPool:
-            self.broken = True
-            raise EditionError(Problem(str(self.stylesheets[0].parent), 0, 0,
-                                       "the stylesheet worker stopped unexpectedly")) from None
+            self._stopped()
         if ran.problems:
             raise EditionError(ran.problems)
         name = Path(ran.stylesheet).name
         self.timings[name], self.ran[name] = ran.seconds, ran
-        for stage, seconds in (("compile stylesheets", ran.compiled), ("hand Saxon the document", ran.handed)):
+        compiled = ran.compiled if self._builds == 1 else 0.0  # a kept pool compiled before this build
+        for stage, seconds in (("compile stylesheets", compiled), ("hand Saxon the document", ran.handed)):
             if seconds:
                 self.timings[stage] = max(self.timings.get(stage, 0.0), seconds)
 
