@@ -140,6 +140,9 @@ def citation_cff(ctx) -> str:
     ``@n``, the release date its date when the header gives a full one.
     """
     header = ctx.edition.find(f"{{{TEI_NS}}}teiHeader")
+    if header is None:  # only an edition built without validation lacks one
+        where = str(ctx.project.main_document) if getattr(ctx, "project", None) else "edition"
+        raise EditionError(Problem(where, 1, 1, "the edition has no teiHeader, which CITATION.cff is made from"))
 
     def text(xpath: str) -> str:
         return " ".join("".join(header.xpath(xpath, namespaces=NS)).split())

@@ -129,12 +129,14 @@ class Pool:
 
         ``meanwhile`` is called each time one has run and others are still awaited: work for the build
         process that would otherwise wait (reading the pages written so far)."""
-        pending = {f for s, f in self._futures.items() if names is None or s.name in names}
-        while pending:
-            done, pending = wait(pending, return_when=FIRST_COMPLETED)
-            for future in done:
-                self._take(future)
-            if pending and meanwhile is not None:
+        wanted = {f for s, f in self._futures.items() if names is None or s.name in names}
+        while True:
+            for future in [f for f in self._futures.values() if f.done()]:
+                self._take(future)  # a stylesheet that failed stops the build now, awaited or not
+            if all(f.done() for f in wanted):
+                return
+            wait([f for f in self._futures.values() if not f.done()], return_when=FIRST_COMPLETED)
+            if meanwhile is not None and not all(f.done() for f in wanted):
                 meanwhile()
 
     def _take(self, future: Future) -> None:
