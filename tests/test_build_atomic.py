@@ -3,6 +3,7 @@ and leaves no half-written folder beside it (issue 6, point 3)."""
 from __future__ import annotations
 
 import errno
+import multiprocessing
 import shutil
 from pathlib import Path
 
@@ -120,17 +121,16 @@ def test_ctrl_c_mid_build_keeps_previous_build(project_copy, previous, edited, s
     ran = []
     real_take = workers.Pool._take
 
-    def take(self, worker, answer):
-        real_take(self, worker, answer)
-        if answer and "ran" in answer:
-            ran.append(answer["ran"])
-            running.extend(w.process for w in self._workers)
-            raise KeyboardInterrupt
+    def take(self, future):
+        real_take(self, future)
+        ran.append(future.result().stylesheet)
+        running.extend(multiprocessing.active_children())
+        raise KeyboardInterrupt
     running = []
     monkeypatch.setattr(workers.Pool, "_take", take)
     with pytest.raises(KeyboardInterrupt):
         build(project_copy)
-    assert len(ran) == 1 and running and all(p.poll() is not None for p in running)
+    assert len(ran) == 1 and running and not any(p.is_alive() for p in running)
     assert_untouched(project_copy, previous, snapshot)
 
 

