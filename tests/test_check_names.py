@@ -1,9 +1,9 @@
-"""edition.names.check_names on a copy of the fixture project tests/fixtures/registers."""
+"""edition.checks.names.check_names on a copy of the fixture project tests/fixtures/registers."""
 import shutil
 
 import pytest
 
-from edition.names import check_names
+from edition.checks.names import check_names
 from edition.project import Project
 
 from xslt_support import ROOT

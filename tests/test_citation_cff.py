@@ -1,4 +1,4 @@
-"""CITATION.cff for the edition (edition.linked_data.write_citation_cff), checked with cffconvert --validate."""
+"""CITATION.cff for the edition (edition.outputs.linked_data.write_citation_cff), checked with cffconvert --validate."""
 from __future__ import annotations
 
 import shutil
@@ -11,7 +11,7 @@ import yaml
 from lxml import etree
 
 from edition.corpus import load_edition
-from edition.linked_data import write_citation_cff
+from edition.outputs.linked_data import write_citation_cff
 from edition.project import NS, Project, TEI_NS
 
 CFFCONVERT = shutil.which("cffconvert", path=str(Path(sys.executable).parent)) or shutil.which("cffconvert")

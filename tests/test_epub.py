@@ -16,7 +16,7 @@ import pytest
 from lxml import etree
 
 from edition.corpus import load_edition
-from edition.epub import write_epub
+from edition.outputs.epub import write_epub
 from edition.project import NS, Project
 from edition.xslt import Stylesheets
 

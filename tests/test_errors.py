@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from edition.validate import validate
+from edition.checks.validate import validate
 from edition.xmlio import MAX_FILE_BYTES
 
 BROKEN = Path(__file__).parent / "fixtures" / "broken"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from lxml import html as lxml_html
 
-from edition.search import read_records
+from edition.outputs.search import read_records
 from edition.serve import make_server
 from edition.xslt import Stylesheets
 from xslt_support import ROOT

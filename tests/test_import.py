@@ -13,7 +13,7 @@ from lxml import etree
 from edition.cli import main
 from edition.project import NS, XML_ID, Project
 from edition.xmlio import parse_file
-from edition.validate import errors, validate
+from edition.checks.validate import errors, validate
 
 from test_new import tei_all_problems
 

@@ -15,7 +15,7 @@ from lxml import etree
 
 from edition.cli import main
 from edition.project import NS, Project, pipeline_folder
-from edition.validate import errors, validate
+from edition.checks.validate import errors, validate
 
 from test_new import LETTER
 

@@ -17,8 +17,8 @@ from lxml import etree, html
 from rdflib import RDF, Graph, URIRef
 
 from edition.corpus import load_edition
-from edition.linked_data import SCHEMA, write_rdf
-from edition.names import check_names
+from edition.outputs.linked_data import SCHEMA, write_rdf
+from edition.checks.names import check_names
 from edition.project import Project
 from xslt_support import ENTRY_POINTS, HEADER, TEI, run_entry_points
 
@@ -127,7 +127,7 @@ def test_a_declared_kind_reaches_the_schematron_entry_rules(project, repo_root):
 
 
 def test_the_rdf_types_the_new_kind_by_its_declared_schema_org_type(project, out):
-    """The RDF step (edition.linked_data.write_rdf) run on the build: the entry typed as declared, nowhere else."""
+    """The RDF step (edition.outputs.linked_data.write_rdf) run on the build: the entry typed as declared, nowhere else."""
     ctx = SimpleNamespace(project=project, edition=load_edition(project).document, out=out,
                           parameters={"base-url": "https://example.org/e/"})
     write_rdf(ctx)
@@ -157,7 +157,7 @@ def test_the_encoding_manual_lists_the_new_kind(out):
 
 def test_the_schematron_checks_the_new_kind_s_entries_as_loaded(project, repo_root):
     """validate loads the rules with the declared entries: the unmentioned nym is reported, with no edit of edition.sch."""
-    from edition.validate import _schematron
+    from edition.checks.validate import _schematron
 
     rules = _schematron(repo_root / "schema" / "edition.sch", project.xslt_dir)
     rules.validate(load_edition(project).document)

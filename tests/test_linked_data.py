@@ -1,5 +1,5 @@
 """Linked data: the schema.org JSON-LD of every page (xslt/common/linked-data.xsl) and the registers as
-RDF (src/edition/linked_data.py), parsed back and counted against the registers."""
+RDF (src/edition/outputs/linked_data.py), parsed back and counted against the registers."""
 from __future__ import annotations
 
 import json
@@ -13,7 +13,7 @@ from rdflib import RDF, Graph, URIRef
 
 from edition.corpus import load_edition
 from edition.declarations import read_declarations
-from edition.linked_data import CRM_GROUP, SCHEMA, write_rdf
+from edition.outputs.linked_data import CRM_GROUP, SCHEMA, write_rdf
 from edition.project import NS, Project, TEI_NS, XML_ID
 
 from xslt_support import ROOT, Node, call, tei

@@ -1,4 +1,4 @@
-"""The map of places and the timeline of events (xslt/common/maps.xsl, edition.maps).
+"""The map of places and the timeline of events (xslt/common/maps.xsl, edition.outputs.maps).
 
 The templates are run through saxonche on tests/fixtures/maps/mini.xml with a hand-made base map
 (tests/fixtures/maps/basemap.svg: a main panel 100–140° E, 20–50° N at 20 units a degree, a zoom
@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from edition import maps
+from edition.outputs import maps
 from edition.corpus import load_edition
 from edition.project import Project
 from edition.xmlio import EditionError

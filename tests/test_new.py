@@ -12,9 +12,9 @@ from lxml import etree
 
 from edition.cli import main
 from edition.declarations import read_declarations
-from edition.identifiers import Identifiers
+from edition.start.identifiers import Identifiers
 from edition.project import NS, XML_ID, Project
-from edition.validate import errors, validate
+from edition.checks.validate import errors, validate
 
 LETTER = """# The Letter
 

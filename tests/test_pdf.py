@@ -18,7 +18,7 @@ import pytest
 from lxml import etree
 
 from edition.corpus import load_edition
-from edition.pdf import write_pdf
+from edition.outputs.pdf import write_pdf
 from edition.project import NS, Project
 from edition.xmlio import EditionError
 from edition.xslt import Stylesheets

@@ -10,7 +10,7 @@ from collections import Counter
 from edition.build import BOOK_STYLESHEETS
 from edition.benchmark import _stage_report, scaled_project
 from edition.project import NS, XML_ID
-from edition.validate import errors, validate
+from edition.checks.validate import errors, validate
 from edition.xmlio import parse_file
 
 

@@ -25,7 +25,7 @@ import pytest
 from lxml import etree
 
 from edition.project import Project
-from edition.validate import validate
+from edition.checks.validate import validate
 
 from xslt_support import ROOT
 FIXTURES = ROOT / "tests" / "fixtures"

@@ -13,7 +13,7 @@ from edition.build import write_outputs
 from edition.corpus import load_edition
 from edition.errors import EditionError
 from edition.project import Project
-from edition.search import RECORDS, index_for_search, read_records
+from edition.outputs.search import RECORDS, index_for_search, read_records
 
 
 @pytest.fixture(scope="module")

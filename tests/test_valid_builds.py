@@ -15,7 +15,7 @@ from lxml import etree
 from edition.build import build, stylesheet_parameters
 from edition.corpus import load_edition
 from edition.project import Project
-from edition.validate import validate
+from edition.checks.validate import validate
 from edition.xslt import Stylesheets
 
 from xslt_support import FIXTURES, ROOT

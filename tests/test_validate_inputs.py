@@ -12,7 +12,7 @@ from lxml import etree, isoschematron
 
 from edition.errors import EditionError, Problem
 from edition.project import Project
-from edition.validate import validate
+from edition.checks.validate import validate
 
 ESSAY = "edition/conditions.xml"
 TWO = '<num type="cardinal" value="2">two</num>'

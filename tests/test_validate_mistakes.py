@@ -16,7 +16,7 @@ import pytest
 
 from edition.errors import Problem
 from edition.project import Project
-from edition.validate import validate
+from edition.checks.validate import validate
 
 ESSAY = "edition/conditions.xml"
 PERSONS = "edition/registers/persons.xml"
@@ -56,7 +56,7 @@ DATE = 'when="1999"'
 XIAGANG_GLOSS = ('<gloss><seg type="editorial" resp="#editors">下岗, literally stepping down from one\'s post: the reform-era term for workers of state enterprises laid off while keeping, for a time, a formal tie to their enterprise.</seg> The essay defines it as workers who, at least in theory, receive a payment from their former factory, usually for a set number of years <ptr target="#p-scale-disaster-difficult"/>; many laid-off workers are refused it <ptr target="#p-older-workers-have"/>, protests now defend Xiagang payments <ptr target="#p-demonstrations-sometimes-large"/>, and migrants say of a laid-off urban worker that he deserves to be Xiagang <ptr target="#p-surface-least-would"/>.</gloss>')
 
 #: What a paragraph may contain: every element, none left out of the message.
-EVERY_CHILD_OF_P = ("<att>, <choice>, <cit>, <code>, <corr>, <date>, <foreign>, <gi>, <hi>, <lb>, <measure>, <mentioned>, <name>, <note>, <num>, <orgName>, <pb>, <persName>, <placeName>, <q>, <quote>, <ref>, <rs>, <said>, <soCalled>, <supplied>, <term>, <time>, <title>, <val>")
+EVERY_CHILD_OF_P = ("<att>, <choice>, <cit>, <code>, <corr>, <date>, <foreign>, <gi>, <hi>, <lb>, <measure>, <mentioned>, <name>, <note>, <num>, <orgName>, <pb>, <persName>, <placeName>, <ptr>, <q>, <quote>, <ref>, <rs>, <said>, <soCalled>, <supplied>, <term>, <time>, <title>, <val>")
 
 MISTAKES = {
     # ---------------------------------------------------------------- elements (RelaxNG)

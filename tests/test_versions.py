@@ -1,4 +1,4 @@
-"""Every version readable (edition.releases): the kept releases rendered under html/v/N/ with their own text and
+"""Every version readable (edition.outputs.releases): the kept releases rendered under html/v/N/ with their own text and
 registers, a banner naming the version, the Changes page linking them, the diplomatic text published and the
 reading view's switch to the witness's forms."""
 from __future__ import annotations
@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from lxml import etree, html
 
-from edition import releases
+from edition.outputs import releases
 from edition.build import build
 from edition.project import NS, Project
 

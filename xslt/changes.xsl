@@ -12,7 +12,7 @@
   <xsl:output method="text"/>
 
   <!-- The versions kept readable at versioned addresses (html/v/N/), space-separated; computed by the build
-       from edition/releases/ (edition.releases). -->
+       from edition/releases/ (edition.outputs.releases). -->
   <xsl:param name="releases" as="xs:string" select="''"/>
 
   <xsl:template match="/">

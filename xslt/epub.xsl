@@ -1,5 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- Entry point: the EPUB 3 edition's files, in epub-src/ (src/edition/epub.py zips them into
+<!-- Entry point: the EPUB 3 edition's files, in epub-src/ (src/edition/outputs/epub.py zips them into
      epub/<edition id>.epub and removes the folder): the container, the package document with the
      header's metadata, the navigation document, the text (title page, essay, reader comment, notes as
      footnotes, corrections) and the registers as back matter, linked from every mention. -->

@@ -1,5 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- Entry point: print/edition.typ, the print edition as Typst source (src/edition/pdf.py compiles it with
+<!-- Entry point: print/edition.typ, the print edition as Typst source (src/edition/outputs/pdf.py compiles it with
      xslt/print/print.typ into the tagged PDF). The parts come in the order and under the labels of
      common/book-parts.xsl: title page, contents with page numbers, the text with ¶ numbers in the margin and
      notes as footnotes, the reader comment, the corrections with paragraph and page, and an index of every

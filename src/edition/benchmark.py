@@ -47,7 +47,7 @@ from lxml import etree
 from .build import run_stylesheets
 from .corpus import load_edition
 from .project import NS, Project
-from .search import index_for_search
+from .outputs.search import index_for_search
 from .xslt import Stylesheets
 
 
@@ -280,7 +280,7 @@ def main(argv: list[str] | None = None) -> None:
             index_for_search(html)
 
         def command_line() -> None:
-            from .search import pagefind_binary
+            from .outputs.search import pagefind_binary
             shutil.rmtree(html / "pagefind", ignore_errors=True)
             subprocess.run([str(pagefind_binary()), "--site", str(html), "--quiet"], check=True, capture_output=True)
 

@@ -41,7 +41,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import manifest, releases, workers
+from . import manifest, workers
+
+from .outputs import releases
 from .project import Project
 from .xmlio import EditionError, Problem
 
@@ -107,36 +109,36 @@ def write_images(ctx: BuildContext) -> None:
 
 
 def write_search_index(ctx: BuildContext) -> None:
-    """Pagefind's indexes of the search records the page stylesheets wrote (see ``edition.search``)."""
-    from .search import index_for_search
+    """Pagefind's indexes of the search records the page stylesheets wrote (see ``edition.outputs.search``)."""
+    from .outputs.search import index_for_search
 
     index_for_search(ctx.out)
 
 
 def write_rdf(ctx: BuildContext) -> None:
-    """The registers as RDF, Turtle and JSON-LD (``edition.linked_data``)."""
-    from .linked_data import write_rdf as rdf
+    """The registers as RDF, Turtle and JSON-LD (``edition.outputs.linked_data``)."""
+    from .outputs.linked_data import write_rdf as rdf
 
     rdf(ctx)
 
 
 def write_citation_cff(ctx: BuildContext) -> None:
-    """``CITATION.cff`` for the edition, from the TEI header (``edition.linked_data``)."""
-    from .linked_data import write_citation_cff as cff
+    """``CITATION.cff`` for the edition, from the TEI header (``edition.outputs.linked_data``)."""
+    from .outputs.linked_data import write_citation_cff as cff
 
     cff(ctx)
 
 
 def write_pdf(ctx: BuildContext) -> None:
-    """The PDF edition, typeset by Typst from print.xsl's Typst source (``edition.pdf``)."""
-    from .pdf import write_pdf as pdf
+    """The PDF edition, typeset by Typst from print.xsl's Typst source (``edition.outputs.pdf``)."""
+    from .outputs.pdf import write_pdf as pdf
 
     pdf(ctx)
 
 
 def write_epub(ctx: BuildContext) -> None:
-    """The EPUB 3 edition, zipped from epub.xsl's files (``edition.epub``)."""
-    from .epub import write_epub as epub
+    """The EPUB 3 edition, zipped from epub.xsl's files (``edition.outputs.epub``)."""
+    from .outputs.epub import write_epub as epub
 
     epub(ctx)
 
@@ -188,11 +190,11 @@ def _needs(step: Callable[[BuildContext], None], entries: list[Path]) -> set[str
 
 
 def require_valid(project: Project):
-    """The assembled edition, once valid (``edition.validate.require_valid``).
+    """The assembled edition, once valid (``edition.checks.validate.require_valid``).
 
     Imported when a build has work to do: an up-to-date check loads no schema and no Saxon.
     """
-    from .validate import require_valid as assembled_and_valid
+    from .checks.validate import require_valid as assembled_and_valid
 
     return assembled_and_valid(project)
 
@@ -219,8 +221,8 @@ PARAMETERS: dict[str, Callable[[Project], str | bool | int]] = {
 
 
 def _basemap(edition, cache: Path | None = None) -> str:
-    """The places map's base map (``edition.maps``), projected from the offline boundaries data."""
-    from .maps import basemap_svg
+    """The places map's base map (``edition.outputs.maps``), projected from the offline boundaries data."""
+    from .outputs.maps import basemap_svg
 
     return basemap_svg(edition, cache=cache)
 

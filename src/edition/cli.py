@@ -24,7 +24,7 @@ from .fragment import cite_quote
 from .corpus import load_edition
 from .errors import EditionError, Problem
 from .project import Project, display_name
-from .validate import errors, validate as validate_edition
+from .checks.validate import errors, validate as validate_edition
 
 
 class Failure(click.ClickException):
@@ -264,7 +264,7 @@ def new(folder: Path, title: str, author: str, date: str, source: str, lang: str
 
     Example: edition new letters --title "Letter to Horace Greeley" --author "Abraham Lincoln" --date 1862-08-22 --from greeley.md
     """
-    from .scaffold import Options, new_edition
+    from .start.scaffold import Options, new_edition
 
     warnings = new_edition(folder, Options(title, author, date, source, lang, from_file))
     _report_warnings(warnings)
@@ -285,7 +285,7 @@ def import_(ctx: click.Context, file: Path, title: str, author: str, date: str, 
 
     Example: edition import letter.xml --author "Abraham Lincoln"
     """
-    from .scaffold import Options, import_text
+    from .start.scaffold import Options, import_text
 
     warnings = import_text(_project(ctx), file, Options(title, author, date, source, lang))
     _report_warnings(warnings)
@@ -320,7 +320,7 @@ def check_names(ctx: click.Context) -> None:
 
     Example: edition check-names
     """
-    from .names import check_names as find_name_problems
+    from .checks.names import check_names as find_name_problems
 
     problems = find_name_problems(_project(ctx))
     if problems:

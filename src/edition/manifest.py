@@ -44,8 +44,8 @@ def tool_fingerprint() -> dict[str, str]:
     """Our version and code (a change to the package without a version bump still rebuilds), Saxon's and Pagefind's versions."""
     code = hashlib.sha256()
     package = Path(__file__).parent
-    for path in sorted(package.glob("*.py")):
-        code.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    for path in sorted(package.rglob("*.py")):  # the subpackages' modules too (checks/, outputs/, start/)
+        code.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     tools = {"edition": __version__, "edition-code": code.hexdigest()}
     for name in TOOLS:
         try:

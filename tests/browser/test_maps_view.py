@@ -10,7 +10,7 @@ import pytest
 from lxml import etree
 from test_maps import real_basemap, real_edition, run_template  # tests/ is on the path, as for xslt_support
 
-from edition import maps
+from edition.outputs import maps
 
 
 pytestmark = pytest.mark.browser

@@ -1,5 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- The search records, written as data by the stylesheets that write the pages (edition.search gives them to
+<!-- The search records, written as data by the stylesheets that write the pages (edition.outputs.search gives them to
      Pagefind): one record per citable unit, as a map {url, title, content, language, part, section, meta}.
      part: the search parts of declarations.xsl (ed:search-part) the unit is filed under; section: where in the
      part (the essay's section, the register's title …). Each page-writing entry point calls ed:search-records once. -->

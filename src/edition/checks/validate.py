@@ -5,7 +5,7 @@ typed the mistake (``file:line:col``: the start tag, the attribute or the
 character) and saying what is allowed instead.
 
 - RelaxNG: libxml2 decides; its messages are replaced by what the schema itself
-  says is allowed (:mod:`edition.schema_model`), with a did-you-mean.
+  says is allowed (:mod:`edition.checks.schema_model`), with a did-you-mean.
 - Schematron: every ``assert`` and every ``report`` counts; its ``role``
   (``error``, ``warning``, ``info``) is the severity. It runs on the assembled
   edition (registers in ``standOff``) and each problem is placed back in the
@@ -28,14 +28,14 @@ from typing import Callable
 
 from lxml import etree, isoschematron
 
-from . import idlock
-from .corpus import Edition, Source, read_sources
-from .declarations import DECLARATIONS, read_declarations, schematron_with_entry_contexts
-from .errors import SEVERITIES, EditionError, Problem
-from .locate import Assembly, Located, Text
-from .project import NS, TEI_NS, Project, display_name
-from .schema_model import XML_NS, SchemaModel, attribute_key, suggest
-from .xmlio import parse_file, read_tei, safe_parser
+from .. import idlock
+from ..corpus import Edition, Source, read_sources
+from ..declarations import DECLARATIONS, read_declarations, schematron_with_entry_contexts
+from ..errors import SEVERITIES, EditionError, Problem
+from ..checks.locate import Assembly, Located, Text
+from ..project import NS, TEI_NS, Project, display_name
+from ..checks.schema_model import XML_NS, SchemaModel, attribute_key, suggest
+from ..xmlio import parse_file, read_tei, safe_parser
 
 SVRL = {"svrl": "http://purl.oclc.org/dsdl/svrl"}
 

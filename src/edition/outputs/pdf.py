@@ -20,9 +20,9 @@ import re
 import shutil
 from pathlib import Path
 
-from .corpus import edition_id
-from .project import NS
-from .xmlio import EditionError, Problem
+from ..corpus import edition_id
+from ..project import NS
+from ..xmlio import EditionError, Problem
 
 #: Paper sizes the ``paper`` parameter accepts, as Typst's paper names.
 PAPER_SIZES = {"a4": "a4", "letter": "us-letter"}

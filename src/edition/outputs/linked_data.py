@@ -25,9 +25,9 @@ import yaml
 from lxml import etree
 from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
 
-from .declarations import read_declarations
-from .project import NS, TEI_NS, XML_ID
-from .xmlio import EditionError, Problem
+from ..declarations import read_declarations
+from ..project import NS, TEI_NS, XML_ID
+from ..xmlio import EditionError, Problem
 
 SCHEMA = Namespace("https://schema.org/")
 CRM_GROUP = URIRef("http://www.cidoc-crm.org/cidoc-crm/E74_Group")

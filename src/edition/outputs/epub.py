@@ -15,7 +15,7 @@ import shutil
 import zipfile
 from pathlib import Path
 
-from .corpus import edition_id
+from ..corpus import edition_id
 
 EPUB_SOURCE = Path("epub-src")
 EPUB_CSS = Path("assets") / "epub.css"

@@ -5,8 +5,8 @@ and column where it stands, with what to do: an element the pipeline does not re
 as a paragraph where it stood between paragraphs, else as plain text in its paragraph), an attribute it
 does not know or a value it does not accept (left out), a pointer to the web (the words kept, the link
 not), front matter, a missing part of the header. What is allowed where is read from the schema itself
-(:mod:`edition.schema_model`), not listed here. Divisions and paragraphs without an identifier get one by
-the edition's rule (:mod:`edition.identifiers`); identifiers the schema refuses are renamed, and the
+(:mod:`edition.checks.schema_model`), not listed here. Divisions and paragraphs without an identifier get one by
+the edition's rule (:mod:`edition.start.identifiers`); identifiers the schema refuses are renamed, and the
 pointers to them follow.
 
 >>> text, meta, problems = import_tei(Path("letter.xml"), Identifiers(), schema)  # doctest: +SKIP
@@ -19,13 +19,13 @@ from pathlib import Path
 
 from lxml import etree
 
-from .errors import EditionError, Problem
-from .identifiers import Identifiers
-from .locate import Located, Text
-from .project import TEI_NS, XML_ID
-from .schema_model import SchemaModel, attribute_key
-from .textimport import DOUBLE_MARKS, fill, pair_quotations
-from .xmlio import read_tei
+from ..errors import EditionError, Problem
+from ..start.identifiers import Identifiers
+from ..checks.locate import Located, Text
+from ..project import TEI_NS, XML_ID
+from ..checks.schema_model import SchemaModel, attribute_key
+from ..start.textimport import DOUBLE_MARKS, fill, pair_quotations
+from ..xmlio import read_tei
 
 T = f"{{{TEI_NS}}}"
 #: The division types the pipeline renders, and the one a foreign division becomes.
@@ -208,7 +208,7 @@ def _unwrap(element: etree._Element, keep_text: bool = True) -> None:
 
 def _quotation_marks(part: etree._Element, report) -> None:
     """Quotation marks typed in the text become ``<q>`` where they pair within one run of text (as in a plain
-    text, :mod:`edition.textimport`); one that pairs with nothing is reported."""
+    text, :mod:`edition.start.textimport`); one that pairs with nothing is reported."""
     for element in list(part.iter(etree.Element)):
         for in_tail in (False, True):
             value = element.tail if in_tail else element.text

@@ -25,7 +25,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from .project import Project
+from ..project import Project
 
 #: The folder of the edition that keeps the released versions' sources.
 RELEASES = "releases"
@@ -84,9 +84,9 @@ def _versioned(parameters: dict, n: str) -> dict:
 
 def _render(project: Project, folder: Path, n: str, current_edition, parameters: dict, into: Path) -> None:
     """Render release ``n`` (its sources in ``folder``) into the cache folder ``into``, with the release's ``parameters``."""
-    from .build import run_stylesheets
-    from .corpus import Edition, read_sources
-    from .xmlio import EditionError
+    from ..build import run_stylesheets
+    from ..corpus import Edition, read_sources
+    from ..xmlio import EditionError
 
     main = folder / project.config["main"]
     sources, problems = read_sources([main, *sorted((folder / "registers").glob("*.xml"))], project.root)
@@ -123,14 +123,14 @@ def _digest(project: Project, folder: Path, parameters: dict, *banner: str) -> s
 
 
 def _current_version(edition) -> str:
-    from .project import NS
+    from ..project import NS
 
     return edition.xpath("string(/t:TEI/t:teiHeader/t:fileDesc/t:editionStmt/t:edition/@n)", namespaces=NS)
 
 
 def _release_date(edition, n: str) -> str:
     """The date of the change that released version ``n`` (the release's own header, else its edition date)."""
-    from .project import NS
+    from ..project import NS
 
     released = edition.xpath("string(//t:revisionDesc/t:change[@n=$n]/@when)", namespaces=NS, n=n)
     return released or edition.xpath("string(/t:TEI/t:teiHeader/t:fileDesc/t:editionStmt/t:edition/t:date/@when)",

@@ -27,7 +27,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .xmlio import EditionError, Problem
+from ..xmlio import EditionError, Problem
 
 #: Where the stylesheets write the records, relative to the build folder.
 RECORDS = "search"

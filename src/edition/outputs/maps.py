@@ -34,7 +34,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from .xmlio import EditionError, Problem
+from ..xmlio import EditionError, Problem
 
 TEI = "http://www.tei-c.org/ns/1.0"
 SVG = "http://www.w3.org/2000/svg"

@@ -2,8 +2,8 @@
 
 Writes ``DIR/edition/`` (configuration, the TEI document with a complete header made from the options, the
 persons register holding the author, the identifier lock) and ``DIR/README.md``. The text is a placeholder
-paragraph, or a plain or Markdown file (:mod:`edition.textimport`), or a TEI document
-(:mod:`edition.teiimport`).
+paragraph, or a plain or Markdown file (:mod:`edition.start.textimport`), or a TEI document
+(:mod:`edition.start.teiimport`).
 
 >>> new_edition(Path("/tmp/letters"), Options(title="Letters"))  # doctest: +SKIP
 []
@@ -19,14 +19,14 @@ from xml.sax.saxutils import escape, quoteattr
 
 from lxml import etree
 
-from . import idlock
-from .corpus import load_edition
-from .declarations import read_declarations
-from .errors import EditionError, Problem
-from .identifiers import Identifiers, words
-from .project import TEI_NS, XML_ID, Project, display_name
-from .schema_model import SchemaModel
-from .textimport import RENDITIONS, UNMARKED, read_text, text_to_body
+from .. import idlock
+from ..corpus import load_edition
+from ..declarations import read_declarations
+from ..errors import EditionError, Problem
+from ..start.identifiers import Identifiers, words
+from ..project import TEI_NS, XML_ID, Project, display_name
+from ..checks.schema_model import SchemaModel
+from ..start.textimport import RENDITIONS, UNMARKED, read_text, text_to_body
 
 T = f"{{{TEI_NS}}}"
 #: The author of a text whose author is not given.
@@ -95,7 +95,7 @@ def _write(folder: Path, options: Options) -> list[Problem]:
     source = options.from_file
     name = str(source) if source else ""
     if source is not None and source.suffix.lower() == ".xml":
-        from .teiimport import import_tei
+        from ..start.teiimport import import_tei
 
         header_ids = {"editors", UNMARKED, *RENDITIONS.values()}
         text, meta, warnings = import_tei(source, ids, project.relaxng, name, header_ids)

@@ -7,7 +7,7 @@ quotation mark as a character: marks that pair (straight or curly, double, and s
 boundaries) become ``<q>`` with the marks recorded as renditions (``#open-straight #close-straight``…),
 so the diplomatic text restores them; a double mark that pairs with nothing stays in the text and is
 reported at its line, for the editor to decide. Every division and paragraph gets an identifier by the
-edition's rule (:mod:`edition.identifiers`).
+edition's rule (:mod:`edition.start.identifiers`).
 
 >>> body, notes = text_to_body('He said "no".\\n', "x.txt", Identifiers())
 >>> etree.tostring(body[0][0], encoding="unicode")  # doctest: +ELLIPSIS
@@ -21,14 +21,14 @@ from pathlib import Path
 
 from lxml import etree
 
-from .errors import EditionError, Problem
-from .identifiers import Identifiers
-from .project import TEI_NS, XML_ID
-from .xmlio import byte_position
+from ..errors import EditionError, Problem
+from ..start.identifiers import Identifiers
+from ..project import TEI_NS, XML_ID
+from ..xmlio import byte_position
 
 T = f"{{{TEI_NS}}}"
 
-#: Each quotation mark, the rendition recording it (declared in the header by edition.scaffold).
+#: Each quotation mark, the rendition recording it (declared in the header by edition.start.scaffold).
 RENDITIONS = {("open", '"'): "open-straight", ("close", '"'): "close-straight",
               ("open", "“"): "open-curly", ("close", "”"): "close-curly",
               ("open", "'"): "open-single", ("close", "'"): "close-single",
