@@ -231,7 +231,7 @@ def test_contents_give_the_page_each_part_starts_on(pdf: Path, pages: list[str],
     contents = [m for line in _lines_from(pages[:3], "Contents")[:40] if (m := re.match(r"^(.*?)[ .]*\.\s*(\d+)$", line))]
     labels = [m.group(1).strip() for m in contents]
     heads = [" ".join(" ".join(div.xpath("t:head[1]//text()[not(ancestor::t:note)]", namespaces=NS)).split()) or div.get("type").capitalize()
-             for div in tei.xpath("/t:TEI/t:text/t:body/t:div", namespaces=NS)]
+             for div in tei.xpath("/t:TEI/t:text/t:front/t:div | /t:TEI/t:text/t:body/t:div", namespaces=NS)]
     assert [words(label) for label in labels] == [words(h) for h in heads] + [["reader", "comment"], ["corrections"], ["index"]]
     for match in contents:
         assert " ".join(words(match.group(1))) in page_words(pdf, int(match.group(2))), f"contents: {match.group(0)}"
