@@ -27,18 +27,27 @@ from xslt_support import tei as tei_document
 pytestmark = pytest.mark.slow
 
 
-def build_pdf(project: Project, out: Path, **parameters) -> Path:
-    """Run the print stylesheet and the plain-text one (with identifiers) into ``out``, then typeset the PDF
-    (the Typst source is kept as ``out/print-source.typ``)."""
-    edition = load_edition(project)
+def build_pdf(project: Project, out: Path, edition: etree._ElementTree | None = None, **parameters) -> Path:
+    """Run the print stylesheet and the plain-text one (with identifiers) on ``edition`` (by default the project's
+    own) into ``out``, then typeset the PDF (the Typst source is kept as ``out/print-source.typ``)."""
+    edition = load_edition(project).document if edition is None else edition
     with Stylesheets() as sheets:
         for name in ("print.xsl", "text.xsl"):
             sheets.compile(project.xslt_dir / name)
-        document = sheets.document(edition.serialize())
+        document = sheets.document(etree.tostring(edition, encoding="UTF-8", xml_declaration=True))
         sheets.run(project.xslt_dir / "print.xsl", document, out)
         sheets.run(project.xslt_dir / "text.xsl", document, out, {"ids": True})
     shutil.copyfile(out / "print" / "edition.typ", out / "print-source.typ")  # for the tests that read it
-    return write_pdf(types.SimpleNamespace(project=project, edition=edition.document, out=out, parameters=parameters))
+    return write_pdf(types.SimpleNamespace(project=project, edition=edition, out=out, parameters=parameters))
+
+
+def small_edition(project: Project) -> etree._ElementTree:
+    """The project's edition (header, registers, front) with its body cut to its first part and no back: what a
+    test changes is typeset in a few pages instead of the whole essay."""
+    document = load_edition(project).document
+    for cut in document.xpath("/t:TEI/t:text/t:body/t:div[position() > 1] | /t:TEI/t:text/t:back", namespaces=NS):
+        cut.getparent().remove(cut)
+    return document
 
 
 def pdftotext(pdf: Path, *options: str) -> str:
@@ -79,14 +88,17 @@ def pdf_objects(pdf: Path) -> list[bytes]:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory, repo_root: Path) -> Path:
+    """The print stylesheet's Typst source and the reading text with identifiers, from the stylesheets alone
+    (``edition build`` keeps neither), and the PDF typeset from them: the second PDF of the real edition."""
     out = tmp_path_factory.mktemp("pdf")
     build_pdf(Project(repo_root), out)
     return out
 
 
 @pytest.fixture(scope="module")
-def pdf(built: Path) -> Path:
-    return next((built / "pdf").glob("*.pdf"))
+def pdf(built_books: Path) -> Path:
+    """The real edition's PDF, as ``edition build`` makes it (shared, read only)."""
+    return next((built_books / "pdf").glob("*.pdf"))
 
 
 @pytest.fixture(scope="module")
@@ -219,14 +231,14 @@ def test_contents_give_the_page_each_part_starts_on(pdf: Path, pages: list[str],
     contents = [m for line in _lines_from(pages[:3], "Contents")[:40] if (m := re.match(r"^(.*?)[ .]*\.\s*(\d+)$", line))]
     labels = [m.group(1).strip() for m in contents]
     heads = [" ".join(" ".join(div.xpath("t:head[1]//text()[not(ancestor::t:note)]", namespaces=NS)).split()) or div.get("type").capitalize()
-             for div in tei.xpath("/t:TEI/t:text/t:body/t:div", namespaces=NS)]
+             for div in tei.xpath("/t:TEI/t:text/t:front/t:div | /t:TEI/t:text/t:body/t:div", namespaces=NS)]
     assert [words(label) for label in labels] == [words(h) for h in heads] + [["reader", "comment"], ["corrections"], ["index"]]
     for match in contents:
         assert " ".join(words(match.group(1))) in page_words(pdf, int(match.group(2))), f"contents: {match.group(0)}"
 
 
-def test_every_correction_is_marked_in_the_text_and_listed_with_its_paragraph_and_page(pdf: Path, pages: list[str], tei):
-    source = (Path(pdf).parent.parent / "print-source.typ").read_text(encoding="utf-8")
+def test_every_correction_is_marked_in_the_text_and_listed_with_its_paragraph_and_page(built: Path, pdf: Path, pages: list[str], tei):
+    source = (built / "print-source.typ").read_text(encoding="utf-8")
     interventions = tei.xpath("/t:TEI/t:text//*[self::t:choice[t:sic and t:corr] or self::t:choice[t:orig] or self::t:corr[not(parent::t:choice)]"
                               " or self::t:supplied[ancestor::t:p]]", namespaces=NS)
     marked = re.findall(r"#(marked|anchored)\((\d+)\)", source)
@@ -290,51 +302,61 @@ def test_only_the_noto_fonts_embedded(pdf: Path):
     assert any("NotoSerifCJK" in row for row in rows)  # the index's Chinese names
 
 
-def test_two_builds_are_byte_identical(pdf: Path, repo_root: Path, tmp_path: Path):
-    assert build_pdf(Project(repo_root), tmp_path).read_bytes() == pdf.read_bytes()
+def test_two_builds_are_byte_identical(pdf: Path, built: Path):
+    """``edition build``'s PDF and the one typeset again from the stylesheets' source, in another process and folder."""
+    assert (built / "pdf" / pdf.name).read_bytes() == pdf.read_bytes()
 
 
-def test_build_folder_keeps_only_the_finished_pdf(built: Path, pdf: Path):
-    assert not (built / "print").exists()
-    assert [p.name for p in (built / "pdf").iterdir()] == [pdf.name]
-
-
-def test_us_letter_and_a_chinese_name_in_an_embedded_cjk_font(project_copy: Project, tmp_path: Path):
-    assert '<placeName xml:lang="zh-Hans">北京</placeName>' in (project_copy.registers_dir / "places.xml").read_text(encoding="utf-8")
-    pdf = build_pdf(project_copy, tmp_path, paper="letter")
-    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
-    assert re.search(r"^Page size:\s+612 x 792 pts \(letter\)", info, re.M)
-    assert re.search(r"^Beijing 北京, \d", pdftotext(pdf), re.M)
-    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
-    cjk = [row for row in fonts.splitlines() if "CJK" in row]
-    assert cjk and all(row.split()[-5] == "yes" for row in cjk)
+def test_build_folder_keeps_only_the_finished_pdf(built_books: Path, pdf: Path):
+    assert not (built_books / "print").exists()
+    assert [p.name for p in (built_books / "pdf").iterdir()] == [pdf.name]
 
 
 #: Every ASCII character that means something in Typst markup or code, at a line's start or anywhere, with a
 #: backslash and brackets; and sequences Typst would turn into something else (dashes, ellipsis, a comment).
 SPECIAL = r"""# * _ ` $ [ ] < > @ = - + / ~ " ' . \ : ; , ! ? ( ) { } % & | ^ -- --- ... // /* */ \[x] #set page(width: 1cm) $x^2$ <l> @l *b* _i_ 1. 'a' "q" https://x.org/ \\"""
+TITLE = 'A "quoted" \\ #title [x]'
 
 
-def test_every_character_that_means_something_to_typst_is_printed_as_it_is(project_copy: Project, tmp_path: Path):
-    essay = project_copy.main_document
-    source = essay.read_text(encoding="utf-8")
-    escaped = SPECIAL.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    paragraph = re.search(r'(<p xml:id="p-[^"]+">)', source)
-    note = "<note resp=\"#editors\">" + escaped + "</note>"
-    source = source.replace(paragraph.group(1), paragraph.group(1) + escaped + " " + note + " ", 1)
-    title = '<title type="main">Conditions of the Working Classes in China</title>'
-    assert title in source  # the title goes into Typst strings (metadata) as well as markup (the running head)
-    essay.write_text(source.replace(title, '<title type="main">A "quoted" \\ #title [x]</title>', 1), encoding="utf-8")
-    places = project_copy.registers_dir / "places.xml"
-    places.write_text(places.read_text(encoding="utf-8").replace(
-        '<placeName type="preferred">Beijing</placeName>', '<placeName type="preferred">Beijing = [x] #y</placeName>', 1), encoding="utf-8")
-    pdf = build_pdf(project_copy, tmp_path)
-    printed = " ".join(pdftotext(pdf, "-raw").split())
+@pytest.fixture(scope="module")
+def changed_pdf(repo_root: Path, tmp_path_factory) -> Path:
+    """One PDF, on US Letter, of the edition cut short (``small_edition``) with every case the tests below look
+    for planted in it: the characters Typst reads as markup in a paragraph and in its note, in the main title (a
+    Typst string in the metadata, markup in the running head) and in a place's name (the index)."""
+    edition = small_edition(Project(repo_root))
+    q = lambda xpath: edition.xpath(xpath, namespaces=NS)[0]  # noqa: E731
+    paragraph = q("/t:TEI/t:text/t:body//t:p[1]")
+    note = etree.Element(f"{{{NS['t']}}}note", resp="#editors")
+    note.text, note.tail = SPECIAL, " "
+    mention = etree.Element(f"{{{NS['t']}}}placeName", ref="#zhengzhou")
+    mention.text, mention.tail = "Zhengzhou", " " + (paragraph.text or "")
+    paragraph.text = SPECIAL + " "
+    paragraph[0:0] = [note, mention]
+    title = q("/t:TEI/t:teiHeader/t:fileDesc/t:titleStmt/t:title[@type='main']")
+    assert title.text == "Conditions of the Working Classes in China"
+    title.text = TITLE
+    place = q("/t:TEI/t:standOff//t:place[@xml:id='zhengzhou']/t:placeName[@type='preferred']")
+    place.text = "Zhengzhou = [x] #y"
+    return build_pdf(Project(repo_root), tmp_path_factory.mktemp("changed-pdf"), edition, paper="letter")
+
+
+def test_us_letter_and_a_chinese_name_in_an_embedded_cjk_font(changed_pdf: Path, repo_root: Path):
+    assert '<placeName xml:lang="zh-Hans">北京</placeName>' in (Project(repo_root).registers_dir / "places.xml").read_text(encoding="utf-8")
+    info = subprocess.run(["pdfinfo", str(changed_pdf)], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"^Page size:\s+612 x 792 pts \(letter\)", info, re.M)
+    assert re.search(r"^Beijing 北京, \d", pdftotext(changed_pdf), re.M)
+    fonts = subprocess.run(["pdffonts", str(changed_pdf)], capture_output=True, text=True, check=True).stdout
+    cjk = [row for row in fonts.splitlines() if "CJK" in row]
+    assert cjk and all(row.split()[-5] == "yes" for row in cjk)
+
+
+def test_every_character_that_means_something_to_typst_is_printed_as_it_is(changed_pdf: Path):
+    printed = " ".join(pdftotext(changed_pdf, "-raw").split())
     assert printed.count(SPECIAL) == 2, "in the text and in its footnote"  # pdftotext -raw keeps each character
-    assert re.search(r"Beijing = \[x\] #y 北京, \d", printed), "in the index"
-    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"Zhengzhou = \[x\] #y 郑州, \d", printed), "in the index"
+    info = subprocess.run(["pdfinfo", str(changed_pdf)], capture_output=True, text=True, check=True).stdout
     assert re.search(r'^Title:\s+A "quoted" \\ #title \[x\]$', info, re.M)
-    assert 'A "quoted" \\ #title [x] ' in printed  # the running head
+    assert TITLE + " " in printed  # the running head
 
 
 def test_unknown_paper_size_is_refused(tmp_path: Path, repo_root: Path):

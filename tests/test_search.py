@@ -17,12 +17,10 @@ from edition.outputs.search import RECORDS, index_for_search, read_records
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory, repo_root):
-    """The edition's outputs with its search records and indexes, built once (no validation, no books)."""
-    project = Project(repo_root)
-    out = tmp_path_factory.mktemp("search")
-    write_outputs(project, load_edition(project).serialize(), out, {"ids": False, "base-url": ""})
-    return out
+def built(built_edition):
+    """The edition's outputs with its search records and indexes: the shared build (``edition build --no-books``,
+    search index included; read only)."""
+    return built_edition.build_dir
 
 
 @pytest.fixture(scope="module")
