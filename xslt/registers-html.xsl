@@ -154,19 +154,21 @@
 
   <!-- The readable label of an entry's type or role ('' when it says nothing to a reader: "other").
        Persons' and groups' roles say how the essay knows them; other kinds' types are words ("study group"). -->
-  <xsl:variable name="ed:role-labels" as="map(xs:string, xs:string)" select="map{
-    'informant': 'informant: spoke with the authors',
-    'mentioned': 'spoken of in the essay',
-    'collaborator': 'the author’s collaborator in the meetings',
-    'coop-leader': 'leader of a cooperative',
-    'other': ''}"/>
+  <!-- The edition declares its roles' labels in its header (taxonomy xml:id="person-role", the catDesc of each
+       category; an empty one prints nothing); an undeclared role is printed as it is, hyphens as spaces. -->
+  <xsl:function name="ed:role-label" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:param name="role" as="xs:string"/>
+    <xsl:variable name="declared" as="element()?" select="(root($entry)//tei:taxonomy[@xml:id = 'person-role']/tei:category[@n = $role])[1]"/>
+    <xsl:sequence select="if ($declared) then normalize-space($declared/tei:catDesc) else replace($role, '-', ' ')"/>
+  </xsl:function>
   <xsl:variable name="ed:type-words" as="map(xs:string, xs:string)" select="map{'ngo': 'NGO'}"/>
 
   <xsl:function name="ed:type-label" as="xs:string">
     <xsl:param name="entry" as="element()"/>
     <xsl:sequence select="normalize-space(string-join((
       $entry/@type ! tokenize(.) ! (($ed:type-words(.), replace(., '-', ' '))[1]),
-      $entry/@role ! tokenize(.) ! (($ed:role-labels(.), replace(., '-', ' '))[1]))[.], '; '))"/>
+      $entry/@role ! tokenize(.) ! ed:role-label($entry, .))[.], '; '))"/>
   </xsl:function>
 
   <!-- One entry, whatever its kind: what does not apply to a kind is simply empty. -->

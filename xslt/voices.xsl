@@ -151,9 +151,9 @@
   <!-- A part's title as the reader sees it in the contents: the section's heading, "Introduction", "Reader comment". -->
   <xsl:function name="ed:part-title" as="xs:string">
     <xsl:param name="part" as="element()"/>
-    <xsl:sequence select="if ($part/ancestor::tei:back) then 'Reader comment'
+    <xsl:sequence select="if ($part/ancestor::tei:back) then ed:division-label($part/ancestor-or-self::tei:div[parent::tei:back])
       else if ($part/tei:head) then ed:plain($part/tei:head[1], 'reading')
-      else if ($part/@type = 'introduction') then 'Introduction' else 'The text'"/>
+      else if ($part/@type = 'introduction') then ed:label('reading.introduction') else ed:label('voices.the-text')"/>
   </xsl:function>
 
   <!-- One quotation as a row, in the order of $ed:quotation-columns (absent values empty). -->

@@ -207,9 +207,20 @@ def _text_of(path: Path) -> str:
     return path.read_text(encoding="utf-8") if path.exists() else ""
 
 
+def _language(project: Project) -> str:
+    """The text's language (``xml:lang`` of the main document's TEI or text), which the labels are printed in."""
+    from .xmlio import parse_file
+
+    root = parse_file(project.main_document).getroot()
+    xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    text = root.find("{http://www.tei-c.org/ns/1.0}text")
+    return root.get(xml_lang) or (text.get(xml_lang) if text is not None else None) or "en"
+
+
 #: Stylesheet parameters computed from the project (see xslt/common/params.xsl): name → function of the project.
 #: The caller's options (``ids``, ``base-url``) are added to these.
 PARAMETERS: dict[str, Callable[[Project], str | bool | int]] = {
+    "lang": _language,
     "retired": _retired,
     "schema-rng": lambda project: _text_of(project.relaxng),
     "schema-sch": lambda project: _text_of(project.schematron),

@@ -10,18 +10,18 @@
 
   <!-- The pages of the site navigation, in order: file name and label. -->
   <xsl:variable name="ed:site-pages" as="map(xs:string, xs:string)*" select="(
-    map{'href': 'index.html', 'label': 'Reading text'},
+    map{'href': 'index.html', 'label': ed:label('nav.reading-text')},
     $ed:register-kinds ! map{'href': ?page, 'label': ?title},
-    map{'href': 'voices.html', 'label': 'Voices'},
-    map{'href': 'figures.html', 'label': 'Figures'})"/>
+    map{'href': 'voices.html', 'label': ed:label('nav.voices')},
+    map{'href': 'figures.html', 'label': ed:label('nav.figures')})"/>
 
   <!-- What the highlight switch can mark: key (CSS hook "hl-{key}", the checkbox's id), label, and for register
        kinds the class it colours. The kinds come from declarations.xsl (those with a highlight colour);
        quotations and numbers are styled in edition.css. -->
   <xsl:variable name="ed:highlights" as="map(xs:string, xs:string)*" select="(
     $ed:register-kinds[?highlight] ! map{'key': substring-before(?page, '.html'), 'label': ?title, 'kind': ?kind, 'colour': ?highlight},
-    map{'key': 'quotations', 'label': 'Quotations'},
-    map{'key': 'numbers', 'label': 'Numbers'})"/>
+    map{'key': 'quotations', 'label': ed:label('highlight.quotations')},
+    map{'key': 'numbers', 'label': ed:label('highlight.numbers')})"/>
 
   <!-- html/highlight.css: the highlight rules of the register kinds, written from the declaration (no rule per
        kind by hand); pages with the switch link it after edition.css. -->
@@ -56,12 +56,12 @@
     <!-- The page's address under the edition's canonical URL ('' when the edition has none). -->
     <xsl:variable name="canonical" as="xs:string" select="string(ed:base-url($doc, $base-url)[.] ! (. || $href))"/>
     <xsl:result-document href="html/{$href}" method="html" html-version="5" encoding="UTF-8" indent="no">
-      <html lang="en">
+      <html lang="{($lang[.], 'en')[1]}">
         <head>
           <meta charset="utf-8"/>
           <meta name="viewport" content="width=device-width, initial-scale=1"/>
           <title>{if ($title = $w?title) then $title else $title || ' — ' || $w?title}</title>
-          <meta name="description" content="{($description[.], ed:page-description($href)[.], 'A scholarly digital edition of ' || $w?author || ', “' || $w?title || '”, with numbered paragraphs, registers of persons, places and organisations, and an apparatus of corrections.')[1]}"/>
+          <meta name="description" content="{($description[.], ed:page-description($href)[.], ed:label('page.description', ($w?author, $w?title)))[1]}"/>
           <link rel="icon" href="assets/favicon.svg" type="image/svg+xml"/>
           <link rel="stylesheet" href="assets/edition.css"/>
           <link rel="stylesheet" href="assets/site.css"/>
@@ -81,15 +81,15 @@
           <script src="assets/popovers.js" defer=""></script>
         </head>
         <body>
-          <a class="skip" href="#main">Skip to content</a>
+          <a class="skip" href="#main">{ed:label('page.skip')}</a>
           <header class="site">
             <p class="site-title"><a href="index.html">{$w?title}</a></p>
             <xsl:if test="$canonical"><p class="page-url">{$canonical}</p></xsl:if>
             <!-- On a narrow screen the navigation folds behind its summary (site.css); on a wide one it is
                  always shown and the summary is not. A <details> works without JavaScript. -->
             <details class="site-menu">
-              <summary>Menu</summary>
-              <nav aria-label="Edition">
+              <summary>{ed:label('nav.menu')}</summary>
+              <nav aria-label="{ed:label('nav.edition')}">
                 <ul>
                   <xsl:for-each select="$ed:site-pages">
                     <li><a href="{?href}"><xsl:if test="?href = $href"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>{?label}</a></li>
@@ -98,9 +98,9 @@
               </nav>
             </details>
             <form class="search-box" role="search" action="search.html" method="get">
-              <label for="site-search">Search the edition</label>
-              <input id="site-search" type="search" name="q" autocomplete="off" placeholder="Words, names, places"/>
-              <button type="submit">Search</button>
+              <label for="site-search">{ed:label('search.label')}</label>
+              <input id="site-search" type="search" name="q" autocomplete="off" placeholder="{ed:label('search.placeholder')}"/>
+              <button type="submit">{ed:label('search.button')}</button>
             </form>
           </header>
           <xsl:if test="$highlight">
@@ -110,7 +110,7 @@
             <xsl:sequence select="$content"/>
           </main>
           <footer class="site">
-            <p>{$w?edition}{ed:version-label($w)[.] ! (', ' || .)}, {$w?publisher}, {$w?edition-year}. Source: {ed:source-text($doc)} <a href="index.html#how-to-cite">How to cite</a>. <a href="{ed:tei-download-href($doc)}">TEI source</a> (text and registers)<xsl:if test="$books">, <a href="../pdf/{$w?id}.pdf">PDF</a>, <a href="../epub/{$w?id}.epub">EPUB</a></xsl:if>.</p>
+            <p>{$w?edition}{ed:version-label($w)[.] ! (', ' || .)}, {$w?publisher}, {$w?edition-year}. {ed:label('footer.source')} {ed:source-text($doc)} <a href="index.html#how-to-cite">{ed:label('footer.how-to-cite')}</a>. <a href="{ed:tei-download-href($doc)}">{ed:label('footer.tei-source')}</a> {ed:label('footer.tei-source-what')}<xsl:if test="$books">, <a href="../pdf/{$w?id}.pdf">PDF</a>, <a href="../epub/{$w?id}.epub">EPUB</a></xsl:if>.</p>
             <xsl:call-template name="ed:coins">
               <xsl:with-param name="doc" select="$doc"/>
             </xsl:call-template>
@@ -143,10 +143,10 @@
   <xsl:template name="ed:highlight-switch">
     <!-- Folded behind its summary on a narrow screen, always open (and sticky) on a wide one (site.css). -->
     <details class="highlight-panel">
-      <summary>Highlight</summary>
-      <form class="highlight-switch" aria-label="Highlight in the text">
+      <summary>{ed:label('highlight.summary')}</summary>
+      <form class="highlight-switch" aria-label="{ed:label('highlight.form')}">
         <fieldset>
-          <legend>Highlight</legend>
+          <legend>{ed:label('highlight.summary')}</legend>
           <xsl:for-each select="$ed:highlights">
             <label class="hl-{?key}"><input type="checkbox" id="hl-{?key}" name="hl" value="{?key}"/> {?label}</label>
           </xsl:for-each>
@@ -154,6 +154,15 @@
       </form>
     </details>
   </xsl:template>
+
+  <!-- Small elements to fill a label's placeholders (ed:label-nodes): emphasis, strong emphasis, a link. -->
+  <xsl:function name="ed:strong" as="element()"><xsl:param name="text" as="xs:string"/><strong>{$text}</strong></xsl:function>
+  <xsl:function name="ed:em" as="element()"><xsl:param name="text" as="xs:string"/><em>{$text}</em></xsl:function>
+  <xsl:function name="ed:link" as="element()">
+    <xsl:param name="href" as="xs:string"/>
+    <xsl:param name="text" as="xs:string"/>
+    <a href="{$href}">{$text}</a>
+  </xsl:function>
 
   <!-- A string as the body of a double-quoted CSS string (inside <style>: no "<" either). -->
   <xsl:function name="ed:css-string" as="xs:string">
@@ -172,7 +181,7 @@
     <meta name="citation_publisher" content="{$w?publisher}"/>
     <meta name="citation_public_url" content="{$url}"/>
     <meta name="citation_fulltext_html_url" content="{$url}"/>
-    <meta name="citation_language" content="en"/>
+    <meta name="citation_language" content="{($lang[.], 'en')[1]}"/>
     <xsl:if test="$w?version"><meta name="citation_version" content="{ed:version-label($w)}"/></xsl:if>
     <link rel="schema.DC" href="http://purl.org/dc/elements/1.1/"/>
     <meta name="DC.type" content="Text"/>
@@ -181,7 +190,7 @@
     <meta name="DC.creator" content="{$w?author-family}, {$w?author-given}"/>
     <meta name="DC.publisher" content="{$w?publisher}"/>
     <meta name="DC.date" content="{$w?edition-year}"/>
-    <meta name="DC.language" content="en"/>
+    <meta name="DC.language" content="{($lang[.], 'en')[1]}"/>
     <meta name="DC.identifier" content="{$url}"/>
     <meta name="DC.source" content="{ed:source-text($doc)}"/>
     <meta name="DC.description" content="{$w?edition}{ed:version-label($w)[.] ! (', ' || .)}: {$w?author}, “{$w?title}”."/>
@@ -205,7 +214,7 @@
       'rft.source=' || encode-for-uri($w?site),
       'rft.identifier=' || encode-for-uri(ed:permalink('', ed:base-url($doc, $base-url))),
       if ($w?version) then 'rft.description=' || encode-for-uri(ed:version-label($w)) else (),
-      'rft.language=en')"/>
+      'rft.language=' || ($lang[.], 'en')[1])"/>
     <span class="Z3988" title="{string-join($pairs, '&amp;')}"></span>
   </xsl:template>
 

@@ -19,4 +19,7 @@
   <!-- The build also lays out the PDF and EPUB editions (build/pdf/, build/epub/): pages link them. -->
   <xsl:param name="books" as="xs:boolean" select="false()"/>
 
+  <!-- The text's language (xml:lang of the main document): the labels' language (common/labels.xsl). -->
+  <xsl:param name="lang" as="xs:string" select="'en'"/>
+
 </xsl:stylesheet>

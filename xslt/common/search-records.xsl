@@ -44,8 +44,8 @@
   <xsl:function name="ed:search-section" as="xs:string">
     <xsl:param name="p" as="element(tei:p)"/>
     <xsl:variable name="div" as="element(tei:div)" select="$p/ancestor::tei:div[last()]"/>
-    <xsl:sequence select="if ($p/ancestor::tei:back) then 'Reader comment'
-      else if ($div/tei:head) then ed:plain($div/tei:head[1], 'reading') else 'Introduction'"/>
+    <xsl:sequence select="if ($p/ancestor::tei:back) then ed:division-label($p/ancestor::tei:div[parent::tei:back])
+      else if ($div/tei:head) then ed:plain($div/tei:head[1], 'reading') else ed:label('reading.introduction')"/>
   </xsl:function>
 
   <!-- Every name an entry records (display name, other names, original scripts and romanisations), once each. -->

@@ -1,0 +1,68 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- The words the outputs print, in the edition's language: one labels file per language (xslt/labels/LANG.xml,
+     one <label key="…"> each, as the TEI Consortium's stylesheets keep their i18n file), read when the
+     stylesheets are compiled (no file is read at run time). The language is the text's xml:lang (the build's
+     parameter $lang); a language without a file, or a key its file lacks, falls back to English (tests list the
+     keys a language lacks). Placeholders {1}, {2} … stand for numbers, names or whole elements. -->
+<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:ed="urn:weil-edition:xslt"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map" exclude-result-prefixes="#all">
+
+  <!-- Every labels file of xslt/labels/, by language: key → label element. -->
+  <xsl:variable name="ed:label-files" static="yes" as="document-node()*"
+    select="('en', 'de') ! doc('../labels/' || . || '.xml')"/>
+  <xsl:variable name="ed:labels" as="map(xs:string, map(xs:string, element()))"
+    select="map:merge($ed:label-files ! map{string(*/@xml:lang): map:merge(*/*:label ! map{string(@key): .})})"/>
+
+  <!-- The language the labels are printed in: the text's primary language subtag, if a labels file exists. -->
+  <xsl:function name="ed:lang" as="xs:string" visibility="public">
+    <xsl:variable name="primary" as="xs:string" select="lower-case(tokenize($lang, '-')[1])"/>
+    <xsl:sequence select="if (map:contains($ed:labels, $primary)) then $primary else 'en'"/>
+  </xsl:function>
+
+  <!-- The label element for a key: the language's, else English's; an unknown key is a stylesheet error. -->
+  <xsl:function name="ed:label-element" as="element()" cache="yes">
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:sequence select="($ed:labels(ed:lang())($key), $ed:labels('en')($key),
+      error(xs:QName('ed:label'), 'no label ' || $key || ' in xslt/labels/en.xml'))[1]"/>
+  </xsl:function>
+
+  <xsl:function name="ed:label" as="xs:string" visibility="public">
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:sequence select="string(ed:label-element($key))"/>
+  </xsl:function>
+
+  <!-- A label with its placeholders {1}, {2} … replaced by the strings given. -->
+  <xsl:function name="ed:label" as="xs:string" visibility="public">
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:param name="args" as="xs:string*"/>
+    <xsl:sequence select="string-join(ed:label-nodes($key, $args) ! string())"/>
+  </xsl:function>
+
+  <!-- A label as a sequence of text and the items given for its placeholders (links, emphasis, names). -->
+  <xsl:function name="ed:label-nodes" as="item()*" visibility="public">
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:param name="args" as="item()*"/>
+    <xsl:analyze-string select="string(ed:label-element($key))" regex="\{{([0-9]+)\}}">
+      <xsl:matching-substring><xsl:sequence select="$args[xs:integer(regex-group(1))]"/></xsl:matching-substring>
+      <xsl:non-matching-substring><xsl:value-of select="."/></xsl:non-matching-substring>
+    </xsl:analyze-string>
+  </xsl:function>
+
+  <!-- The labels a script needs, as one JSON object (key → label), for a page's data-labels attribute. -->
+  <xsl:function name="ed:labels-json" as="xs:string" visibility="public">
+    <xsl:param name="keys" as="xs:string*"/>
+    <xsl:sequence select="serialize(map:merge($keys ! map{.: ed:label(.)}), map{'method': 'json'})"/>
+  </xsl:function>
+
+  <!-- A division's title where the text gives it none of its own words: its head (unless only a number),
+       else the label the edition declares for its type (the catDesc of its category in the header's taxonomy
+       xml:id="div-type"), else "Introduction" before the first heading of the body, or the back matter's label. -->
+  <xsl:function name="ed:division-label" as="xs:string" visibility="public">
+    <xsl:param name="div" as="element()"/>
+    <xsl:variable name="head" as="xs:string" select="normalize-space(string-join($div/*:head[not(@type = 'number')][1]//text()))"/>
+    <xsl:variable name="declared" as="xs:string" select="normalize-space(root($div)//*:taxonomy[@xml:id = 'div-type']/*:category[@n = $div/@type][1]/*:catDesc)"/>
+    <xsl:sequence select="($head[.], $declared[.], ed:label(if ($div/ancestor::*:back) then 'reading.back' else 'reading.introduction'))[1]"/>
+  </xsl:function>
+
+</xsl:stylesheet>
