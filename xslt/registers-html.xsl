@@ -37,9 +37,9 @@
         <xsl:with-param name="content" as="element()*">
           <article class="register register-{$kind?kind}">
             <h1>{$kind?title}</h1>
-            <p class="register-summary">{count($entries)} entries. Each lists every paragraph of the text and the comments that names it.<xsl:if
-              test="exists($sections[?place])"> People the text does not name, and groups, are listed by the place where the essay sets them, in the order in which the text first mentions them.</xsl:if></p>
-            <nav class="register-nav" aria-label="Find an entry">
+            <p class="register-summary">{ed:label('register.summary', string(count($entries)))}<xsl:if
+              test="exists($sections[?place])"> {ed:label('register.by-place')}</xsl:if></p>
+            <nav class="register-nav" aria-label="{ed:label('register.find')}">
               <xsl:if test="count($alphabetical) gt 12">
                 <xsl:variable name="initials" as="map(xs:string, item()*)*" select="ed:initials($alphabetical)"/>
                 <p class="az"><span class="label" id="az-label">{if (count($sections) gt 1) then $sections[?alphabetical][1]?title || ', A–Z' else 'A–Z'}:</span>
@@ -277,7 +277,7 @@
   </xsl:template>
 
   <xsl:function name="ed:no-mentions" as="element()">
-    <p class="mentions none">Not named in the text itself (listed as the place of another entry, or in a note).</p>
+    <p class="mentions none">{ed:label('register.not-named')}</p>
   </xsl:function>
 
 </xsl:stylesheet>

@@ -153,11 +153,11 @@
     <xsl:variable name="n" as="xs:integer" select="ed:paragraph-number(.)"/>
     <p id="{@xml:id}" class="para" data-n="{$n}">
       <xsl:sequence select="ed:retired-anchors(@xml:id, $retired)"/>
-      <a class="pilcrow" href="#{@xml:id}" title="Permalink to {$label}" aria-label="{$label}" data-pagefind-ignore="">{$n}</a>
+      <a class="pilcrow" href="#{@xml:id}" title="{ed:label('para.permalink', $label)}" aria-label="{$label}" data-pagefind-ignore="">{$n}</a>
       <xsl:text> </xsl:text>
       <a class="cite" href="#{@xml:id}" data-pagefind-ignore=""
          data-permalink="{ed:permalink(@xml:id, ed:base-url(root(.), $base-url))}"
-         data-citation="{ed:citation(root(.), @xml:id, 'chicago', $base-url)}">Cite<span class="visually-hidden"> {$label}</span></a>
+         data-citation="{ed:citation(root(.), @xml:id, 'chicago', $base-url)}">{ed:label('cite.label')}<span class="visually-hidden"> {$label}</span></a>
       <xsl:text> </xsl:text>
       <xsl:apply-templates mode="#current"/>
     </p>

@@ -106,8 +106,7 @@
     <xsl:param name="shown" as="map(xs:string, item())*"/>
     <xsl:param name="inner" as="element(svg:g)?"/>
     <xsl:variable name="name" as="xs:string" select="$panel/@data-panel"/>
-    <xsl:variable name="title" as="xs:string" select="map{'main': 'Where the essay happens', 'zoom': 'Detail: where the essay''s places crowd together',
-      'world': 'The world: places outside the main map'}($name)"/>
+    <xsl:variable name="title" as="xs:string" select="ed:label('map.' || $name)"/>
     <!-- The detail has half the main map's width and shows at about half its size, so both keep one
          scale for markers and names (about 10 px high beside the list at 1280 px); the world map, shown
          small, gets smaller ones. -->
@@ -319,11 +318,11 @@
     <xsl:variable name="height" as="xs:double" select="(max(($lanes, 0)) + 1) * 20 + 50"/>
     <xsl:variable name="axis" as="xs:double" select="$height - 30"/>
     <section class="event-timeline" aria-labelledby="timeline-title">
-      <h2 id="timeline-title">Events and the essay's dates on a timeline</h2>
-      <p class="timeline-summary">{count($items[?kind = 'event'])} dated events of the register (red) and {count($items[?kind = 'date'])} dates of the text (blue), {$first} to {$last}; bars are spans, dots single dates, and years far from any of them are drawn narrow. Each mark links to its entry or paragraph; the list below the figure gives them all in text.</p>
-      <div class="timeline-scroll" tabindex="0" role="region" aria-label="Timeline figure, scrolls sideways">
+      <h2 id="timeline-title">{ed:label('timeline.heading')}</h2>
+      <p class="timeline-summary">{ed:label('timeline.summary', (string(count($items[?kind = 'event'])), string(count($items[?kind = 'date'])), string($first), string($last)))}</p>
+      <div class="timeline-scroll" tabindex="0" role="region" aria-label="{ed:label('timeline.scroll')}">
         <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {$width} {$height}" width="{$width}" height="{$height}"
-          aria-label="Timeline, {$first} to {$last}" class="timeline-svg" font-size="{$em}">
+          aria-label="{ed:label('timeline.label', (string($first), string($last)))}" class="timeline-svg" font-size="{$em}">
           <g class="axis" aria-hidden="true">
             <xsl:for-each select="($first to $last)[$offsets(. + 1) - $offsets(.) lt $unit]">
               <rect class="narrow" x="{20 + $offsets(.)}" y="10" width="{$offsets(. + 1) - $offsets(.)}" height="{$axis - 10}"/>

@@ -18,20 +18,18 @@
         <script src="assets/search.js" defer=""></script>
       </xsl:with-param>
       <xsl:with-param name="content" as="node()*">
-        <h1 id="search-heading">Search</h1>
+        <h1 id="search-heading">{ed:label('search.heading')}</h1>
         <form id="search-form" class="search-form" action="search.html" method="get" aria-labelledby="search-heading">
-          <label for="search-q">Search the essay, the registers, the voices and the figures</label>
+          <label for="search-q">{ed:label('search.what')}</label>
           <span class="search-field">
             <input id="search-q" type="search" name="q" autocomplete="off" spellcheck="false"/>
-            <button type="submit">Search</button>
+            <button type="submit">{ed:label('search.button')}</button>
           </span>
         </form>
-        <p class="search-help">Paragraphs of the essay come first, each with its ¶ number and section; then the
-          entries of the registers, the voices, the figures and the pages about the edition. Chinese names are found
-          in characters and in pinyin, with or without tones.</p>
+        <p class="search-help">{ed:label('search.help')}</p>
         <!-- One box per search part (declarations.xsl), in the order results are listed; data-index: its Pagefind index. -->
         <fieldset id="search-filters" class="search-filters" hidden="">
-          <legend>Show</legend>
+          <legend>{ed:label('search.show')}</legend>
           <xsl:for-each select="$ed:search-parts">
             <label class="search-filter"><input type="checkbox" name="part" value="{?label}" data-index="pagefind/{?name}/"/>{?label}<span class="count"></span></label>
           </xsl:for-each>
