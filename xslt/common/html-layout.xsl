@@ -80,7 +80,7 @@
           <script src="assets/edition.js" defer=""></script>
           <script src="assets/popovers.js" defer=""></script>
         </head>
-        <body>
+        <body data-labels="{ed:labels-json(ed:label-keys()[starts-with(., 'js.')])}">
           <a class="skip" href="#main">{ed:label('page.skip')}</a>
           <header class="site">
             <p class="site-title"><a href="index.html">{$w?title}</a></p>

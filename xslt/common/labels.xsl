@@ -49,6 +49,11 @@
     </xsl:analyze-string>
   </xsl:function>
 
+  <!-- Every key of the English labels file (the complete one), in its order. -->
+  <xsl:function name="ed:label-keys" as="xs:string*" visibility="public">
+    <xsl:sequence select="$ed:label-files[*/@xml:lang = 'en']/*/*:label/@key ! string()"/>
+  </xsl:function>
+
   <!-- The labels a script needs, as one JSON object (key → label), for a page's data-labels attribute. -->
   <xsl:function name="ed:labels-json" as="xs:string" visibility="public">
     <xsl:param name="keys" as="xs:string*"/>
