@@ -54,10 +54,13 @@
     <xsl:sequence select="$ed:label-files[*/@xml:lang = 'en']/*/*:label/@key ! string()"/>
   </xsl:function>
 
-  <!-- The labels a script needs, as one JSON object (key → label), for a page's data-labels attribute. -->
+  <!-- The labels a script needs, as one JSON object (key → label), for a page's data-labels attribute: written
+       member by member in the order the keys are given (a serialised map has no stable order, and two builds
+       must be byte-identical). -->
   <xsl:function name="ed:labels-json" as="xs:string" visibility="public">
     <xsl:param name="keys" as="xs:string*"/>
-    <xsl:sequence select="serialize(map:merge($keys ! map{.: ed:label(.)}), map{'method': 'json'})"/>
+    <xsl:sequence select="'{' || string-join(distinct-values($keys) ! (serialize(., map{'method': 'json'}) || ':'
+      || serialize(ed:label(.), map{'method': 'json'})), ',') || '}'"/>
   </xsl:function>
 
   <!-- A division's title where the text gives it none of its own words: its head (unless only a number),
