@@ -28,7 +28,7 @@
         <xsl:with-param name="doc" select="$doc"/>
         <xsl:with-param name="href" select="$kind?page"/>
         <xsl:with-param name="title" select="$kind?title"/>
-        <xsl:with-param name="description" select="$kind?title || ' named in the text, with every paragraph that mentions each.'"/>
+        <xsl:with-param name="description" select="ed:label('register.description', $kind?title)"/>
         <xsl:with-param name="head-extra" as="element()*">
           <xsl:if test="$kind?figure"><link rel="stylesheet" href="assets/maps.css"/></xsl:if>
           <link rel="stylesheet" href="assets/registers.css"/>
@@ -47,12 +47,12 @@
                 </p>
                 <ul class="az-letters" aria-labelledby="az-label">
                   <xsl:for-each select="$initials">
-                    <li><a href="#{?entry/@xml:id}" aria-label="{?letter}: from {ed:entry-name(?entry)}">{?letter}</a></li>
+                    <li><a href="#{?entry/@xml:id}" aria-label="{ed:label('register.from', (?letter, ed:entry-name(?entry)))}">{?letter}</a></li>
                   </xsl:for-each>
                 </ul>
               </xsl:if>
               <xsl:if test="count($sections) gt 1">
-                <p class="sections"><span class="label" id="sections-label">Sections:</span></p>
+                <p class="sections"><span class="label" id="sections-label">{ed:label('register.sections')}</span></p>
                 <ul class="register-sections" aria-labelledby="sections-label">
                   <xsl:for-each select="$sections">
                     <li><a href="#{?id}">{?title}</a><xsl:text> </xsl:text><span class="count">({count(?entries)})</span></li>
@@ -61,7 +61,7 @@
               </xsl:if>
               <!-- The filter needs the script: it stays hidden without it (registers.js shows it). -->
               <div class="register-filter" hidden="">
-                <label for="register-filter-input">Filter entries</label>
+                <label for="register-filter-input">{ed:label('register.filter')}</label>
                 <input type="search" id="register-filter-input" autocomplete="off" spellcheck="false"
                   aria-describedby="register-filter-status" placeholder="a name, a place, a word"/>
                 <p class="filter-status" id="register-filter-status" aria-live="polite"></p>
@@ -78,7 +78,7 @@
               <xsl:choose>
                 <xsl:when test="?title">
                   <section class="register-group" id="{?id}" aria-labelledby="{?id}-heading">
-                    <h2 id="{?id}-heading"><xsl:if test="?place"><span class="eyebrow">Unnamed people and groups: </span></xsl:if>{?title} <span class="count">({count(?entries)})</span></h2>
+                    <h2 id="{?id}-heading"><xsl:if test="?place"><span class="eyebrow">{ed:label('register.unnamed')}</span></xsl:if>{?title} <span class="count">({count(?entries)})</span></h2>
                     <xsl:apply-templates select="?entries" mode="ed:register-entry"/>
                   </section>
                 </xsl:when>
@@ -89,7 +89,7 @@
                 </xsl:otherwise>
               </xsl:choose>
             </xsl:for-each>
-            <p class="no-match" hidden="">No entry matches the filter.</p>
+            <p class="no-match" hidden="">{ed:label('register.no-match')}</p>
           </article>
         </xsl:with-param>
       </xsl:call-template>
@@ -146,9 +146,8 @@
   <!-- A group heading: persons' groups as they are, place types in the plural ("Cities"). -->
   <xsl:function name="ed:group-title" as="xs:string">
     <xsl:param name="group" as="xs:string"/>
-    <xsl:variable name="plural" as="map(xs:string, xs:string)" select="map{'city': 'Cities', 'country': 'Countries',
-      'province': 'Provinces', 'region': 'Regions', 'continent': 'Continents', 'district': 'Districts',
-      'village': 'Villages', 'town': 'Towns', 'state': 'States', 'site': 'Sites'}"/>
+    <xsl:variable name="plural" as="map(xs:string, xs:string)" select="map:merge(('city', 'country', 'province', 'region', 'continent', 'district',
+      'village', 'town', 'state', 'site') ! map{.: ed:label('group.' || .)})" xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
     <xsl:sequence select="($plural($group), $group)[1]"/>
   </xsl:function>
 
@@ -188,12 +187,12 @@
         <xsl:call-template name="ed:original-names"/>
       </h3>
       <xsl:variable name="facts" as="element()*">
-        <xsl:if test="exists($aliases)"><dt>Also named</dt><dd>{string-join($aliases, '; ')}</dd></xsl:if>
-        <xsl:if test="$type"><dt>{if (@role) then 'Role' else 'Type'}</dt><dd>{$type}</dd></xsl:if>
-        <xsl:if test="$dates"><dt>Dates</dt><dd>{$dates}</dd></xsl:if>
-        <xsl:if test="tei:author[normalize-space()]"><dt>Author</dt><dd>{string-join(tei:author ! normalize-space(), '; ')}</dd></xsl:if>
+        <xsl:if test="exists($aliases)"><dt>{ed:label('register.also-named')}</dt><dd>{string-join($aliases, '; ')}</dd></xsl:if>
+        <xsl:if test="$type"><dt>{ed:label(if (@role) then 'register.role' else 'register.type')}</dt><dd>{$type}</dd></xsl:if>
+        <xsl:if test="$dates"><dt>{ed:label('register.dates')}</dt><dd>{$dates}</dd></xsl:if>
+        <xsl:if test="tei:author[normalize-space()]"><dt>{ed:label('register.author')}</dt><dd>{string-join(tei:author ! normalize-space(), '; ')}</dd></xsl:if>
         <xsl:if test="count($hierarchy) gt 1">
-          <dt>Located in</dt>
+          <dt>{ed:label('register.located-in')}</dt>
           <dd class="hierarchy">
             <xsl:for-each select="$hierarchy">
               <xsl:if test="position() gt 1"> › </xsl:if>
@@ -202,11 +201,11 @@
           </dd>
         </xsl:if>
         <xsl:if test="count($coordinates) = 2">
-          <dt>Coordinates</dt>
+          <dt>{ed:label('register.coordinates')}</dt>
           <dd><a class="geo" href="https://www.openstreetmap.org/?mlat={$coordinates[1]}&amp;mlon={$coordinates[2]}#map=9/{$coordinates[1]}/{$coordinates[2]}">{$coordinates[1]}, {$coordinates[2]}</a></dd>
         </xsl:if>
         <xsl:if test="exists($authorities)">
-          <dt>Authority files</dt>
+          <dt>{ed:label('register.authorities')}</dt>
           <dd class="authorities">
             <xsl:for-each select="$authorities">
               <xsl:if test="position() gt 1">, </xsl:if>
@@ -217,14 +216,14 @@
         <!-- Members as the register records them, each linked to its own entry; no field when none is recorded. -->
         <xsl:variable name="members" as="element(tei:note)*" select="tei:note[@type = 'members'][normalize-space()]"/>
         <xsl:if test="exists($members)">
-          <dt>Members</dt>
+          <dt>{ed:label('register.members')}</dt>
           <dd class="members"><xsl:for-each select="$members"><xsl:if test="position() gt 1"><xsl:text> </xsl:text></xsl:if><xsl:apply-templates mode="ed:html"/></xsl:for-each></dd>
         </xsl:if>
       </xsl:variable>
       <xsl:if test="exists($facts)"><dl class="entry-facts"><xsl:sequence select="$facts"/></dl></xsl:if>
       <xsl:if test="$description"><p class="description"><xsl:apply-templates select="$description/node()" mode="ed:html"/></p></xsl:if>
       <xsl:for-each select="tei:note[@type = 'editorial'][normalize-space()]">
-        <p class="editorial-note"><span class="label">Editors’ note:</span><xsl:text> </xsl:text><xsl:apply-templates mode="ed:html"/></p>
+        <p class="editorial-note"><span class="label">{ed:label('register.editors-note')}</span><xsl:text> </xsl:text><xsl:apply-templates mode="ed:html"/></p>
       </xsl:for-each>
       <xsl:call-template name="ed:entry-links"/>
     </article>
@@ -264,7 +263,7 @@
     <xsl:variable name="signatures" as="element()*">
       <xsl:if test="exists($signed)">
         <p class="mentions signed">
-          <span class="label">Signs:</span>
+          <span class="label">{ed:label('register.signs')}</span>
           <xsl:text> </xsl:text>
           <xsl:for-each select="$signed/ancestor::tei:div[1]">
             <xsl:if test="position() gt 1">, </xsl:if>

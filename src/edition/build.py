@@ -32,6 +32,7 @@ xs:integer).
 """
 from __future__ import annotations
 
+import json
 import os
 import secrets
 import shutil
@@ -217,10 +218,25 @@ def _language(project: Project) -> str:
     return root.get(xml_lang) or (text.get(xml_lang) if text is not None else None) or "en"
 
 
+def _label_overrides(project: Project) -> str:
+    """The edition's own wording for labels (``taxonomy xml:id="labels"`` in the main document's header: each
+    category's ``n`` a key of xslt/labels/en.xml, its ``catDesc`` the label), as a JSON object sorted by key."""
+    from .xmlio import parse_file
+
+    tei = "{http://www.tei-c.org/ns/1.0}"
+    header = parse_file(project.main_document).getroot().find(f"{tei}teiHeader")
+    labels = {} if header is None else {
+        category.get("n"): " ".join("".join(category.find(f"{tei}catDesc").itertext()).split())
+        for taxonomy in header.iter(f"{tei}taxonomy") if taxonomy.get("{http://www.w3.org/XML/1998/namespace}id") == "labels"
+        for category in taxonomy.iter(f"{tei}category") if category.get("n") and category.find(f"{tei}catDesc") is not None}
+    return json.dumps(labels, ensure_ascii=False, sort_keys=True)
+
+
 #: Stylesheet parameters computed from the project (see xslt/common/params.xsl): name → function of the project.
 #: The caller's options (``ids``, ``base-url``) are added to these.
 PARAMETERS: dict[str, Callable[[Project], str | bool | int]] = {
     "lang": _language,
+    "label-overrides": _label_overrides,
     "retired": _retired,
     "schema-rng": lambda project: _text_of(project.relaxng),
     "schema-sch": lambda project: _text_of(project.schematron),

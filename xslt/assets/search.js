@@ -22,6 +22,8 @@
   /* The parts, in the order results are listed, and their indexes (the page lists them). */
   var boxes = filters ? Array.prototype.slice.call(filters.querySelectorAll("input[name=part]")) : [];
   var PARTS = boxes.map(function (b) { return b.value; });
+  /* The reading text's part (by its name, not its label, which is in the edition's language). */
+  var TEXT_PART = boxes.filter(function (b) { return b.getAttribute("data-part") === filters.getAttribute("data-text-part"); }).map(function (b) { return b.value; })[0];
   if (!PARTS.length) return;
   var PAGE = 20;
   /* Ranking: a paragraph's "introduces" (the names of the entries the essay introduces there) counts like a
@@ -175,7 +177,7 @@
       shown = 0;
       list.textContent = "";
       drawFilters();
-      var inEssay = results.filter(function (r) { return r.part === "Essay"; }).length;
+      var inEssay = results.filter(function (r) { return r.part === TEXT_PART; }).length;
       say(results.length ? label(results.length === 1 ? "result" : "results", results.length, query) +
           (inEssay ? label("in-text-first", inEssay) : ".") :
           label("no-results", query) + (chosen.length ? " " + label("in-parts", chosen.join(", ")) : "") + ".");

@@ -15,33 +15,33 @@
            list        the register's list element in its TEI file (an XPath step; for the schema's rules);
            nests       "yes": an entry may hold entries of its kind (a city within its province);
            elements    the TEI elements that are entries of this kind (in standOff);
-           page, title the index page and its heading;
+           page, title the index page and its heading (a label key, common/labels.xsl);
            highlight   a colour: the reading view's highlight switch offers this kind (key = the page's name);
            figure      an illustration the page shows above its entries (a named template of maps.xsl);
            search-part the search part its entries are filed under (ed:search-part below);
            ed:group    the ordered groups of the page ('' or none = one group). -->
-      <ed:kind name="person" list="listPerson" elements="person personGrp" page="persons.html" search-part="registers" title="Persons" highlight="#ffe08a">
-        <ed:group>Named persons</ed:group><ed:group>Groups</ed:group><ed:group>Anonymous persons</ed:group>
+      <ed:kind name="person" list="listPerson" elements="person personGrp" page="persons.html" search-part="registers" title="kind.person" highlight="#ffe08a">
+        <ed:group>named-persons</ed:group><ed:group>groups</ed:group><ed:group>anonymous-persons</ed:group>
       </ed:kind>
-      <ed:kind name="place" list="listPlace" nests="yes" elements="place" page="places.html" search-part="registers" title="Places" highlight="#bfe8c4" figure="place-map">
+      <ed:kind name="place" list="listPlace" nests="yes" elements="place" page="places.html" search-part="registers" title="kind.place" highlight="#bfe8c4" figure="place-map">
         <ed:group>continent</ed:group><ed:group>region</ed:group><ed:group>country</ed:group><ed:group>state</ed:group>
         <ed:group>province</ed:group><ed:group>district</ed:group><ed:group>city</ed:group><ed:group>town</ed:group>
         <ed:group>village</ed:group><ed:group>site</ed:group>
       </ed:kind>
-      <ed:kind name="org" list="listOrg" elements="org" page="organisations.html" search-part="registers" title="Organisations" highlight="#c8dcff"/>
-      <ed:kind name="event" list="listEvent" elements="event" page="events.html" search-part="registers" title="Events" figure="event-timeline"/>
-      <ed:kind name="work" list="listBibl" elements="bibl" page="works.html" search-part="registers" title="Works"/>
-      <ed:kind name="term" list="list[@type='glossary']" elements="item" page="glossary.html" search-part="registers" title="Glossary"/>
+      <ed:kind name="org" list="listOrg" elements="org" page="organisations.html" search-part="registers" title="kind.org" highlight="#c8dcff"/>
+      <ed:kind name="event" list="listEvent" elements="event" page="events.html" search-part="registers" title="kind.event" figure="event-timeline"/>
+      <ed:kind name="work" list="listBibl" elements="bibl" page="works.html" search-part="registers" title="kind.work"/>
+      <ed:kind name="term" list="list[@type='glossary']" elements="item" page="glossary.html" search-part="registers" title="kind.term"/>
 
       <!-- Search parts, in the order the search page lists them and searches them (search-records.xsl):
-           name   the part's token (its index is html/pagefind/{name}/);  label  what the search page calls it;
+           name   the part's token (its index is html/pagefind/{name}/);  label  what the search page calls it (a label key);
            pages  the pages filed under it; a register kind names its part (search-part); the one part that
                   names no page and no kind takes every other page. -->
-      <ed:search-part name="essay" label="Essay" pages="index.html"/>
-      <ed:search-part name="registers" label="Registers"/>
-      <ed:search-part name="voices" label="Voices" pages="voices.html"/>
-      <ed:search-part name="figures" label="Figures" pages="figures.html"/>
-      <ed:search-part name="about" label="About the edition"/>
+      <ed:search-part name="essay" label="search-part.essay" pages="index.html"/>
+      <ed:search-part name="registers" label="search-part.registers"/>
+      <ed:search-part name="voices" label="search-part.voices" pages="voices.html"/>
+      <ed:search-part name="figures" label="search-part.figures" pages="figures.html"/>
+      <ed:search-part name="about" label="search-part.about"/>
 
       <!-- The children of an entry that record its names, in the order a display name is chosen. -->
       <ed:names elements="persName placeName orgName name label title term"/>
@@ -65,7 +65,7 @@
 
   <!-- The register kinds as maps: {'kind', 'elements', 'page', 'title', 'groups', 'highlight', 'figure'}. -->
   <xsl:variable name="ed:register-kinds" as="map(xs:string, item()*)*" select="$ed:declarations/ed:kind ! map{
-    'kind': string(@name), 'elements': tokenize(@elements), 'page': string(@page), 'title': string(@title),
+    'kind': string(@name), 'elements': tokenize(@elements), 'page': string(@page), 'title': ed:label(@title),
     'groups': if (ed:group) then ed:group ! string() else '', 'highlight': string(@highlight), 'figure': string(@figure)}"/>
 
   <!-- The register kind of each entry element (by local name): ed:register-kind is asked of every link. -->

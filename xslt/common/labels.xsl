@@ -20,16 +20,21 @@
     <xsl:sequence select="if (map:contains($ed:labels, $primary)) then $primary else 'en'"/>
   </xsl:function>
 
-  <!-- The label element for a key: the language's, else English's; an unknown key is a stylesheet error. -->
-  <xsl:function name="ed:label-element" as="element()" cache="yes">
+  <!-- The edition's own wording for some keys (the build's parameter $label-overrides, a JSON object read from
+       the header's taxonomy xml:id="labels": category n="KEY", its catDesc the label). -->
+  <xsl:variable name="ed:label-overrides" as="map(*)" select="parse-json($label-overrides)"/>
+
+  <!-- The label for a key: the edition's, else the language's, else English's; an unknown key is a stylesheet
+       error (also when only the edition names it: a typo is not printed silently). -->
+  <xsl:function name="ed:label-text" as="xs:string" cache="yes">
     <xsl:param name="key" as="xs:string"/>
-    <xsl:sequence select="($ed:labels(ed:lang())($key), $ed:labels('en')($key),
-      error(xs:QName('ed:label'), 'no label ' || $key || ' in xslt/labels/en.xml'))[1]"/>
+    <xsl:sequence select="($ed:label-overrides($key), $ed:labels(ed:lang())($key), $ed:labels('en')($key),
+      error(xs:QName('ed:label'), 'no label ' || $key || ' in xslt/labels/en.xml'))[1] ! string()"/>
   </xsl:function>
 
   <xsl:function name="ed:label" as="xs:string" visibility="public">
     <xsl:param name="key" as="xs:string"/>
-    <xsl:sequence select="string(ed:label-element($key))"/>
+    <xsl:sequence select="ed:label-text($key)"/>
   </xsl:function>
 
   <!-- A label with its placeholders {1}, {2} … replaced by the strings given. -->
@@ -43,7 +48,7 @@
   <xsl:function name="ed:label-nodes" as="item()*" visibility="public">
     <xsl:param name="key" as="xs:string"/>
     <xsl:param name="args" as="item()*"/>
-    <xsl:analyze-string select="string(ed:label-element($key))" regex="\{{([0-9]+)\}}">
+    <xsl:analyze-string select="ed:label-text($key)" regex="\{{([0-9]+)\}}">
       <xsl:matching-substring><xsl:sequence select="$args[xs:integer(regex-group(1))]"/></xsl:matching-substring>
       <xsl:non-matching-substring><xsl:value-of select="."/></xsl:non-matching-substring>
     </xsl:analyze-string>
@@ -61,6 +66,15 @@
     <xsl:param name="keys" as="xs:string*"/>
     <xsl:sequence select="'{' || string-join(distinct-values($keys) ! (serialize(., map{'method': 'json'}) || ':'
       || serialize(ed:label(.), map{'method': 'json'})), ',') || '}'"/>
+  </xsl:function>
+
+  <!-- The edition's label for a value it declares in its header (the catDesc of the category n="$value" of
+       taxonomy xml:id="$taxonomy"), '' when it declares the value with an empty catDesc, () when it does not. -->
+  <xsl:function name="ed:declared-label" as="xs:string?" visibility="public">
+    <xsl:param name="node" as="node()"/>
+    <xsl:param name="taxonomy" as="xs:string"/>
+    <xsl:param name="value" as="xs:string"/>
+    <xsl:sequence select="(root($node)//*:taxonomy[@xml:id = $taxonomy]/*:category[@n = $value])[1] ! normalize-space(*:catDesc)"/>
   </xsl:function>
 
   <!-- A division's title where the text gives it none of its own words: its head (unless only a number),

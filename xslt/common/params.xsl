@@ -21,5 +21,7 @@
 
   <!-- The text's language (xml:lang of the main document): the labels' language (common/labels.xsl). -->
   <xsl:param name="lang" as="xs:string" select="'en'"/>
+  <!-- The edition's own labels, key → label, as a JSON object (the header's taxonomy xml:id="labels"). -->
+  <xsl:param name="label-overrides" as="xs:string" select="'{}'"/>
 
 </xsl:stylesheet>

@@ -27,11 +27,12 @@
           </span>
         </form>
         <p class="search-help">{ed:label('search.help')}</p>
-        <!-- One box per search part (declarations.xsl), in the order results are listed; data-index: its Pagefind index. -->
-        <fieldset id="search-filters" class="search-filters" hidden="">
+        <!-- One box per search part (declarations.xsl), in the order results are listed; data-index: its Pagefind index;
+             data-text-part: the part of the reading text (its results are counted apart). -->
+        <fieldset id="search-filters" class="search-filters" data-text-part="{ed:search-part-of-page('index.html')}" hidden="">
           <legend>{ed:label('search.show')}</legend>
           <xsl:for-each select="$ed:search-parts">
-            <label class="search-filter"><input type="checkbox" name="part" value="{?label}" data-index="pagefind/{?name}/"/>{?label}<span class="count"></span></label>
+            <label class="search-filter"><input type="checkbox" name="part" value="{?label}" data-part="{?name}" data-index="pagefind/{?name}/"/>{?label}<span class="count"></span></label>
           </xsl:for-each>
         </fieldset>
         <p id="search-status" class="search-status" role="status" aria-live="polite"></p>
