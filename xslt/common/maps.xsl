@@ -42,7 +42,7 @@
   <!-- "1 mention", "32 mentions", "not named in the text". -->
   <xsl:function name="ed:mention-count" as="xs:string" visibility="public">
     <xsl:param name="mentions" as="xs:integer"/>
-    <xsl:sequence select="if ($mentions = 0) then 'not named in the text' else $mentions || (if ($mentions = 1) then ' mention' else ' mentions')"/>
+    <xsl:sequence select="if ($mentions = 0) then ed:label('map.not-named') else ed:label(if ($mentions = 1) then 'map.mention' else 'map.mentions', string($mentions))"/>
   </xsl:function>
 
   <!-- Does a panel of the base map hold a point? -->
@@ -68,8 +68,8 @@
     <xsl:variable name="main" as="element(svg:g)?" select="$panels[@data-panel = 'main']"/>
     <xsl:variable name="outside" as="map(xs:string, item())*" select="$places[exists($main) and not(ed:in-panel($main, .))]"/>
     <section class="place-map" aria-labelledby="place-map-title">
-      <h2 id="place-map-title">The places on a map</h2>
-      <p class="map-summary">{count($places)} places with coordinates; each marker's size follows how often the text names the place. Select a marker or a name for its entry.</p>
+      <h2 id="place-map-title">{ed:label('map.heading')}</h2>
+      <p class="map-summary">{ed:label('map.summary', string(count($places)))}</p>
       <div class="map-layout">
         <div class="map-figures">
           <xsl:for-each select="$panels">
@@ -84,14 +84,14 @@
           </xsl:for-each>
         </div>
         <div class="map-list">
-          <h3 id="map-list-title">Places and mentions</h3>
+          <h3 id="map-list-title">{ed:label('map.list')}</h3>
           <ol class="map-places" aria-labelledby="map-list-title">
             <xsl:for-each select="$places">
               <li data-mentions="{?mentions}">
                 <a href="{ed:entity-href(?entry)}">{ed:entry-name(?entry)}</a>
                 <xsl:text> </xsl:text>
                 <span class="count">{ed:mention-count(?mentions)}</span>
-                <xsl:if test="?entry/@xml:id = $outside ! ?entry/@xml:id"><xsl:text> </xsl:text><span class="outside">(outside the main map)</span></xsl:if>
+                <xsl:if test="?entry/@xml:id = $outside ! ?entry/@xml:id"><xsl:text> </xsl:text><span class="outside">{ed:label('map.outside')}</span></xsl:if>
               </li>
             </xsl:for-each>
           </ol>
@@ -288,7 +288,7 @@
     <xsl:choose>
       <xsl:when test="empty($items)">
         <section class="event-timeline">
-          <p class="timeline-summary">No event of the register and no date of the text has a year: there is no timeline to draw.</p>
+          <p class="timeline-summary">{ed:label('timeline.none')}</p>
         </section>
       </xsl:when>
       <xsl:otherwise>

@@ -37,8 +37,11 @@
         </fieldset>
         <p id="search-status" class="search-status" role="status" aria-live="polite"></p>
         <ol id="search-results" class="search-results"></ol>
-        <p class="search-more-line"><button id="search-more" class="search-more" type="button" hidden="">More results</button></p>
-        <noscript><p>Search needs JavaScript. Everything else in this edition works without it: the <a href="index.html#toc-heading">contents</a> and the indexes list every paragraph.</p></noscript>
+        <p class="search-more-line"><button id="search-more" class="search-more" type="button" hidden="">{ed:label('search.more')}</button></p>
+        <noscript><p>
+          <xsl:variable name="contents" as="element()"><a href="index.html#toc-heading">{ed:label('search.noscript-contents')}</a></xsl:variable>
+          <xsl:sequence select="ed:label-nodes('search.noscript', $contents)"/>
+        </p></noscript>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
