@@ -17,6 +17,7 @@ import json
 import re
 import shutil
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -38,6 +39,7 @@ WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W_])?")
 
 
 def words(text: str) -> set[str]:
+    """The words of a text, lower case; a hyphenated identifier (open-curly) is one word."""
     return {w.lower() for w in WORD.findall(text)}
 
 
@@ -85,7 +87,11 @@ def flagship_tokens() -> Flagship:
     toml = WEIL / "edition.toml"
     if toml.exists():
         strings |= {v for v in re.findall(r'"([^"\n]+)"', toml.read_text(encoding="utf-8"))}
-    return Flagship(frozenset(s for s in strings if len(s) > 3), frozenset(text_words - pipeline))
+    # The citation formats' field names (BibTeX, CFF) and the month names dates are printed with are not words
+    # of the edition either.
+    pipeline |= {"online", "authors", "organization", "author", "title", "url", "urldate", "version", "message"}
+    pipeline |= {date(2000, m, 1).strftime("%B").lower() for m in range(1, 13)}
+    return Flagship(frozenset(s for s in strings if len(s) > 3 and s.lower() not in pipeline), frozenset(text_words - pipeline))
 
 
 def json_strings(value) -> list[str]:
