@@ -113,7 +113,7 @@ def test_every_json_file_is_valid_against_the_dts_schemas(api: Path):
         assert not errors, errors[:5]
         counts[name] = counts.get(name, 0) + 1
     assert counts["entry_response"] == 1
-    assert counts["collection_response"] == 6
+    assert counts["collection_response"] == 9  # the root (without and with its identifier) and the text, 3 each
     assert counts["navigation_response"] > 100
 
 
@@ -125,21 +125,30 @@ def test_the_schemas_catch_a_broken_response(api: Path):
     assert list(validator("navigation_response").iter_errors(response))
 
 
-def _identifiers(value, key=""):
+def _identifiers(value, key="", kind=None):
+    """(key, value, @type of the object holding it) of every identifier, URL and template."""
     if isinstance(value, dict):
         for k, v in value.items():
-            yield from _identifiers(v, k)
+            yield from _identifiers(v, k, value.get("@type"))
     elif isinstance(value, list):
         for v in value:
-            yield from _identifiers(v, key)
+            yield from _identifiers(v, key, kind)
     elif key in {"@id", "collection", "navigation", "document", "download"}:
-        yield key, value
+        yield key, value, kind
 
 
-def test_every_identifier_and_template_is_absolute_under_the_base_url(api: Path, base: str):
+def test_collections_and_resources_have_plain_identifiers_and_every_url_is_absolute(api: Path, base: str):
+    """A Collection's or Resource's @id is a plain string a path-style template carries (DTS 1.0, "URI Templates
+    examples for static website"); every other @id (a response's, a unit's permalink) and template is a URL."""
+    plain = set()
     for path in api.rglob("*.jsonld"):
-        for key, value in _identifiers(load(path)):
-            assert value.startswith(base), (path.name, key, value)
+        for key, value, kind in _identifiers(load(path)):
+            if key == "@id" and kind in {"Collection", "Resource"}:
+                assert re.fullmatch(r"[A-Za-z0-9._~-]+", value), (path.name, value)
+                plain.add((kind, value))
+            else:
+                assert value.startswith(base), (path.name, key, value)
+    assert plain == {("Collection", "edition"), ("Resource", "weil-conditions")}
 
 
 def test_a_navigation_id_is_the_url_it_is_served_at(api: Path, base: str):
@@ -153,6 +162,8 @@ def test_the_entry_point_templates_lead_to_the_files(api: Path, base: str):
     assert expand(entry["collection"], {}) == base + "api/dts/collection.jsonld"
     assert expand(entry["collection"], {"id": "weil-conditions", "nav": "parents"}) == \
         base + "api/dts/collection/weil-conditions;nav=parents.jsonld"
+    root = load(api / "collection.jsonld")
+    assert load(api / "collection" / f"{root['@id']}.jsonld") == root
     url = expand(entry["navigation"], {"resource": "weil-conditions", "down": "0", "ref": "p-every-class-stratum"})
     assert (api / url.removeprefix(base + "api/dts/")).is_file()
     url = expand(entry["document"], {"resource": "weil-conditions", "ref": "urban-proletariat"})
@@ -314,3 +325,12 @@ def test_the_build_publishes_the_api_at_the_given_base_url(project_copy: Project
     entry = load(report.out_dir / "html" / "api" / "dts" / "index.jsonld")
     assert entry["@id"] == "http://127.0.0.1:8000/api/dts"
     assert "html/api/dts/document/weil-conditions.xml" in report.files
+
+
+def test_a_text_identifier_a_path_cannot_carry_fails_the_build_with_a_message(repo_root: Path, tmp_path: Path):
+    from edition.errors import EditionError
+
+    document = edition_with_url(repo_root)
+    document.find(f".//{{{TEI_NS}}}publicationStmt/{{{TEI_NS}}}idno[@type='edition']").text = "weil conditions"
+    with pytest.raises(EditionError, match="must be letters, digits"):
+        run_dts(repo_root, document, tmp_path)

@@ -39,7 +39,7 @@ CASES = {
 SCHEMA_CASES = {
     "missing-teiheader.xml": (4, "<text> is not allowed here"),
     "unknown-element.xml": (14, "element <blink> is not allowed here"),
-    "bad-attribute-value.xml": (13, "attribute @type=\"chapterr\" on <div> is not allowed"),
+    "bad-attribute-value.xml": (13, "<div> @type \"chapterr\" is not one of the default values"),
     "duplicate-id.xml": (15, "identifier 'p-one' is used 2 times"),
     "dangling-ref.xml": (14, "no element has xml:id 'nobody'"),
 }

@@ -12,14 +12,17 @@ from rdflib import RDF, Graph, URIRef
 
 from edition.build import run_stylesheets
 from edition.corpus import load_edition
-from edition.linked_data import CRM_GROUP, SCHEMA, SCHEMA_TYPES, write_rdf
+from edition.declarations import read_declarations
+from edition.linked_data import CRM_GROUP, SCHEMA, write_rdf
 from edition.project import NS, Project, TEI_NS, XML_ID
 
-from xslt_support import Node, call, tei
+from xslt_support import ROOT, Node, call, tei
 
 BASE = "https://weil-edition.example.org/"
 LAYER = "html-layer.xsl"
-ENTRIES = "/t:TEI/t:standOff//*[self::t:person or self::t:personGrp or self::t:place or self::t:org or self::t:event or self::t:bibl or self::t:item][@xml:id]"
+#: The schema.org type of each register entry element, as the register kinds declare it (declarations.xsl).
+SCHEMA_TYPES = read_declarations(ROOT / "xslt").schema_types
+ENTRIES = "/t:TEI/t:standOff//*[" + " or ".join(f"self::t:{tag}" for tag in SCHEMA_TYPES) + "][@xml:id]"
 
 
 def with_url(document: etree._ElementTree, url: str = BASE) -> etree._ElementTree:
@@ -163,3 +166,19 @@ def test_without_a_base_url_no_rdf_is_written(built, tmp_path: Path):
 def test_the_rdf_and_the_pages_agree_on_what_the_edition_mentions(built, page_jsonld: dict, base: str):
     graph = Graph().parse(Path(built.out) / "html" / "data" / "registers.ttl", format="turtle")
     assert {str(o) for o in graph.objects(URIRef(base), SCHEMA.mentions)} == {m["@id"] for m in page_jsonld["mentions"]}
+
+
+def test_a_kind_without_a_schema_org_type_for_each_element_is_refused_with_its_line(tmp_path: Path):
+    """The type is declared once, with the kind: a declaration that leaves an element untyped is a located error."""
+    from edition.errors import EditionError
+
+    (tmp_path / "common").mkdir()
+    text = (ROOT / "xslt" / "common" / "declarations.xsl").read_text(encoding="utf-8")
+    broken = text.replace('schema-types="Person Thing"', 'schema-types="Person"', 1)
+    assert broken != text
+    (tmp_path / "common" / "declarations.xsl").write_text(broken, encoding="utf-8")
+    with pytest.raises(EditionError) as caught:
+        read_declarations(tmp_path)
+    problem = caught.value.problems[0]
+    line = next(i for i, l in enumerate(broken.splitlines(), 1) if 'schema-types="Person"' in l)
+    assert (problem.line, "one schema-types token per element") == (line, problem.message[problem.message.index("one"):][:34])

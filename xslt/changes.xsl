@@ -11,6 +11,10 @@
 
   <xsl:output method="text"/>
 
+  <!-- The versions kept readable at versioned addresses (html/v/N/), space-separated; computed by the build
+       from edition/releases/ (edition.releases). -->
+  <xsl:param name="releases" as="xs:string" select="''"/>
+
   <xsl:template match="/">
     <xsl:variable name="header" as="element(tei:teiHeader)" select="tei:TEI/tei:teiHeader"/>
     <xsl:variable name="revisions" as="element(tei:revisionDesc)?" select="$header/tei:revisionDesc"/>
@@ -25,6 +29,7 @@
         <p class="changes-intro">
           <xsl:if test="$current">{ed:label('changes.this-version', $current)}</xsl:if>
           <xsl:value-of select="ed:label('changes.intro')"/>
+          <xsl:if test="exists(tokenize($releases))">{ed:label('changes.releases')}</xsl:if>
         </p>
         <ol class="changes" reversed="">
           <xsl:for-each select="ed:changes-newest-first($revisions)">
@@ -37,6 +42,11 @@
                 <xsl:if test="exists($who)"> · {string-join($who, ', ')}</xsl:if>
               </p>
               <p class="change-text"><xsl:apply-templates mode="ed:header"/></p>
+              <xsl:if test="@n = tokenize($releases)">
+                <p class="change-read"><xsl:sequence select="ed:label-nodes('changes.read-version', (string(@n),
+                  ed:link('v/' || @n || '/index.html', ed:label('changes.read-text')),
+                  ed:link('v/' || @n || '/' || $ed:register-kinds[1]?page, ed:label('changes.read-registers'))))"/></p>
+              </xsl:if>
             </li>
           </xsl:for-each>
         </ol>
@@ -58,10 +68,9 @@
     </xsl:perform-sort>
   </xsl:function>
 
-  <!-- "30 November 2026" for a full date; a year or year-month as written. -->
   <xsl:function name="ed:change-date" as="xs:string" visibility="public">
     <xsl:param name="when" as="xs:string?"/>
-    <xsl:sequence select="if ($when castable as xs:date) then format-date(xs:date($when), ed:label('date.picture'), ed:lang(), (), ()) else string($when)"/>
+    <xsl:sequence select="ed:date-in-words($when)"/>
   </xsl:function>
 
   <!-- The name a @who pointer stands for in the header (or the pointer itself). -->

@@ -1,17 +1,19 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- Entry point: html/api/dts/…, a static Distributed Text Services 1.0 API (Level 0): the entry point,
-     the collection (the edition as a Collection holding the essay as a Resource), the Navigation endpoint
+     the collection (the edition as a Collection holding each text as a Resource), the Navigation endpoint
      for every ref and depth of the citation tree, and the Document endpoint (each citable unit as TEI inside
      dts:wrapper). Static files with path-style URI templates (RFC 6570), as the DTS specification allows:
-       entry       api/dts/index.jsonld (a server answers /api/dts with it)
+       entry       api/dts/index.jsonld (a host serves it as the folder's index)
        collection  api/dts/collection{/id}{;nav}.jsonld
        navigation  api/dts/navigation{/resource}{;tree}{;down}{/ref}.jsonld
        document    api/dts/document{/resource}{;tree}{/ref}.xml
-     where id/resource is the resource's key (the header's idno type="edition"). Every Collection and
-     Resource @id is the absolute URL of its own collection response, so any @id can be fetched; every
-     URL is absolute under the edition's base URL ($base-url, else the header's idno type="URL").
-     Retired identifiers ($retired) answer with their successor's unit. Without a base URL nothing is
-     written (a DTS API needs absolute identifiers). -->
+     A static site cannot parse a URL out of a path ("URI Templates examples for static website" in DTS 1.0),
+     so every Collection and Resource @id is a plain string a path segment carries as it is: a text's is its
+     key (the header's idno type="edition"), the edition's root collection's is $ed:dts-root-id. A response's
+     own @id and the templates are absolute URLs under the edition's base URL ($base-url, else the header's
+     idno type="URL"). Retired identifiers ($retired) answer with their successor's unit. Without a base URL
+     nothing is written (a DTS API needs absolute URLs). edition.dts_api serves the same API at Level 1
+     (ranges) from these files. -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:map="http://www.w3.org/2005/xpath-functions/map"
@@ -27,6 +29,9 @@
   <xsl:variable name="ed:dts-context" as="xs:string" select="'https://dtsapi.org/context/v1.0.json'"/>
   <!-- Where the API's files live under the build's html/ folder, and under the base URL. -->
   <xsl:variable name="ed:dts-path" as="xs:string" select="'api/dts/'"/>
+  <!-- The edition's root collection's identifier. The edition has no identifier of its own apart from its
+       text's today: a fixed name, which no text's key may take. -->
+  <xsl:variable name="ed:dts-root-id" as="xs:string" select="'edition'"/>
 
 
   <!-- JSON text of a map, keys in the order written, slashes as they are. -->
@@ -122,8 +127,14 @@
     <xsl:variable name="plain-context" as="map(*)" select="map{
       'api': $api, 'base': ed:base-url(., $base-url), 'key': $key, 'trees': array{ $trees }, 'doc': $doc,
       'lang': string((tei:TEI/@xml:lang, 'en')[1]),
-      'collection-id': $api || 'collection.jsonld',
-      'resource-id': $api || 'collection/' || $key || '.jsonld'}"/>
+      'collection-id': $ed:dts-root-id,
+      'resource-id': $key}"/>
+    <xsl:if test="not(matches($key, '^[A-Za-z0-9._~\-]+$')) or $key = $ed:dts-root-id">
+      <!-- error(), not xsl:message: its description is what the build reports. -->
+      <xsl:sequence select="error(xs:QName('ed:dts-identifier'), 'the text''s identifier (idno type=&quot;edition&quot;: &quot;' || $key
+        || '&quot;) must be letters, digits, ''.'', ''_'', ''~'' or ''-'', and not &quot;' || $ed:dts-root-id
+        || '&quot;: it names the text in the DTS API and its files')"/>
+    </xsl:if>
     <!-- The Collection and Resource objects, made once: every Navigation response repeats the Resource (serialized once). -->
     <xsl:variable name="resource" as="map(*)" select="ed:resource-object($plain-context)"/>
     <xsl:variable name="context" as="map(*)" select="map:merge(($plain-context, map{
@@ -144,19 +155,23 @@
         'document': $api || 'document{/resource}{;tree}{/ref}.xml'}"/>
     </xsl:call-template>
 
-    <!-- Collection: the edition (children: the essay; no parents), the essay (no children; parent: the edition) -->
+    <!-- Collection: the edition (children: its texts; no parents), asked without an identifier or with its own;
+         each text (no children; parent: the edition) -->
     <xsl:variable name="root-children" as="map(*)" select="map:merge(($context?collection,
       map{'member': [ $context?resource ]}))"/>
-    <xsl:for-each select="'', ';nav=children'">
+    <xsl:for-each select="'collection', 'collection/' || $ed:dts-root-id">
+      <xsl:variable name="path" as="xs:string" select="."/>
+      <xsl:for-each select="'', ';nav=children'">
+        <xsl:call-template name="ed:dts-file">
+          <xsl:with-param name="path" select="$path || . || '.jsonld'"/>
+          <xsl:with-param name="value" select="ed:top($root-children)"/>
+        </xsl:call-template>
+      </xsl:for-each>
       <xsl:call-template name="ed:dts-file">
-        <xsl:with-param name="path" select="'collection' || . || '.jsonld'"/>
-        <xsl:with-param name="value" select="ed:top($root-children)"/>
+        <xsl:with-param name="path" select="$path || ';nav=parents.jsonld'"/>
+        <xsl:with-param name="value" select="ed:top(map:merge(($context?collection, map{'member': []})))"/>
       </xsl:call-template>
     </xsl:for-each>
-    <xsl:call-template name="ed:dts-file">
-      <xsl:with-param name="path" select="'collection;nav=parents.jsonld'"/>
-      <xsl:with-param name="value" select="ed:top(map:merge(($context?collection, map{'member': []})))"/>
-    </xsl:call-template>
     <xsl:for-each select="'', ';nav=children'">
       <xsl:call-template name="ed:dts-file">
         <xsl:with-param name="path" select="'collection/' || $key || . || '.jsonld'"/>

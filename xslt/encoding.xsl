@@ -98,6 +98,24 @@
         </xsl:for-each>
       </section>
     </xsl:if>
+    <!-- The register kinds as declarations.xsl declares them: what the pipeline makes of each list. -->
+    <section id="registers" aria-labelledby="registers-heading">
+      <h2 id="registers-heading">Registers</h2>
+      <table class="register-kinds">
+        <thead><tr><th scope="col">Register</th><th scope="col">List</th><th scope="col">Entries</th><th scope="col">schema.org</th><th scope="col">Page</th></tr></thead>
+        <tbody>
+          <xsl:for-each select="$ed:declarations/ed:kind">
+            <tr id="kind-{@name}">
+              <th scope="row">{@title}</th>
+              <td><code>&lt;{replace(@list, '\[.*', '')}&gt;</code></td>
+              <td><xsl:for-each select="tokenize(@elements)"><xsl:if test="position() gt 1">, </xsl:if><code>&lt;{.}&gt;</code></xsl:for-each></td>
+              <td>{string-join(distinct-values(tokenize(@schema-types)), ', ')}</td>
+              <td><xsl:choose><xsl:when test="@name = ed:kinds-with-entries($doc)?kind"><a href="{@page}">{@page}</a></xsl:when><xsl:otherwise>{@page}</xsl:otherwise></xsl:choose></td>
+            </tr>
+          </xsl:for-each>
+        </tbody>
+      </table>
+    </section>
     <section id="elements" aria-labelledby="elements-heading">
       <h2 id="elements-heading">Elements and attributes</h2>
       <xsl:for-each-group select="$used" group-by="local-name()">
@@ -173,7 +191,7 @@
         </table>
       </xsl:if>
       <xsl:variable name="paragraph" as="element()?" select="$example/ancestor::tei:p[@xml:id][ancestor::tei:text][1]"/>
-      <xsl:variable name="entry" as="element()?" select="$example/ancestor-or-self::*[@xml:id][parent::tei:listPerson or parent::tei:listPlace or parent::tei:listOrg or parent::tei:listEvent or parent::tei:listBibl or parent::tei:list][1]"/>
+      <xsl:variable name="entry" as="element()?" select="$example/ancestor-or-self::*[@xml:id][local-name() = $ed:register-kinds?elements][ancestor::tei:standOff][1]"/>
       <figure class="example">
         <pre><code>{ed:example($example)}</code></pre>
         <figcaption>

@@ -21,6 +21,18 @@
     <xsl:call-template name="ed:search-records"><xsl:with-param name="name" select="'essay'"/><xsl:with-param name="records" select="ed:essay-records(.)"/></xsl:call-template>
   </xsl:template>
 
+  <!-- The editors' introduction (front): their text, set before the essay and said to be theirs; its paragraphs
+       are cited as "introduction ¶ N", apart from the essay's. -->
+  <xsl:mode name="ed:editors-introduction" on-no-match="shallow-skip" on-multiple-match="fail"/>
+  <xsl:template match="tei:div" mode="ed:editors-introduction">
+    <section id="{@xml:id}" class="editors-introduction" aria-labelledby="{@xml:id}-heading">
+      <h2 id="{@xml:id}-heading"><xsl:apply-templates select="tei:head[1]/node()" mode="ed:html"/></h2>
+      <xsl:variable name="by" as="xs:string*" select="tokenize(@resp) ! id(substring-after(., '#'), root(current())) ! normalize-space()"/>
+      <p class="responsibility">{if (exists($by)) then ed:label('introduction.written-by', replace(string-join($by, ', '), '^The ', 'the ')) else ed:label('introduction.written-by-editors')}</p>
+      <xsl:apply-templates select="tei:p" mode="ed:html"/>
+    </section>
+  </xsl:template>
+
   <xsl:template name="ed:reading-page">
     <xsl:variable name="text" as="element(tei:text)" select="tei:TEI/tei:text"/>
     <xsl:variable name="header" as="element(tei:teiHeader)" select="tei:TEI/tei:teiHeader"/>
@@ -34,6 +46,8 @@
       <xsl:with-param name="highlight" select="true()"/>
       <xsl:with-param name="head-extra" as="element()*">
         <script src="assets/cite-selection.js" defer=""></script>
+        <link rel="stylesheet" href="assets/versions.css"/>
+        <script src="assets/diplomatic-switch.js" defer=""></script>
       </xsl:with-param>
       <xsl:with-param name="content" as="node()*">
         <article class="edition">
@@ -55,6 +69,9 @@
           <nav class="toc" aria-labelledby="toc-heading">
             <h2 id="toc-heading">{ed:label('reading.contents')}</h2>
             <ol>
+              <xsl:for-each select="$text/tei:front/tei:div[@type = 'introduction']">
+                <li><a href="#{@xml:id}">{ed:plain(tei:head[1], 'reading')}</a></li>
+              </xsl:for-each>
               <xsl:for-each select="$text/tei:body/tei:div">
                 <li><a href="#{@xml:id}">{if (tei:head) then ed:plain(tei:head[1], 'reading') else ed:label('reading.introduction')}</a></li>
               </xsl:for-each>
@@ -64,6 +81,8 @@
               <li><a href="#how-to-cite">{ed:label('reading.how-to-cite')}</a></li>
             </ol>
           </nav>
+          <xsl:apply-templates select="$text/tei:front/tei:div[@type = 'introduction']" mode="ed:editors-introduction"/>
+          <p class="view-switch" data-pagefind-ignore=""><xsl:sequence select="ed:label-nodes('reading.witness-text', ed:link('diplomatic.txt', ed:label('reading.diplomatic-text')))"/><xsl:text> </xsl:text><button type="button" data-diplomatic-switch="" aria-pressed="false" hidden="">{ed:label('reading.show-witness-forms')}</button></p>
           <div class="text">
             <xsl:apply-templates select="$text/tei:body/tei:div" mode="ed:html"/>
           </div>
@@ -128,7 +147,7 @@
       <ul class="marks">
         <li><xsl:sequence select="ed:label-nodes('about.pilcrow', (ed:strong(ed:label('about.pilcrow-mark')), ed:em(ed:label('cite.label'))))"/></li>
         <xsl:if test="$text//*[@ref]">
-          <li class="screen-only"><xsl:sequence select="ed:label-nodes('about.names', ed:strong(ed:label('about.names-mark')))"/></li>
+          <li class="screen-only"><xsl:sequence select="ed:label-nodes('about.names', (ed:strong(ed:label('about.names-mark')), string-join(ed:kinds-with-entries($doc)?title, ', ')))"/></li>
         </xsl:if>
         <xsl:if test="$text//tei:said[@who]">
           <li class="screen-only"><xsl:sequence select="ed:label-nodes('about.speaker', ed:strong(ed:label('about.speaker-mark')))"/></li>

@@ -18,7 +18,8 @@
   <xsl:template match="/">
     <xsl:variable name="doc" as="document-node()" select="."/>
     <xsl:variable name="first" as="map(xs:string, xs:integer)" select="ed:first-appearances($doc)"/>
-    <xsl:for-each select="$ed:register-kinds">
+    <!-- A register with no entries has no page (nor a link: ed:site-pages). -->
+    <xsl:for-each select="ed:kinds-with-entries($doc)">
       <xsl:variable name="kind" as="map(xs:string, item()*)" select="."/>
       <xsl:variable name="entries" as="element()*" select="ed:sorted-entries($doc, $kind)"/>
       <xsl:variable name="sections" as="map(xs:string, item()*)*" select="ed:page-sections($entries, $first)"/>
@@ -179,7 +180,8 @@
     <xsl:variable name="coordinates" as="xs:string*" select="ed:coordinates(.)"/>
     <xsl:variable name="authorities" as="map(xs:string, xs:string)*" select="ed:authority-ids(.)"/>
     <xsl:variable name="description" as="element()?" select="ed:description-of(.)[normalize-space()]"/>
-    <xsl:variable name="hierarchy" as="element(tei:place)*" select="ed:place-hierarchy(.)"/>
+    <!-- The places it lies in, innermost first: never itself (its own chain starts with it). -->
+    <xsl:variable name="hierarchy" as="element(tei:place)*" select="ed:place-hierarchy(.)[position() gt 1][not(@xml:id = current()/@xml:id)]"/>
     <article id="{@xml:id}" class="entry k-{$kind?kind}{@type ! (' ' || .)}" data-initial="{upper-case(substring(ed:sort-key(.), 1, 1))}">
       <xsl:sequence select="ed:retired-anchors(@xml:id, $retired)"/>
       <h3 class="entry-name">
@@ -191,7 +193,7 @@
         <xsl:if test="$type"><dt>{ed:label(if (@role) then 'register.role' else 'register.type')}</dt><dd>{$type}</dd></xsl:if>
         <xsl:if test="$dates"><dt>{ed:label('register.dates')}</dt><dd>{$dates}</dd></xsl:if>
         <xsl:if test="tei:author[normalize-space()]"><dt>{ed:label('register.author')}</dt><dd>{string-join(tei:author ! normalize-space(), '; ')}</dd></xsl:if>
-        <xsl:if test="count($hierarchy) gt 1">
+        <xsl:if test="exists($hierarchy)">
           <dt>{ed:label('register.located-in')}</dt>
           <dd class="hierarchy">
             <xsl:for-each select="$hierarchy">
@@ -240,25 +242,34 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- The paragraphs pointing at the context entry, one list per relation (mentioned, speaks, quoted). -->
+  <!-- The paragraphs pointing at the context entry, one list per relation (mentioned, speaks, quoted); a name
+       outside the paragraphs (a heading, a letter's dateline or salutation) is named in the text as well, listed
+       with the paragraphs by the part of the text it stands in; a signature is listed as the signer's. -->
   <xsl:template name="ed:entry-links" as="element()+">
     <xsl:variable name="entry" as="element()" select="."/>
     <xsl:variable name="lists" as="element()*">
       <xsl:for-each select="$ed:relations">
-        <xsl:variable name="paragraphs" as="element(tei:p)*" select="ed:paragraphs-by($entry, ?key)"/>
-        <xsl:if test="exists($paragraphs)">
+        <xsl:variable name="pointers" as="element()*" select="ed:pointers($entry, ?key)"/>
+        <xsl:variable name="paragraphs" as="element(tei:p)*" select="$pointers/ed:paragraph-of(.)"/>
+        <!-- Outside the paragraphs, in the text (not a note), and not a signature: the division it stands in. -->
+        <xsl:variable name="outside" as="element()*" select="$pointers[empty(ed:paragraph-of(.))][empty(ancestor::tei:signed)][ed:in-text(.)]"/>
+        <xsl:variable name="places" as="element()*" select="($paragraphs | $outside/ed:text-part(.))"/>
+        <xsl:if test="exists($places)">
           <p class="mentions {substring-after(?key, ':')}">
             <span class="label">{?label}:</span>
             <xsl:text> </xsl:text>
-            <xsl:for-each select="$paragraphs">
+            <xsl:for-each select="$places">
               <xsl:if test="position() gt 1">, </xsl:if>
-              <a href="index.html#{@xml:id}">{ed:paragraph-label(.)}</a>
+              <xsl:choose>
+                <xsl:when test="self::tei:p"><a href="index.html#{@xml:id}">{ed:paragraph-label(.)}</a></xsl:when>
+                <xsl:otherwise><a href="index.html#{ancestor-or-self::*[@xml:id][1]/@xml:id}">{ed:text-part-label(.)}</a></xsl:otherwise>
+              </xsl:choose>
             </xsl:for-each>
           </p>
         </xsl:if>
       </xsl:for-each>
     </xsl:variable>
-    <!-- Mentions outside the paragraphs: a signature (the comment's closer) is the writer's, listed as such. -->
+    <!-- A signature is the writer's: the signer's entry lists what they signed (the division, by its label). -->
     <xsl:variable name="signed" as="element()*" select="ed:pointers($entry, 'ed:ref')[ancestor::tei:signed][empty(ed:paragraph-of(.))]"/>
     <xsl:variable name="signatures" as="element()*">
       <xsl:if test="exists($signed)">
@@ -267,13 +278,35 @@
           <xsl:text> </xsl:text>
           <xsl:for-each select="$signed/ancestor::tei:div[1]">
             <xsl:if test="position() gt 1">, </xsl:if>
-            <a href="index.html#{@xml:id}">{if (@type = 'comment') then 'comment ' || (@n, '1')[1] else ed:plain(tei:head[1], 'reading')}</a>
+            <a href="index.html#{@xml:id}">{ed:division-as-found(.)}</a>
           </xsl:for-each>
         </p>
       </xsl:if>
     </xsl:variable>
     <xsl:sequence select="if (exists(($lists, $signatures))) then ($signatures, $lists) else ed:no-mentions()"/>
   </xsl:template>
+
+  <!-- The part of the text a name outside the paragraphs stands in: a heading, or a letter's opener or closer line
+       (dateline, salutation) or the opener or closer itself. -->
+  <xsl:function name="ed:text-part" as="element()">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="($e/ancestor::*[self::tei:head or parent::tei:opener or parent::tei:closer or self::tei:opener or self::tei:closer or self::tei:div][1], $e/..)[1]"/>
+  </xsl:function>
+
+  <!-- How the register names a part of the text outside the paragraphs: a heading by its words, any other part by
+       its division ("comment 1", a heading, else the text's title). -->
+  <xsl:function name="ed:text-part-label" as="xs:string">
+    <xsl:param name="part" as="element()"/>
+    <xsl:sequence select="if ($part/self::tei:head) then ed:plain($part, 'reading') else ed:division-as-found($part)"/>
+  </xsl:function>
+
+  <!-- A division as a reader finds it: a comment by its number, another division by its heading, else the text's title. -->
+  <xsl:function name="ed:division-as-found" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="div" as="element()?" select="$e/ancestor-or-self::tei:div[1]"/>
+    <xsl:sequence select="if ($div/@type = 'comment') then ed:comment-label($div, false())
+      else (($div/tei:head[1] ! ed:plain(., 'reading'))[normalize-space()], ed:work(root($e))?title)[1]"/>
+  </xsl:function>
 
   <xsl:function name="ed:no-mentions" as="element()">
     <p class="mentions none">{ed:label('register.not-named')}</p>

@@ -42,7 +42,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import manifest, workers
+from . import manifest, releases, workers
 from .project import Project
 from .xmlio import EditionError, Problem
 
@@ -156,6 +156,7 @@ STEPS: list[Callable[[BuildContext], None]] = [
     write_assets,
     write_witness,
     write_images,
+    releases.write_versions,  # earlier releases under html/v/<n>/, the diplomatic text in html/
     write_pdf,
     write_epub,
 ]
@@ -240,6 +241,7 @@ PARAMETERS: dict[str, Callable[[Project], str | bool | int]] = {
     "retired": _retired,
     "schema-rng": lambda project: _text_of(project.relaxng),
     "schema-sch": lambda project: _text_of(project.schematron),
+    "releases": releases.archived_versions,
 }
 
 

@@ -287,5 +287,27 @@ def serve(ctx: click.Context, port: int, html_dir: Path | None, watch: bool) -> 
     serve_forever(folder, port)  # a port in use is the user's to change: make_server raises EditionError
 
 
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (0.0.0.0: every interface).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8080, show_default=True, help="Port to listen on.")
+@click.option("--dir", "html_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="The built edition (default: build/html).")
+@click.option("--base-url", default=None,
+              help="The public address the API's URLs start with (default: the address each request was sent to).")
+@click.pass_context
+@reports_problems
+def api(ctx: click.Context, host: str, port: int, html_dir: Path | None, base_url: str | None) -> None:
+    """Serve the edition's DTS API at Level 1 (ranges) with waitress, for production.
+
+    The same application as /api/dts of 'edition serve', answered from the build's static API.
+
+    Example: edition api --host 0.0.0.0 --port 8080 --base-url https://edition.example.org/
+    """
+    from .dts_api import serve_api
+
+    serve_api(html_dir or _project(ctx).build_dir / "html", host, port, base_url)
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

@@ -1,9 +1,10 @@
 """What the stylesheets and the library both need to know, read from the one place it is declared.
 
 ``xslt/common/declarations.xsl`` holds an ``<ed:declarations>`` element: the register kinds (their TEI
-elements, pages and groups), the elements that record an entry's names, the languages of names in an
-original script or romanisation (never display names, never searched for in the text), the elements each
-text view leaves out, and the citation formats. The stylesheets read it as a variable; the Python library
+elements, schema.org types, pages, search part, print index and groups), the site's other pages, the search
+parts, the elements that record an entry's names, the languages of names in an original script or
+romanisation (never display names, never searched for in the text), the elements each text view leaves out,
+and the citation formats (with the file and media type the build writes the edition's citation in). The stylesheets read it as a variable; the Python library
 reads the same element here, so that neither restates the other.
 
 >>> read_declarations(Path("xslt")).entry_tags      # doctest: +SKIP
@@ -32,6 +33,30 @@ class Kind:
     page: str
     title: str
     nests: bool               # an entry may hold entries of its kind (a city within its province)
+    schema_types: dict[str, str]   # schema.org type of each entry element
+    search_part: str
+    index: bool               # the print edition's index lists the kind's entries
+    highlight: str            # the highlight colour ('' = not offered by the highlight switch)
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of the site other than the register pages."""
+
+    file: str
+    title: str
+    search_part: str          # '' = the part that no page and no kind names
+    nav: bool
+
+
+@dataclass(frozen=True)
+class Format:
+    """One citation format; ``file`` (under html/) and ``media_type`` where the build writes the edition's citation."""
+
+    name: str
+    label: str
+    file: str
+    media_type: str
 
 
 @dataclass(frozen=True)
@@ -40,7 +65,19 @@ class Declarations:
     name_elements: tuple[str, ...]
     original_script: tuple[str, ...]
     views: dict[str, tuple[str, ...]]
-    formats: tuple[str, ...]
+    citation_formats: tuple[Format, ...]
+    pages: tuple[Page, ...]
+    search_parts: tuple[str, ...]
+
+    @property
+    def formats(self) -> tuple[str, ...]:
+        """The citation formats' names, in declared order."""
+        return tuple(f.name for f in self.citation_formats)
+
+    @property
+    def schema_types(self) -> dict[str, str]:
+        """The schema.org type of every register entry element."""
+        return {tag: type_ for kind in self.kinds for tag, type_ in kind.schema_types.items()}
 
     @property
     def entry_tags(self) -> tuple[str, ...]:
@@ -82,13 +119,24 @@ def _read(path: Path) -> Declarations:
         element = decl.find(f"{{{ED_NS}}}{tag}")
         return tuple((element.get(attribute) or "").split()) if element is not None else ()
 
+    kinds = []
+    for k in decl.iterfind(f"{{{ED_NS}}}kind"):
+        elements, types = (k.get("elements") or "").split(), (k.get("schema-types") or "").split()
+        if len(types) != len(elements):
+            raise EditionError(Problem(str(path), k.sourceline or 1, 1,
+                                       f"register kind {k.get('name')!r}: give one schema-types token per element ({' '.join(elements)})"))
+        kinds.append(Kind(k.get("name"), k.get("list"), tuple(elements), k.get("page"), k.get("title"), k.get("nests") == "yes",
+                          dict(zip(elements, types)), k.get("search-part") or "", k.get("index") == "yes", k.get("highlight") or ""))
     return Declarations(
-        kinds=tuple(Kind(k.get("name"), k.get("list"), tuple(k.get("elements").split()), k.get("page"), k.get("title"), k.get("nests") == "yes")
-                    for k in decl.iterfind(f"{{{ED_NS}}}kind")),
+        kinds=tuple(kinds),
         name_elements=tokens("names", "elements"),
         original_script=tokens("original-script", "languages"),
         views={v.get("name"): tuple(v.get("omits").split()) for v in decl.iterfind(f"{{{ED_NS}}}view")},
-        formats=tuple(f.get("name") for f in decl.iterfind(f"{{{ED_NS}}}format")),
+        citation_formats=tuple(Format(f.get("name"), f.get("label") or f.get("name"), f.get("file") or "", f.get("media-type") or "")
+                               for f in decl.iterfind(f"{{{ED_NS}}}format")),
+        pages=tuple(Page(p.get("file"), p.get("title"), p.get("search-part") or "", p.get("nav") == "yes")
+                    for p in decl.iterfind(f"{{{ED_NS}}}page")),
+        search_parts=tuple(s.get("name") for s in decl.iterfind(f"{{{ED_NS}}}search-part")),
     )
 
 

@@ -5,8 +5,8 @@ Both are build steps that run after the stylesheets (``write_X(ctx)``, see ``edi
 ``ctx.parameters`` the stylesheet parameters (``base-url``).
 
 The registers are typed with schema.org, as the JSON-LD in every page is (``xslt/common/
-linked-data.xsl``, whose table of types this module's ``SCHEMA_TYPES`` must match: a test holds
-them together): one vocabulary for search engines, reference managers and RDF tools alike. Groups
+linked-data.xsl``); both read each entry element's type from the register kinds' declaration
+(``schema-types`` in ``xslt/common/declarations.xsl``, ``edition.declarations``): one vocabulary for search engines, reference managers and RDF tools alike. Groups
 of people, for which schema.org has no type, are ``schema:Thing`` with CIDOC-CRM's ``E74_Group``
 as ``schema:additionalType``. Every entry is identified by its URL in the edition
 (``{base}persons.html#mao-zedong``), linked to its Wikidata, GeoNames and VIAF URIs by
@@ -24,14 +24,12 @@ from pathlib import Path
 from lxml import etree
 from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
 
+from .declarations import read_declarations
 from .project import NS, TEI_NS, XML_ID
 from .xmlio import EditionError, Problem
 
 SCHEMA = Namespace("https://schema.org/")
 CRM_GROUP = URIRef("http://www.cidoc-crm.org/cidoc-crm/E74_Group")
-#: schema.org type of a register entry, by its TEI element (as in xslt/common/linked-data.xsl).
-SCHEMA_TYPES = {"person": "Person", "personGrp": "Thing", "place": "Place", "org": "Organization",
-                "event": "Event", "bibl": "CreativeWork", "item": "DefinedTerm"}
 #: Linked-data URIs of the authorities' identifiers (entities.json keeps the bare identifiers).
 AUTHORITY_URIS = {"wikidata": "http://www.wikidata.org/entity/{}", "geonames": "https://sws.geonames.org/{}/",
                   "viaf": "http://viaf.org/viaf/{}"}
@@ -53,6 +51,7 @@ def registers_graph(ctx) -> Graph:
     entities = json.loads((Path(ctx.out) / "index" / "entities.json").read_text(encoding="utf-8"))
     elements = {e.get(XML_ID): etree.QName(e).localname for e in ctx.edition.xpath("/t:TEI/t:standOff//*[@xml:id]", namespaces=NS)}
     mentioned = _mentioned(ctx.edition)
+    schema_types = read_declarations(ctx.project.xslt_dir).schema_types
     graph = Graph(bind_namespaces="none")
     graph.bind("schema", SCHEMA)
     edition = URIRef(base)
@@ -61,10 +60,10 @@ def registers_graph(ctx) -> Graph:
     graph.add((edition, SCHEMA.name, Literal(" ".join(title.split()))))
     for entity in entities:
         element = elements.get(entity["id"])
-        if element not in SCHEMA_TYPES:
+        if element not in schema_types:
             raise EditionError(Problem("index/entities.json", 1, 1, f"register entry {entity['id']!r} has no linked-data type"))
         node = URIRef(base + entity["href"])
-        graph.add((node, RDF.type, SCHEMA[SCHEMA_TYPES[element]]))
+        graph.add((node, RDF.type, SCHEMA[schema_types[element]]))
         if element == "personGrp":
             graph.add((node, SCHEMA.additionalType, CRM_GROUP))
         graph.add((node, SCHEMA.identifier, Literal(entity["id"])))

@@ -1,9 +1,9 @@
 """Local preview of the built edition over HTTP, on 127.0.0.1 only.
 
 Search needs HTTP (browsers refuse Pagefind's WebAssembly from ``file://``);
-everything else also works when the files are opened directly. The static DTS API
-(``api/dts/``) is served as a DTS server answers: ``/api/dts`` is its entry point,
-JSON-LD as ``application/ld+json`` and its documents as ``application/tei+xml``.
+everything else also works when the files are opened directly. ``/api/dts`` and everything
+under it is the DTS API at Level 1 (``edition.dts_api``, the WSGI application ``edition api``
+runs in production), answered from the build's static API.
 
 With a :class:`LiveReload` (``edition serve --watch``, see ``edition.watch``), every
 HTML page is sent with a small script added before ``</body>`` (in the response
@@ -21,18 +21,16 @@ from __future__ import annotations
 import errno
 import functools
 import json
-import posixpath
+import sys
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
+from .dts_api import API_PATH, DtsApp
 from .errors import EditionError, Problem
 
 HOST = "127.0.0.1"
-#: The DTS API's folder in the site and its entry point's file (a static site has no file at /api/dts).
-DTS_ROOT = "/api/dts"
-DTS_ENTRY = DTS_ROOT + "/index.jsonld"
 #: Folders of build/ beside html/ that the pages link to (``../pdf/…``), served as if inside it.
 BESIDE_HTML = ("pdf", "epub")
 #: Where the live-reload endpoints live (a path no edition page uses).
@@ -131,8 +129,6 @@ class EditionHandler(SimpleHTTPRequestHandler):
 
     def translate_path(self, path: str) -> str:
         bare = path.split("?", 1)[0].split("#", 1)[0]
-        if bare.rstrip("/") == DTS_ROOT:
-            path = DTS_ENTRY
         top = bare.lstrip("/").split("/", 1)[0]
         if top in BESIDE_HTML and not (Path(self.directory) / top).exists():
             # The book editions sit beside html/ in build/ (pages link ../pdf/, ../epub/): serve them too.
@@ -140,18 +136,13 @@ class EditionHandler(SimpleHTTPRequestHandler):
             return str(Path(self.directory).parent / Path(served).relative_to(self.directory))
         return super().translate_path(path)
 
-    def guess_type(self, path) -> str:
-        """TEI for the DTS Document endpoint's files; the extension decides for everything else."""
-        relative = posixpath.relpath(Path(path).as_posix(), Path(self.directory).as_posix())
-        if relative.startswith("api/dts/document/") and relative.endswith(".xml"):
-            return "application/tei+xml"
-        return super().guess_type(path)
-
     def end_headers(self) -> None:
         self.send_header("Cache-Control", "no-store")
         super().end_headers()
 
     def do_GET(self) -> None:
+        if self._is_dts():
+            return self._run_wsgi(self.server.dts_app)
         if self.live is not None:
             path = urlsplit(self.path).path
             if path.startswith(LIVE_PREFIX):
@@ -162,6 +153,37 @@ class EditionHandler(SimpleHTTPRequestHandler):
             if path.endswith(("/", ".html")) and page.suffix == ".html" and page.is_file():
                 return self._send_live_page(page)
         return super().do_GET()
+
+    def do_HEAD(self) -> None:
+        if self._is_dts():
+            return self._run_wsgi(self.server.dts_app)
+        return super().do_HEAD()
+
+    def _is_dts(self) -> bool:
+        path = urlsplit(self.path).path
+        return path == API_PATH or path.startswith(API_PATH + "/")
+
+    def _run_wsgi(self, app) -> None:
+        """Answer with a WSGI application: the same code that answers behind waitress in production."""
+        parts = urlsplit(self.path)
+        host, port = self.server.server_address[:2]
+        environ = {"REQUEST_METHOD": self.command, "SCRIPT_NAME": "", "PATH_INFO": unquote(parts.path),
+                   "QUERY_STRING": parts.query, "SERVER_NAME": host, "SERVER_PORT": str(port),
+                   "HTTP_HOST": self.headers.get("Host", f"{host}:{port}"), "SERVER_PROTOCOL": self.request_version,
+                   "wsgi.version": (1, 0), "wsgi.url_scheme": "http", "wsgi.input": self.rfile, "wsgi.errors": sys.stderr,
+                   "wsgi.multithread": True, "wsgi.multiprocess": False, "wsgi.run_once": False}
+        answer: list = []
+
+        def start_response(status: str, headers: list, exc_info=None):
+            answer[:] = [status, headers]
+
+        body = b"".join(app(environ, start_response))
+        status, headers = answer
+        self.send_response(int(status.split(" ", 1)[0]), status.split(" ", 1)[1])
+        for name, value in headers:
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(body)
 
     def _send_live_page(self, page: Path) -> None:
         html = page.read_text(encoding="utf-8")
@@ -228,6 +250,7 @@ def make_server(folder: Path, port: int, quiet: bool = False, live: LiveReload |
                errno.EACCES: "may not be opened by this user:"}.get(err.errno, f"cannot be opened ({err.strerror}):")
         raise EditionError(Problem(f"{HOST}:{port}", 0, 0, f"port {port} {why} choose another with --port")) from None
     server.daemon_threads = True
+    server.dts_app = DtsApp(Path(folder))
     return server
 
 

@@ -30,11 +30,12 @@ from lxml import etree, isoschematron
 
 from . import idlock
 from .corpus import Edition, Source, read_sources
+from .declarations import DECLARATIONS, read_declarations, schematron_with_entry_contexts
 from .errors import SEVERITIES, EditionError, Problem
 from .locate import Assembly, Located, Text
 from .project import NS, TEI_NS, Project, display_name
 from .schema_model import XML_NS, SchemaModel, attribute_key, suggest
-from .xmlio import parse_file, read_tei
+from .xmlio import parse_file, read_tei, safe_parser
 
 SVRL = {"svrl": "http://purl.oclc.org/dsdl/svrl"}
 
@@ -45,8 +46,14 @@ def _relaxng(path: Path) -> etree.RelaxNG:
 
 
 @functools.lru_cache(maxsize=4)
-def _schematron(path: Path) -> isoschematron.Schematron:
-    return isoschematron.Schematron(parse_file(path), store_report=True)
+def _schematron(path: Path, xslt_dir: Path | None = None) -> isoschematron.Schematron:
+    """The rules of ``path``; with ``xslt_dir``, the register-entry rules' contexts are the entries its
+    declarations declare (so a kind declared there is checked without editing the rules)."""
+    document = parse_file(path)
+    if xslt_dir is not None and (xslt_dir / DECLARATIONS).is_file():
+        text = schematron_with_entry_contexts(etree.tostring(document, encoding="unicode"), read_declarations(xslt_dir))
+        document = etree.ElementTree(etree.fromstring(text, safe_parser()))
+    return isoschematron.Schematron(document, store_report=True)
 
 
 @dataclass
@@ -223,12 +230,13 @@ def _relaxng_message(message: str, element: etree._Element, model: SchemaModel) 
 # --------------------------------------------------------------- Schematron
 
 
-def check_schematron(edition: Edition, schema_path: Path, assembly: Callable[[], Assembly]) -> list[Problem]:
+def check_schematron(edition: Edition, schema_path: Path, assembly: Callable[[], Assembly],
+                     xslt_dir: Path | None = None) -> list[Problem]:
     """The project's Schematron rules (asserts and reports), on the assembled edition, placed in the typed files.
 
     ``assembly`` is called only if a rule fired (pairing every element with its typed original costs time).
     """
-    schema = _schematron(schema_path)
+    schema = _schematron(schema_path, xslt_dir)
     schema.validate(edition.document)  # its verdict counts failed asserts only: read the whole report instead
     problems = []
     ids = None
@@ -317,7 +325,8 @@ def assemble(edition: Edition, essay: File, registers: list[File]) -> Assembly:
 def _schema_problems(project: Project) -> list[Problem]:
     """A missing or broken schema is one clear problem, not a crash (its checks are then skipped)."""
     problems = []
-    for path, load, kind in ((project.relaxng, _relaxng, "RelaxNG schema"), (project.schematron, _schematron, "Schematron rules")):
+    rules = functools.partial(_schematron, xslt_dir=project.xslt_dir)
+    for path, load, kind in ((project.relaxng, _relaxng, "RelaxNG schema"), (project.schematron, rules, "Schematron rules")):
         name = display_name(path, project.root)
         if not path.is_file():
             problems.append(Problem(name, 1, 1, f"the {kind} file is missing, so the encoding cannot be checked against it"))
@@ -381,7 +390,7 @@ def _validate(project: Project, files: list[Path] | None) -> tuple[list[Problem]
         if register_problems:
             continue  # a register that cannot be read would make every pointer into it look dangling: one problem, one message
         places = functools.lru_cache(maxsize=1)(functools.partial(assemble, edition, essay, registers))
-        rule_problems = check_schematron(edition, project.schematron, places) if with_schematron else []
+        rule_problems = check_schematron(edition, project.schematron, places, project.xslt_dir) if with_schematron else []
         if path.resolve() != project.main_document.resolve():
             # Another essay checked against our registers: that it leaves entries unused says nothing about it.
             rule_problems = [p for p in rule_problems if not (p.warning and p.file != essay.source.name)]

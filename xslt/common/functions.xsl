@@ -22,6 +22,7 @@
     <xsl:sequence select="map{
       'essay': ed:numbered($doc/tei:TEI/tei:text/tei:body//tei:div/tei:p),
       'comment': ed:numbered($doc/tei:TEI/tei:text/tei:back//tei:div/tei:p),
+      'introduction': ed:numbered($doc/tei:TEI/tei:text/tei:front/tei:div/tei:p),
       'intervention': ed:numbered(ed:interventions($doc)),
       'note': ed:numbered($doc/tei:TEI/tei:text//tei:note)}"/>
   </xsl:function>
@@ -76,10 +77,10 @@
     <xsl:sequence select="ed:running-numbers(root($note))?note(generate-id($note))"/>
   </xsl:function>
 
-  <!-- "essay" or "comment": paragraphs are numbered within their part. -->
+  <!-- "essay", "comment" or "introduction" (the editors' own, in front): paragraphs are numbered within their part. -->
   <xsl:function name="ed:part" as="xs:string" visibility="public">
     <xsl:param name="p" as="element(tei:p)"/>
-    <xsl:sequence select="if ($p/ancestor::tei:back) then 'comment' else 'essay'"/>
+    <xsl:sequence select="if ($p/ancestor::tei:back) then 'comment' else if ($p/ancestor::tei:front) then 'introduction' else 'essay'"/>
   </xsl:function>
 
   <!-- The paragraph's number within its part (¶ 1 …); computed, never stored. -->
@@ -108,6 +109,7 @@
     <xsl:param name="p" as="element(tei:p)"/>
     <xsl:sequence select="if (ed:part($p) = 'comment')
       then ed:comment-label(ed:section($p), false()) || ', ¶ ' || ed:paragraph-number($p)
+      else if (ed:part($p) = 'introduction') then 'introduction ¶ ' || ed:paragraph-number($p)
       else '¶ ' || ed:paragraph-number($p)"/>
   </xsl:function>
 

@@ -8,12 +8,15 @@
   xmlns:ed="urn:weil-edition:xslt" xmlns="http://www.w3.org/1999/xhtml"
   exclude-result-prefixes="#all" expand-text="yes">
 
-  <!-- The pages of the site navigation, in order: file name and label. -->
-  <xsl:variable name="ed:site-pages" as="map(xs:string, xs:string)*" select="(
-    map{'href': 'index.html', 'label': ed:label('nav.reading-text')},
-    $ed:register-kinds ! map{'href': ?page, 'label': ?title},
-    map{'href': 'voices.html', 'label': ed:label('nav.voices')},
-    map{'href': 'figures.html', 'label': ed:label('nav.figures')})"/>
+  <!-- The pages of the site navigation, in order: file name and label. Declared once (declarations.xsl: the
+       pages with nav="yes", the register pages where ed:register-pages stands); a register with no entries has
+       no page, so no link. -->
+  <xsl:function name="ed:site-pages" as="map(xs:string, xs:string)*" cache="yes">
+    <xsl:param name="doc" as="document-node()"/>
+    <xsl:variable name="registers" as="map(xs:string, xs:string)*" select="ed:kinds-with-entries($doc) ! map{'href': ?page, 'label': ?title}"/>
+    <xsl:sequence select="$ed:declarations/(ed:page[@nav = 'yes'] | ed:register-pages) !
+      (if (self::ed:register-pages) then $registers else map{'href': string(@file), 'label': string(@title)})"/>
+  </xsl:function>
 
   <!-- What the highlight switch can mark: key (CSS hook "hl-{key}", the checkbox's id), label, and for register
        kinds the class it colours. The kinds come from declarations.xsl (those with a highlight colour);
@@ -22,6 +25,13 @@
     $ed:register-kinds[?highlight] ! map{'key': substring-before(?page, '.html'), 'label': ?title, 'kind': ?kind, 'colour': ?highlight},
     map{'key': 'quotations', 'label': ed:label('highlight.quotations')},
     map{'key': 'numbers', 'label': ed:label('highlight.numbers')})"/>
+
+  <!-- What the switch offers on the pages of one edition: no register kind that has no entries. -->
+  <xsl:function name="ed:highlights" as="map(xs:string, xs:string)*">
+    <xsl:param name="doc" as="document-node()"/>
+    <xsl:variable name="present" as="xs:string*" select="ed:kinds-with-entries($doc)?kind"/>
+    <xsl:sequence select="$ed:highlights[not(?kind) or ?kind = $present]"/>
+  </xsl:function>
 
   <!-- html/highlight.css: the highlight rules of the register kinds, written from the declaration (no rule per
        kind by hand); pages with the switch link it after edition.css. -->
@@ -73,6 +83,7 @@
           </xsl:call-template>
           <xsl:for-each select="$doc"><xsl:call-template name="ed:page-jsonld"/></xsl:for-each>
           <xsl:sequence select="$head-extra"/>
+          <xsl:if test="$release"><link rel="stylesheet" href="../../assets/versions.css"/></xsl:if>
           <link rel="stylesheet" href="assets/dark.css"/>
           <xsl:if test="$canonical"><link rel="canonical" href="{$canonical}"/></xsl:if>
           <!-- The running head of a page printed from the browser (print-view.css sets the rest of @page). -->
@@ -81,6 +92,9 @@
           <script src="assets/popovers.js" defer=""></script>
         </head>
         <body data-labels="{ed:labels-json(ed:label-keys()[starts-with(., 'js.')])}">
+          <xsl:if test="$release">
+            <xsl:call-template name="ed:version-banner"><xsl:with-param name="href" select="$href"/></xsl:call-template>
+          </xsl:if>
           <a class="skip" href="#main">{ed:label('page.skip')}</a>
           <header class="site">
             <p class="site-title"><a href="index.html">{$w?title}</a></p>
@@ -91,7 +105,7 @@
               <summary>{ed:label('nav.menu')}</summary>
               <nav aria-label="{ed:label('nav.edition')}">
                 <ul>
-                  <xsl:for-each select="$ed:site-pages">
+                  <xsl:for-each select="ed:site-pages($doc)">
                     <li><a href="{?href}"><xsl:if test="?href = $href"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>{?label}</a></li>
                   </xsl:for-each>
                 </ul>
@@ -104,7 +118,7 @@
             </form>
           </header>
           <xsl:if test="$highlight">
-            <xsl:call-template name="ed:highlight-switch"/>
+            <xsl:call-template name="ed:highlight-switch"><xsl:with-param name="doc" select="$doc"/></xsl:call-template>
           </xsl:if>
           <main id="main">
             <xsl:sequence select="$content"/>
@@ -141,13 +155,14 @@
   <!-- The highlight switch: checkboxes that work through CSS alone (body:has(#hl-… :checked));
        the script only remembers the choice. -->
   <xsl:template name="ed:highlight-switch">
+    <xsl:param name="doc" as="document-node()" required="yes"/>
     <!-- Folded behind its summary on a narrow screen, always open (and sticky) on a wide one (site.css). -->
     <details class="highlight-panel">
       <summary>{ed:label('highlight.summary')}</summary>
       <form class="highlight-switch" aria-label="{ed:label('highlight.form')}">
         <fieldset>
           <legend>{ed:label('highlight.summary')}</legend>
-          <xsl:for-each select="$ed:highlights">
+          <xsl:for-each select="ed:highlights($doc)">
             <label class="hl-{?key}"><input type="checkbox" id="hl-{?key}" name="hl" value="{?key}"/> {?label}</label>
           </xsl:for-each>
         </fieldset>
@@ -163,6 +178,16 @@
     <xsl:param name="text" as="xs:string"/>
     <a href="{$href}">{$text}</a>
   </xsl:function>
+
+  <!-- The banner of a kept release's page (html/v/N/): which version it is and when it was released, a link to the
+       current edition's page and to what changed. Its links lead out of v/N/ (edition.releases leaves them be). -->
+  <xsl:template name="ed:version-banner">
+    <xsl:param name="href" as="xs:string" required="yes"/>
+    <xsl:variable name="dated" as="xs:string" select="if ($release-date) then ed:label('version.dated', ed:date-in-words($release-date)) else ''"/>
+    <div class="version-banner" role="note"><p><xsl:sequence select="ed:label-nodes('version.banner', ($release, $dated,
+      ed:link('../../' || $href, if ($current-version) then ed:label('version.current-n', $current-version) else ed:label('version.current')),
+      ed:link('../../changes.html#version-' || $release, ed:label('version.what-changed'))))"/></p></div>
+  </xsl:template>
 
   <!-- A string as the body of a double-quoted CSS string (inside <style>: no "<" either). -->
   <xsl:function name="ed:css-string" as="xs:string">

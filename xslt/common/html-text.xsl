@@ -162,6 +162,17 @@
     </p>
   </xsl:template>
 
+  <!-- A paragraph of the editors' introduction (front): citable by its identifier, but not one of the essay's
+       numbered paragraphs; its permalink reads "introduction ¶ N" and shows no number beside the essay's. -->
+  <xsl:template match="tei:front/tei:div/tei:p" mode="ed:html" priority="1">
+    <xsl:variable name="label" as="xs:string" select="ed:paragraph-label(.)"/>
+    <p id="{@xml:id}" class="para intro-para">
+      <a class="pilcrow" href="#{@xml:id}" title="Permalink to {$label}" aria-label="{$label}" data-pagefind-ignore=""></a>
+      <xsl:text> </xsl:text>
+      <xsl:apply-templates mode="#current"/>
+    </p>
+  </xsl:template>
+
   <xsl:template match="tei:closer" mode="ed:html">
     <p class="closer"><xsl:apply-templates mode="#current"/></p>
   </xsl:template>
@@ -390,12 +401,19 @@
     <xsl:variable name="in-p" as="xs:boolean" select="exists(ancestor::tei:p)"/>
     <xsl:variable name="kind" as="xs:string" select="if (self::tei:supplied) then 'supplied' else if (tei:reg) then 'reg' else 'corr'"/>
     <xsl:variable name="n" as="xs:integer?" select="if ($in-p) then ed:intervention-number(.) else ()"/>
+    <!-- The witness's own form (what the reading view's switch to the witness shows instead): a correction's sic;
+         nothing for an inserted space or a supplied word; a regularisation already shows the writer's form. -->
+    <xsl:variable name="witness" as="xs:string?" select="if (tei:sic) then ed:plain(tei:sic, 'diplomatic')
+      else if (self::tei:corr or self::tei:supplied) then '' else ()"/>
     <xsl:choose>
       <xsl:when test="exists($n) and not(ed:in-link(.)) and not(@type = 'space')">
-        <a class="intervention" href="#app-{$n}" id="app-ref-{$n}" data-tip="{$tip}"><ins class="{$kind}"><xsl:sequence select="$content"/></ins></a>
+        <a class="intervention" href="#app-{$n}" id="app-ref-{$n}" data-tip="{$tip}">
+          <xsl:if test="exists($witness)"><xsl:attribute name="data-witness" select="$witness"/></xsl:if>
+          <ins class="{$kind}"><xsl:sequence select="$content"/></ins></a>
       </xsl:when>
       <xsl:otherwise>
         <ins class="{$kind}" data-tip="{$tip}">
+          <xsl:if test="exists($witness)"><xsl:attribute name="data-witness-self" select="$witness"/></xsl:if>
           <xsl:if test="exists($n)"><xsl:attribute name="id" select="'app-ref-' || $n"/></xsl:if>
           <xsl:sequence select="$content"/>
         </ins>

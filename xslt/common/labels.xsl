@@ -54,6 +54,12 @@
     </xsl:analyze-string>
   </xsl:function>
 
+  <!-- "30 November 2026" for a full date, in the labels' language (date.picture); a year or year-month as written. -->
+  <xsl:function name="ed:date-in-words" as="xs:string" visibility="public">
+    <xsl:param name="when" as="xs:string?"/>
+    <xsl:sequence select="if ($when castable as xs:date) then format-date(xs:date($when), ed:label('date.picture'), ed:lang(), (), ()) else string($when)"/>
+  </xsl:function>
+
   <!-- Every key of the English labels file (the complete one), in its order. -->
   <xsl:function name="ed:label-keys" as="xs:string*" visibility="public">
     <xsl:sequence select="$ed:label-files[*/@xml:lang = 'en']/*/*:label/@key ! string()"/>

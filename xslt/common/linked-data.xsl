@@ -16,11 +16,8 @@
     'geonames': 'https://sws.geonames.org/',
     'viaf': 'http://viaf.org/viaf/'}"/>
 
-  <!-- schema.org types by TEI element of a register entry; groups of people, which schema.org has no
-       type for, are Things whose additionalType is CIDOC-CRM's E74 Group. -->
-  <xsl:variable name="ed:schema-types" as="map(xs:string, xs:string)" select="map{
-    'person': 'Person', 'personGrp': 'Thing', 'place': 'Place', 'org': 'Organization',
-    'event': 'Event', 'bibl': 'CreativeWork', 'item': 'DefinedTerm'}"/>
+  <!-- schema.org types are declared with the register kinds ($ed:schema-types, declarations.xsl). Groups of
+       people, which schema.org has no type for, are Things whose additionalType is CIDOC-CRM's E74 Group. -->
   <xsl:variable name="ed:crm-group" as="xs:string" select="'http://www.cidoc-crm.org/cidoc-crm/E74_Group'"/>
 
   <!-- The same text on every page of a build: an entry point that writes several pages computes it once, as

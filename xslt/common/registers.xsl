@@ -31,6 +31,13 @@
     <xsl:sequence select="ed:entries($doc, $ed:register-kinds?elements)"/>
   </xsl:function>
 
+  <!-- The register kinds that have entries in this edition, in site order: only these have a page, a link in
+       the navigation, a box in the highlight switch. -->
+  <xsl:function name="ed:kinds-with-entries" as="map(xs:string, item()*)*" visibility="public" cache="yes">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:sequence select="$ed:register-kinds[exists(ed:entries($doc, ?elements))]"/>
+  </xsl:function>
+
   <!-- The register entries that are elements of these names (the elements of one kind or of all). The
        identifier is asked first: most elements of the registers have none. -->
   <xsl:function name="ed:entries" as="element()*">
@@ -39,15 +46,19 @@
     <xsl:sequence select="root($doc)/tei:TEI/tei:standOff//tei:*[@xml:id][local-name() = $elements]"/>
   </xsl:function>
 
-  <!-- The group an entry is listed under on its page: persons named / groups / anonymous; places by type. -->
+  <!-- The group an entry is listed under on its page, as its kind declares its groups (declarations.xsl): the group
+       of its element (an anonymous-only name: the anonymous group of its element, if there is one); a kind whose
+       groups name no element is grouped by the entry's type; a kind without groups has one group (''). -->
   <xsl:function name="ed:entry-group" as="xs:string" visibility="public">
     <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="name" as="xs:string" select="local-name($entry)"/>
+    <xsl:variable name="groups" as="element()*" select="$ed:declarations/ed:kind[tokenize(@elements) = $name]/ed:group"/>
+    <xsl:variable name="anonymous" as="xs:boolean" select="exists($entry/tei:persName[@type = 'anonymous']) and empty($entry/tei:persName[@type = 'preferred'])"/>
     <xsl:sequence select="
-      if ($entry/self::tei:personGrp) then 'groups'
-      else if ($entry/self::tei:person) then
-        (if ($entry/tei:persName[@type = 'anonymous'] and not($entry/tei:persName[@type = 'preferred'])) then 'anonymous-persons' else 'named-persons')
-      else if ($entry/self::tei:place) then string($entry/@type)
-      else ''"/>
+      if (empty($groups)) then ''
+      else if (exists($groups[@element])) then
+        string(($groups[@element = $name][@anonymous = 'yes'][$anonymous], $groups[@element = $name][not(@anonymous = 'yes')])[1])
+      else string($entry/@type)"/>
   </xsl:function>
 
   <!-- The sort key of an entry: family name first (persName/surname, then forenames), an initial article

@@ -10,7 +10,7 @@
 
   <!-- The search parts, in the order the search page lists them: {'name', 'label', 'pages'}. -->
   <xsl:variable name="ed:search-parts" as="map(xs:string, item()*)*" select="$ed:declarations/ed:search-part ! map{
-    'name': string(@name), 'label': ed:label(@label), 'pages': tokenize(@pages)}"/>
+    'name': string(@name), 'label': ed:label(@label), 'pages': let $name := @name return ../ed:page[@search-part = $name]/@file ! string()}"/>
 
   <!-- The search part a page is filed under: the part that names it, else the part that names no page and no kind. -->
   <xsl:function name="ed:search-part-of-page" as="xs:string" visibility="public">

@@ -12,7 +12,7 @@
     <xsl:call-template name="ed:page">
       <xsl:with-param name="doc" select="."/>
       <xsl:with-param name="href" select="'search.html'"/>
-      <xsl:with-param name="title" select="'Search'"/>
+      <xsl:with-param name="title" select="ed:label('search.heading')"/>
       <xsl:with-param name="head-extra" as="element()*">
         <link rel="stylesheet" href="assets/search.css"/>
         <script src="assets/search.js" defer=""></script>
@@ -31,7 +31,9 @@
              data-text-part: the part of the reading text (its results are counted apart). -->
         <fieldset id="search-filters" class="search-filters" data-text-part="{ed:search-part-of-page('index.html')}" hidden="">
           <legend>{ed:label('search.show')}</legend>
-          <xsl:for-each select="$ed:search-parts">
+          <!-- A part that only registers without entries would fill is left out. -->
+          <xsl:for-each select="$ed:search-parts[exists(?pages) or ?name = ed:kinds-with-entries(current())?search-part
+            or not(?name = $ed:register-kinds?search-part)]">
             <label class="search-filter"><input type="checkbox" name="part" value="{?label}" data-part="{?name}" data-index="pagefind/{?name}/"/>{?label}<span class="count"></span></label>
           </xsl:for-each>
         </fieldset>
