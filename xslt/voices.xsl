@@ -88,7 +88,7 @@
                   <xsl:variable name="place" as="xs:string?" select="parent::tei:listPerson/tei:head[1] ! normalize-space()"/>
                   <section class="speaker k-{ed:register-kind(.)?kind}" id="voice-{@xml:id}">
                     <h4><a href="{ed:entity-href(.)}">{ed:entry-name(.)}</a><xsl:call-template name="ed:original-names"/><xsl:text> </xsl:text><span class="count">({count($utterances)} {ed:label(if (count($utterances) = 1) then 'voices.quotation' else 'voices.quotations')})</span></h4>
-                    <xsl:if test="$place and $place ne 'Place not stated'"><p class="speaker-place">{$place}</p></xsl:if>
+                    <xsl:if test="$place and not(parent::tei:listPerson/@type = 'unplaced')"><p class="speaker-place">{$place}</p></xsl:if>
                     <xsl:variable name="description" as="xs:string" select="ed:entry-description(.)"/>
                     <xsl:if test="$description"><p class="description">{$description}</p></xsl:if>
                     <ol class="utterances"><xsl:apply-templates select="$utterances" mode="ed:utterance"><xsl:with-param name="ed:quotation-texts" select="$texts" tunnel="yes"/></xsl:apply-templates></ol>

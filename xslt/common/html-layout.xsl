@@ -173,6 +173,7 @@
   <!-- Small elements to fill a label's placeholders (ed:label-nodes): emphasis, strong emphasis, a link. -->
   <xsl:function name="ed:strong" as="element()"><xsl:param name="text" as="xs:string"/><strong>{$text}</strong></xsl:function>
   <xsl:function name="ed:em" as="element()"><xsl:param name="text" as="xs:string"/><em>{$text}</em></xsl:function>
+  <xsl:function name="ed:code" as="element()"><xsl:param name="text" as="xs:string"/><code>{$text}</code></xsl:function>
   <xsl:function name="ed:link" as="element()">
     <xsl:param name="href" as="xs:string"/>
     <xsl:param name="text" as="xs:string"/>
