@@ -33,6 +33,13 @@
   <xsl:key name="ed:rng-define" match="rng:define" use="@name"/>
   <xsl:key name="ed:rng-element" match="rng:element" use="@name"/>
 
+  <!-- The language of the schema's documentation and the rules' messages: they are printed as written, marked with it. -->
+  <xsl:variable name="ed:schema-lang" as="xs:string" select="'en'"/>
+  <xsl:function name="ed:schema-words" as="element()">
+    <xsl:param name="text" as="xs:string"/>
+    <span lang="{$ed:schema-lang}">{$text}</span>
+  </xsl:function>
+
   <!-- How long an example may be, in characters of its XML. -->
   <xsl:variable name="ed:example-length" as="xs:integer" select="400"/>
 
@@ -158,7 +165,10 @@
     </xsl:variable>
     <section class="element" id="element-{$name}" aria-labelledby="element-{$name}-heading">
       <h3 id="element-{$name}-heading"><code>&lt;{$name}&gt;</code></h3>
-      <p class="meaning">{if (exists($meanings)) then string-join($meanings, ' ') else ed:label('encoding.no-description')}</p>
+      <xsl:choose>
+        <xsl:when test="exists($meanings)"><p class="meaning" lang="{$ed:schema-lang}">{string-join($meanings, ' ')}</p></xsl:when>
+        <xsl:otherwise><p class="meaning">{ed:label('encoding.no-description')}</p></xsl:otherwise>
+      </xsl:choose>
       <p class="frequency">{ed:label(if (count($occurrences) = 1) then 'encoding.occurs-once' else 'encoding.occurs', string(count($occurrences)))}</p>
       <xsl:if test="exists($attributes)">
         <table class="attributes">
@@ -170,7 +180,12 @@
               <xsl:variable name="values" as="attribute()*" select="$given($attribute)"/>
               <tr>
                 <th scope="row"><code>@{$attribute}</code></th>
-                <td>{string-join(distinct-values(current-group() ! ed:rng-allowed(., $rng)), ed:label('encoding.or-else'))}</td>
+                <td>
+                  <xsl:for-each-group select="current-group()" group-by="string-join(ed:rng-allowed(., $rng))">
+                    <xsl:if test="position() gt 1">{ed:label('encoding.or-else')}</xsl:if>
+                    <xsl:sequence select="ed:rng-allowed(., $rng)"/>
+                  </xsl:for-each-group>
+                </td>
                 <td>
                   <xsl:choose>
                     <xsl:when test="empty($values)">{ed:label('encoding.never')}</xsl:when>
@@ -210,7 +225,7 @@
   <!-- A pattern of the Schematron: its rules, each assertion with severity and message. -->
   <xsl:template match="sch:pattern" mode="ed:manual-rule">
     <section class="rule-pattern" id="rules-{@id}" aria-labelledby="rules-{@id}-heading">
-      <h3 id="rules-{@id}-heading">{translate(@id, '-', ' ')}</h3>
+      <h3 id="rules-{@id}-heading" lang="{$ed:schema-lang}">{translate(@id, '-', ' ')}</h3>
       <table class="rules">
         <thead><tr><th scope="col">{ed:label('encoding.col.context')}</th><th scope="col">{ed:label('encoding.col.severity')}</th><th scope="col">{ed:label('encoding.col.message')}</th></tr></thead>
         <tbody>
@@ -218,7 +233,7 @@
             <tr>
               <td><code>{../@context}</code></td>
               <td>{ed:label('encoding.severity.' || (@role, 'error')[1])}</td>
-              <td>{normalize-space(string-join(node() ! (if (self::sch:value-of or self::sch:name) then '…' else string(.)), ''))}</td>
+              <td lang="{$ed:schema-lang}">{normalize-space(string-join(node() ! (if (self::sch:value-of or self::sch:name) then '…' else string(.)), ''))}</td>
             </tr>
           </xsl:for-each>
         </tbody>
@@ -252,8 +267,9 @@
     </xsl:for-each>
   </xsl:function>
 
-  <!-- What an attribute allows, in words: its list of values, or its datatype's documentation or pattern. -->
-  <xsl:function name="ed:rng-allowed" as="xs:string">
+  <!-- What an attribute allows, in words: its list of values, or its datatype's documentation (in the schema's
+       language, marked as such) or pattern. -->
+  <xsl:function name="ed:rng-allowed" as="item()*">
     <xsl:param name="attribute" as="element(rng:attribute)"/>
     <xsl:param name="rng" as="document-node()"/>
     <xsl:variable name="content" as="element()*" select="ed:rng-value-patterns($attribute, $rng, ())"/>
@@ -261,12 +277,19 @@
     <xsl:variable name="documented" as="xs:string*" select="($attribute/a:documentation, $content[self::a:documentation]) ! normalize-space()"/>
     <xsl:variable name="data" as="element(rng:data)*" select="$content[self::rng:data]"/>
     <xsl:variable name="list" as="xs:boolean" select="exists($content[self::rng:list])"/>
-    <xsl:sequence select="string-join((
+    <xsl:variable name="parts" as="item()*" select="(
       if (exists($values)) then ed:label('encoding.one-of', string-join($values ! ('&quot;' || . || '&quot;'), ', ')) else (),
-      if (exists($documented)) then $documented[1]
+      if (exists($documented)) then ed:schema-words($documented[1])
       else if (exists($data)) then string-join(distinct-values($data ! (if (rng:param[@name = 'pattern']) then ed:label('encoding.matching', (string(@type), string(rng:param[@name = 'pattern'][1]))) else string(@type))), ed:label('encoding.or'))
       else if (empty($values)) then ed:label('encoding.any-text') else (),
-      if ($list) then ed:label('encoding.several') else ()), ' ')"/>
+      if ($list) then ed:label('encoding.several') else ())"/>
+    <xsl:for-each select="$parts">
+      <xsl:if test="position() gt 1"><xsl:text> </xsl:text></xsl:if>
+      <xsl:choose>
+        <xsl:when test=". instance of xs:string"><xsl:value-of select="."/></xsl:when>
+        <xsl:otherwise><xsl:sequence select="."/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
   </xsl:function>
 
   <!-- The value patterns under an attribute (values, data, lists) and the documentation of the defines they come from. -->
@@ -292,7 +315,10 @@
   <xsl:function name="ed:example" as="xs:string">
     <xsl:param name="element" as="element()"/>
     <xsl:variable name="xml" as="xs:string" select="replace(serialize(ed:example-prefix($element), map{'method': 'xml', 'omit-xml-declaration': true()}), $ed:tei-namespace-declaration, '', 'q')"/>
-    <xsl:sequence select="if (string-length($xml) gt $ed:example-length) then substring($xml, 1, $ed:example-length) || ' …' else $xml"/>
+    <!-- Shortened at a space: a word cut in two reads as another word ("Executive Man …"). -->
+    <xsl:variable name="at-space" as="xs:string" select="replace(substring($xml, 1, $ed:example-length + 1), '\s+\S*$', '')"/>
+    <xsl:sequence select="if (string-length($xml) le $ed:example-length) then $xml
+      else ($at-space[.], substring($xml, 1, $ed:example-length))[1] || ' …'"/>
   </xsl:function>
 
   <xsl:variable name="ed:tei-namespace-declaration" as="xs:string" select="' xmlns=&quot;http://www.tei-c.org/ns/1.0&quot;'"/>
