@@ -213,7 +213,10 @@ def _language(project: Project) -> str:
     """The text's language (``xml:lang`` of the main document's TEI or text), which the labels are printed in."""
     from .xmlio import parse_file
 
-    root = parse_file(project.main_document).getroot()
+    return _language_of(parse_file(project.main_document).getroot())
+
+
+def _language_of(root) -> str:
     xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
     text = root.find("{http://www.tei-c.org/ns/1.0}text")
     return root.get(xml_lang) or (text.get(xml_lang) if text is not None else None) or "en"
@@ -224,8 +227,12 @@ def _label_overrides(project: Project) -> str:
     category's ``n`` a key of xslt/labels/en.xml, its ``catDesc`` the label), as a JSON object sorted by key."""
     from .xmlio import parse_file
 
+    return _label_overrides_of(parse_file(project.main_document).getroot())
+
+
+def _label_overrides_of(root) -> str:
     tei = "{http://www.tei-c.org/ns/1.0}"
-    header = parse_file(project.main_document).getroot().find(f"{tei}teiHeader")
+    header = root.find(f"{tei}teiHeader")
     labels = {} if header is None else {
         category.get("n"): " ".join("".join(category.find(f"{tei}catDesc").itertext()).split())
         for taxonomy in header.iter(f"{tei}taxonomy") if taxonomy.get("{http://www.w3.org/XML/1998/namespace}id") == "labels"
@@ -384,7 +391,10 @@ def write_outputs(project: Project, document_xml: bytes, out: Path, parameters: 
         from .xmlio import safe_parser
 
         edition = etree.ElementTree(etree.fromstring(document_xml, safe_parser()))
-    parameters = {"basemap": _basemap(edition), **(parameters or {}), "books": books}
+    # The labels' language and the edition's own wording come from the document given, not the project's.
+    root = edition.getroot()
+    parameters = {"basemap": _basemap(edition), "lang": _language_of(root), "label-overrides": _label_overrides_of(root),
+                  **(parameters or {}), "books": books}
     run_stylesheets(project, document_xml, out, parameters, leave_out=() if books else BOOK_STYLESHEETS)
     ctx = BuildContext(project, edition, out, parameters or {})
     for step in _steps(search, books):
