@@ -1,4 +1,4 @@
-"""Register kinds are declared once (xslt/common/declarations.xsl): a kind added there, and nowhere else,
+"""Register kinds are declared once (xslt/common/declarations.xsl): a kind added there (and its name to the labels),
 reaches every output and the name check: its page, the navigation, the highlight switch, the entities data,
 the Schematron's entry rules, the RDF with its schema.org type, the search records with their part, the encoding
 manual and the print index's kinds. The fixture project is written to a temporary folder with a copy of the
@@ -33,8 +33,10 @@ ESSAY = f"""<TEI xmlns="{TEI}" xml:lang="en"><teiHeader>{HEADER}</teiHeader><tex
 </body></text></TEI>"""
 
 KIND = ('<ed:kind name="nym" list="listNym" elements="nym" schema-types="DefinedTerm" page="nyms.html" search-part="nyms"'
-        ' index="yes" title="Nyms" highlight="#eeeeee"/>')
-PART = '<ed:search-part name="nyms" label="Nyms"/>'
+        ' index="yes" title="kind.nym" highlight="#eeeeee"/>')
+PART = '<ed:search-part name="nyms" label="search-part.nyms"/>'
+#: The kind's and the part's names are printed words: the labels file holds them (xslt/labels/en.xml).
+LABELS = '<label key="kind.nym">Nyms</label><label key="search-part.nyms">Nyms</label>'
 
 
 
@@ -48,6 +50,8 @@ def project(tmp_path_factory, repo_root) -> Project:
     text = text.replace('<ed:names elements="', '<ed:names elements="form ', 1)
     text = text.replace('<ed:search-part name="about"', f'{PART}\n      <ed:search-part name="about"', 1)
     declarations.write_text(text, encoding="utf-8")
+    labels = root / "xslt" / "labels" / "en.xml"
+    labels.write_text(labels.read_text(encoding="utf-8").replace("</labels>", LABELS + "</labels>"), encoding="utf-8")
     (root / "edition" / "registers").mkdir(parents=True)
     (root / "edition" / "conditions.xml").write_text(ESSAY, encoding="utf-8")
     (root / "edition" / "registers" / "nyms.xml").write_text(NYMS, encoding="utf-8")

@@ -85,7 +85,11 @@ LAYOUT = tei(
               '<person xml:id="anon-b" role="other"><persName type="anonymous">a bystander</persName></person>'
               '<personGrp xml:id="grp-g" role="mentioned"><name>a group</name><note type="members"><rs ref="#zhang-san">Zhang San</rs></note></personGrp>'
               '<personGrp xml:id="grp-empty" role="mentioned"><name>another group</name><note type="members"> </note></personGrp>'
-              '</listPerson>')
+              '</listPerson>').replace(
+    # The roles' wording is the edition's (its header's classDecl), not the pipeline's.
+    "</tagsDecl>", '</tagsDecl><classDecl><taxonomy xml:id="person-role">'
+                   '<category n="informant"><catDesc>informant: spoke with the authors</catDesc></category>'
+                   '<category n="other"><catDesc/></category></taxonomy></classDecl>', 1)
 
 
 @pytest.fixture(scope="module")

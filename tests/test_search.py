@@ -79,9 +79,12 @@ def test_a_kind_is_filed_under_the_part_its_declaration_names(tmp_path, copy_rep
     declarations = project.xslt_dir / "common" / "declarations.xsl"
     text = declarations.read_text(encoding="utf-8")
     text = text.replace('page="glossary.html" search-part="registers"', 'page="glossary.html" search-part="terms"')
-    text = text.replace('<ed:search-part name="registers" label="Registers"/>',
-                        '<ed:search-part name="registers" label="Registers"/>\n      <ed:search-part name="terms" label="Terms"/>')
+    text = text.replace('<ed:search-part name="registers" label="search-part.registers"/>',
+                        '<ed:search-part name="registers" label="search-part.registers"/>\n      <ed:search-part name="terms" label="search-part.terms"/>')
     declarations.write_text(text, encoding="utf-8")
+    labels = project.xslt_dir / "labels" / "en.xml"  # the part's name, as the search page prints it
+    labels.write_text(labels.read_text(encoding="utf-8").replace("</labels>", '<label key="search-part.terms">Terms</label></labels>'),
+                      encoding="utf-8")
     out = tmp_path / "out"
     out.mkdir()
     write_outputs(project, load_edition(project).serialize(), out, {"ids": False, "base-url": ""})
@@ -90,7 +93,7 @@ def test_a_kind_is_filed_under_the_part_its_declaration_names(tmp_path, copy_rep
     assert again["persons.html#mao-zedong"].part == ("registers",)
     assert (out / "html" / "pagefind" / "terms" / "pagefind.js").exists()
     page = (out / "html" / "search.html").read_text(encoding="utf-8")
-    assert 'value="Terms" data-index="pagefind/terms/"' in page
+    assert 'value="Terms" data-part="terms" data-index="pagefind/terms/"' in page
 
 
 def _index(records: list[dict], out):

@@ -11,9 +11,6 @@ from lxml import html as lxml_html
 from edition.build import build
 from edition.project import Project
 
-#: Words of the first edition that no output of another edition may carry.
-FIRST_EDITION_WORDS = ("Weil", "weil-conditions", "Conditions of the Working Classes", "year not given", "Zhengzhou")
-
 
 @pytest.fixture(scope="module")
 def second(tmp_path_factory, repo_root) -> Project:
@@ -64,13 +61,8 @@ def test_second_build_is_up_to_date(second):
     assert build(second).up_to_date
 
 
-def test_no_output_names_the_first_edition(second):
-    found = []
-    for path in sorted(second.build_dir.rglob("*")):
-        if path.is_file() and "pagefind" not in path.parts:
-            text = path.read_text(encoding="utf-8", errors="replace")
-            found += [f"{path.relative_to(second.build_dir)}: {word}" for word in FIRST_EDITION_WORDS if word in text]
-    assert not found
+# That no output of this edition holds anything of the first (Weil) edition is checked, with the tokens taken from
+# the Weil edition's own TEI and registers rather than a short list, by tests/test_no_flagship_words.py.
 
 
 def test_tei_download_is_named_by_the_headers_edition_idno(second):

@@ -22,28 +22,30 @@
     <xsl:call-template name="ed:page">
       <xsl:with-param name="doc" select="."/>
       <xsl:with-param name="href" select="'changes.html'"/>
-      <xsl:with-param name="title" select="'Changes'"/>
-      <xsl:with-param name="description" select="'The revisions of the edition, by version and date.'"/>
+      <xsl:with-param name="title" select="ed:label('changes.title')"/>
+      <xsl:with-param name="description" select="ed:label('changes.description')"/>
       <xsl:with-param name="content" as="node()*">
-        <h1>Changes</h1>
+        <h1>{ed:label('changes.title')}</h1>
         <p class="changes-intro">
-          <xsl:if test="$current">This is version {$current} of the edition. </xsl:if>
-          <xsl:text>Each revision is listed with the version it released (where it released one), newest first. Citations name the version they cite; identifiers stay the same across versions.</xsl:text>
-          <xsl:if test="exists(tokenize($releases))"> Each earlier version stays readable as it was released, at its own address.</xsl:if>
+          <xsl:if test="$current">{ed:label('changes.this-version', $current)}</xsl:if>
+          <xsl:value-of select="ed:label('changes.intro')"/>
+          <xsl:if test="exists(tokenize($releases))">{ed:label('changes.releases')}</xsl:if>
         </p>
         <ol class="changes" reversed="">
           <xsl:for-each select="ed:changes-newest-first($revisions)">
             <li>
               <xsl:if test="@n"><xsl:attribute name="id" select="'version-' || @n"/></xsl:if>
               <p class="change-head">
-                <xsl:if test="@n"><strong class="change-version">Version {@n}</strong>{if (@n = $current) then ' (this version)' else ''} · </xsl:if>
+                <xsl:if test="@n"><strong class="change-version">{ed:label('changes.version', string(@n))}</strong>{if (@n = $current) then ed:label('changes.current') else ''} · </xsl:if>
                 <time datetime="{@when}">{ed:change-date(@when)}</time>
                 <xsl:variable name="who" as="xs:string*" select="tokenize(@who) ! ed:responsible(root(current()), .)"/>
                 <xsl:if test="exists($who)"> · {string-join($who, ', ')}</xsl:if>
               </p>
               <p class="change-text"><xsl:apply-templates mode="ed:header"/></p>
               <xsl:if test="@n = tokenize($releases)">
-                <p class="change-read">Read version {@n} as released: <a href="v/{@n}/index.html">the text</a>, <a href="v/{@n}/{$ed:register-kinds[1]?page}">the registers</a></p>
+                <p class="change-read"><xsl:sequence select="ed:label-nodes('changes.read-version', (string(@n),
+                  ed:link('v/' || @n || '/index.html', ed:label('changes.read-text')),
+                  ed:link('v/' || @n || '/' || $ed:register-kinds[1]?page, ed:label('changes.read-registers'))))"/></p>
               </xsl:if>
             </li>
           </xsl:for-each>
@@ -52,8 +54,8 @@
     </xsl:call-template>
     <xsl:call-template name="ed:search-records">
       <xsl:with-param name="name" select="'changes'"/>
-      <xsl:with-param name="records" select="ed:changes-newest-first($revisions)[@n] ! ed:search-record(., 'changes.html#version-' || @n, 'Version ' || @n,
-        ('Version ' || @n, ed:change-date(@when), ed:plain(node(), 'reading')), ed:search-part-of-page('changes.html'), 'Changes', map{})"/>
+      <xsl:with-param name="records" select="ed:changes-newest-first($revisions)[@n] ! ed:search-record(., 'changes.html#version-' || @n, ed:label('changes.version', string(@n)),
+        (ed:label('changes.version', string(@n)), ed:change-date(@when), ed:plain(node(), 'reading')), ed:search-part-of-page('changes.html'), ed:label('changes.title'), map{})"/>
     </xsl:call-template>
   </xsl:template>
 
@@ -66,10 +68,9 @@
     </xsl:perform-sort>
   </xsl:function>
 
-  <!-- "30 November 2026" for a full date; a year or year-month as written. -->
   <xsl:function name="ed:change-date" as="xs:string" visibility="public">
     <xsl:param name="when" as="xs:string?"/>
-    <xsl:sequence select="if ($when castable as xs:date) then format-date(xs:date($when), '[D] [MNn] [Y]', 'en', (), ()) else string($when)"/>
+    <xsl:sequence select="ed:date-in-words($when)"/>
   </xsl:function>
 
   <!-- The name a @who pointer stands for in the header (or the pointer itself). -->

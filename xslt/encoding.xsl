@@ -33,6 +33,13 @@
   <xsl:key name="ed:rng-define" match="rng:define" use="@name"/>
   <xsl:key name="ed:rng-element" match="rng:element" use="@name"/>
 
+  <!-- The language of the schema's documentation and the rules' messages: they are printed as written, marked with it. -->
+  <xsl:variable name="ed:schema-lang" as="xs:string" select="'en'"/>
+  <xsl:function name="ed:schema-words" as="element()">
+    <xsl:param name="text" as="xs:string"/>
+    <span lang="{$ed:schema-lang}">{$text}</span>
+  </xsl:function>
+
   <!-- How long an example may be, in characters of its XML. -->
   <xsl:variable name="ed:example-length" as="xs:integer" select="400"/>
 
@@ -43,14 +50,14 @@
     <xsl:call-template name="ed:page">
       <xsl:with-param name="doc" select="$doc"/>
       <xsl:with-param name="href" select="'encoding.html'"/>
-      <xsl:with-param name="title" select="'Encoding manual'"/>
-      <xsl:with-param name="description" select="'How the edition is encoded in TEI: every element and attribute it uses, with its meaning, allowed values, frequency and a real example, and the rules the validator enforces.'"/>
+      <xsl:with-param name="title" select="ed:label('encoding.title')"/>
+      <xsl:with-param name="description" select="ed:label('encoding.description')"/>
       <xsl:with-param name="content" as="element()*">
         <article class="encoding-manual">
-          <h1>Encoding manual</h1>
+          <h1>{ed:label('encoding.title')}</h1>
           <xsl:choose>
             <xsl:when test="empty($rng)">
-              <p class="not-supplied">The schema was not supplied to this build, so the manual could not be generated.</p>
+              <p class="not-supplied">{ed:label('encoding.not-supplied')}</p>
             </xsl:when>
             <xsl:otherwise>
               <xsl:call-template name="ed:manual">
@@ -65,8 +72,8 @@
     </xsl:call-template>
     <xsl:call-template name="ed:search-records">
       <xsl:with-param name="name" select="'encoding'"/>
-      <xsl:with-param name="records" select="ed:search-record($doc, 'encoding.html', 'Encoding manual', ('Encoding manual',
-        $rng//*:element/@name ! string(), $rng//*:documentation ! string(), $sch//*:assert ! string()), ed:search-part-of-page('encoding.html'), 'Encoding manual', map{})"/>
+      <xsl:with-param name="records" select="ed:search-record($doc, 'encoding.html', ed:label('encoding.title'), (ed:label('encoding.title'),
+        $rng//*:element/@name ! string(), $rng//*:documentation ! string(), $sch//*:assert ! string()), ed:search-part-of-page('encoding.html'), ed:label('encoding.title'), map{})"/>
     </xsl:call-template>
   </xsl:template>
 
@@ -76,14 +83,15 @@
     <xsl:param name="sch" as="document-node()?" required="yes"/>
     <xsl:variable name="used" as="element()*" select="$doc//tei:*[not(self::tei:standOff)]"/>
     <xsl:variable name="names" as="xs:string*" select="sort(distinct-values($used ! local-name()), (), function($n) { lower-case($n) })"/>
-    <p class="register-summary">The edition uses {count($names)} TEI elements, {count($used)} times in all. This page is generated from the schema (<code>schema/edition.rnc</code>) and the rules (<code>schema/edition.sch</code>) that <code>edition validate</code> enforces, and from the edition itself: what is written here is what is checked.</p>
+    <p class="register-summary"><xsl:sequence select="ed:label-nodes('encoding.summary', (string(count($names)), string(count($used)),
+      ed:code('schema/edition.rnc'), ed:code('schema/edition.sch'), ed:code('edition validate')))"/></p>
     <nav class="toc" aria-labelledby="manual-toc">
-      <h2 id="manual-toc">Elements</h2>
+      <h2 id="manual-toc">{ed:label('encoding.elements')}</h2>
       <ul class="element-index">
         <xsl:for-each select="$names">
           <li><a href="#element-{.}"><code>&lt;{.}&gt;</code></a></li>
         </xsl:for-each>
-        <xsl:if test="exists($sch)"><li><a href="#rules">The rules</a></li></xsl:if>
+        <xsl:if test="exists($sch)"><li><a href="#rules">{ed:label('encoding.rules')}</a></li></xsl:if>
       </ul>
     </nav>
     <xsl:variable name="principles" as="element()*" select="$doc/tei:TEI/tei:teiHeader/tei:encodingDesc/tei:editorialDecl/*[tei:p]"/>
@@ -91,7 +99,7 @@
       <!-- The editorial principles as the header states them, with the elements they name: the reader's
            "About this edition" says the same in plain words. -->
       <section id="principles" aria-labelledby="principles-heading">
-        <h2 id="principles-heading">Editorial principles</h2>
+        <h2 id="principles-heading">{ed:label('encoding.principles')}</h2>
         <xsl:for-each select="$principles">
           <h3 id="principle-{local-name()}"><code>&lt;{local-name()}&gt;</code></h3>
           <xsl:for-each select="tei:p"><p><xsl:apply-templates mode="ed:header"/></p></xsl:for-each>
@@ -100,13 +108,13 @@
     </xsl:if>
     <!-- The register kinds as declarations.xsl declares them: what the pipeline makes of each list. -->
     <section id="registers" aria-labelledby="registers-heading">
-      <h2 id="registers-heading">Registers</h2>
+      <h2 id="registers-heading">{ed:label('encoding.registers')}</h2>
       <table class="register-kinds">
-        <thead><tr><th scope="col">Register</th><th scope="col">List</th><th scope="col">Entries</th><th scope="col">schema.org</th><th scope="col">Page</th></tr></thead>
+        <thead><tr><th scope="col">{ed:label('encoding.col.register')}</th><th scope="col">{ed:label('encoding.col.list')}</th><th scope="col">{ed:label('encoding.col.entries')}</th><th scope="col">schema.org</th><th scope="col">{ed:label('encoding.col.page')}</th></tr></thead>
         <tbody>
           <xsl:for-each select="$ed:declarations/ed:kind">
             <tr id="kind-{@name}">
-              <th scope="row">{@title}</th>
+              <th scope="row">{ed:label(@title)}</th>
               <td><code>&lt;{replace(@list, '\[.*', '')}&gt;</code></td>
               <td><xsl:for-each select="tokenize(@elements)"><xsl:if test="position() gt 1">, </xsl:if><code>&lt;{.}&gt;</code></xsl:for-each></td>
               <td>{string-join(distinct-values(tokenize(@schema-types)), ', ')}</td>
@@ -117,7 +125,7 @@
       </table>
     </section>
     <section id="elements" aria-labelledby="elements-heading">
-      <h2 id="elements-heading">Elements and attributes</h2>
+      <h2 id="elements-heading">{ed:label('encoding.elements-attributes')}</h2>
       <xsl:for-each-group select="$used" group-by="local-name()">
         <xsl:sort select="lower-case(current-grouping-key())"/>
         <xsl:call-template name="ed:element-entry">
@@ -129,8 +137,9 @@
     </section>
     <xsl:if test="exists($sch)">
       <section id="rules" aria-labelledby="rules-heading">
-        <h2 id="rules-heading">The rules</h2>
-        <p>Beyond the schema, <code>edition validate</code> checks these rules on the edition with its registers assembled. An <em>error</em> makes the edition invalid; a <em>warning</em> is reported and fails only with <code>--strict</code>.</p>
+        <h2 id="rules-heading">{ed:label('encoding.rules')}</h2>
+        <p><xsl:sequence select="ed:label-nodes('encoding.rules-intro', (ed:code('edition validate'), ed:em(ed:label('encoding.severity.error')),
+          ed:em(ed:label('encoding.severity.warning')), ed:code('--strict')))"/></p>
         <xsl:apply-templates select="$sch/sch:schema/sch:pattern" mode="ed:manual-rule"/>
       </section>
     </xsl:if>
@@ -156,11 +165,14 @@
     </xsl:variable>
     <section class="element" id="element-{$name}" aria-labelledby="element-{$name}-heading">
       <h3 id="element-{$name}-heading"><code>&lt;{$name}&gt;</code></h3>
-      <p class="meaning">{if (exists($meanings)) then string-join($meanings, ' ') else 'The schema gives no description of this element.'}</p>
-      <p class="frequency">Occurs {count($occurrences)} time{if (count($occurrences) = 1) then '' else 's'} in the edition.</p>
+      <xsl:choose>
+        <xsl:when test="exists($meanings)"><p class="meaning" lang="{$ed:schema-lang}">{string-join($meanings, ' ')}</p></xsl:when>
+        <xsl:otherwise><p class="meaning">{ed:label('encoding.no-description')}</p></xsl:otherwise>
+      </xsl:choose>
+      <p class="frequency">{ed:label(if (count($occurrences) = 1) then 'encoding.occurs-once' else 'encoding.occurs', string(count($occurrences)))}</p>
       <xsl:if test="exists($attributes)">
         <table class="attributes">
-          <thead><tr><th scope="col">Attribute</th><th scope="col">Allowed</th><th scope="col">Used in the edition</th></tr></thead>
+          <thead><tr><th scope="col">{ed:label('encoding.col.attribute')}</th><th scope="col">{ed:label('encoding.col.allowed')}</th><th scope="col">{ed:label('encoding.col.used')}</th></tr></thead>
           <tbody>
             <xsl:for-each-group select="$attributes" group-by="@name">
               <xsl:sort select="current-grouping-key()"/>
@@ -168,12 +180,17 @@
               <xsl:variable name="values" as="attribute()*" select="$given($attribute)"/>
               <tr>
                 <th scope="row"><code>@{$attribute}</code></th>
-                <td>{string-join(distinct-values(current-group() ! ed:rng-allowed(., $rng)), '; or ')}</td>
+                <td>
+                  <xsl:for-each-group select="current-group()" group-by="string-join(ed:rng-allowed(., $rng))">
+                    <xsl:if test="position() gt 1">{ed:label('encoding.or-else')}</xsl:if>
+                    <xsl:sequence select="ed:rng-allowed(., $rng)"/>
+                  </xsl:for-each-group>
+                </td>
                 <td>
                   <xsl:choose>
-                    <xsl:when test="empty($values)">never</xsl:when>
+                    <xsl:when test="empty($values)">{ed:label('encoding.never')}</xsl:when>
                     <xsl:otherwise>
-                      <xsl:text>{count($values)} time{if (count($values) = 1) then '' else 's'}</xsl:text>
+                      <xsl:value-of select="ed:label(if (count($values) = 1) then 'encoding.time' else 'encoding.times', string(count($values)))"/>
                       <xsl:variable name="distinct" as="xs:string*" select="distinct-values($values ! string())"/>
                       <xsl:if test="count($distinct) le 12 and $attribute ne 'xml:id' and not(some $v in $distinct satisfies starts-with($v, '#') and count($distinct) gt 6)">
                         <xsl:text>: </xsl:text>
@@ -196,9 +213,9 @@
         <pre><code>{ed:example($example)}</code></pre>
         <figcaption>
           <xsl:choose>
-            <xsl:when test="exists($paragraph)">Example from <a href="index.html#{$paragraph/@xml:id}">{ed:paragraph-label($paragraph)}</a>.</xsl:when>
-            <xsl:when test="exists($entry)">Example from the register entry <a href="{ed:entity-href($entry)}">{$entry/@xml:id/string()}</a>.</xsl:when>
-            <xsl:otherwise>Example from the edition's header.</xsl:otherwise>
+            <xsl:when test="exists($paragraph)"><xsl:sequence select="ed:label-nodes('encoding.example-paragraph', ed:link('index.html#' || $paragraph/@xml:id, ed:paragraph-label($paragraph)))"/></xsl:when>
+            <xsl:when test="exists($entry)"><xsl:sequence select="ed:label-nodes('encoding.example-entry', ed:link(ed:entity-href($entry), string($entry/@xml:id)))"/></xsl:when>
+            <xsl:otherwise>{ed:label('encoding.example-header')}</xsl:otherwise>
           </xsl:choose>
         </figcaption>
       </figure>
@@ -208,15 +225,15 @@
   <!-- A pattern of the Schematron: its rules, each assertion with severity and message. -->
   <xsl:template match="sch:pattern" mode="ed:manual-rule">
     <section class="rule-pattern" id="rules-{@id}" aria-labelledby="rules-{@id}-heading">
-      <h3 id="rules-{@id}-heading">{translate(@id, '-', ' ')}</h3>
+      <h3 id="rules-{@id}-heading" lang="{$ed:schema-lang}">{translate(@id, '-', ' ')}</h3>
       <table class="rules">
-        <thead><tr><th scope="col">Checked on</th><th scope="col">Severity</th><th scope="col">Message (… stands for the offending value)</th></tr></thead>
+        <thead><tr><th scope="col">{ed:label('encoding.col.context')}</th><th scope="col">{ed:label('encoding.col.severity')}</th><th scope="col">{ed:label('encoding.col.message')}</th></tr></thead>
         <tbody>
           <xsl:for-each select="sch:rule/(sch:assert | sch:report)">
             <tr>
               <td><code>{../@context}</code></td>
-              <td>{(@role, 'error')[1]}</td>
-              <td>{normalize-space(string-join(node() ! (if (self::sch:value-of or self::sch:name) then '…' else string(.)), ''))}</td>
+              <td>{ed:label('encoding.severity.' || (@role, 'error')[1])}</td>
+              <td lang="{$ed:schema-lang}">{normalize-space(string-join(node() ! (if (self::sch:value-of or self::sch:name) then '…' else string(.)), ''))}</td>
             </tr>
           </xsl:for-each>
         </tbody>
@@ -250,8 +267,9 @@
     </xsl:for-each>
   </xsl:function>
 
-  <!-- What an attribute allows, in words: its list of values, or its datatype's documentation or pattern. -->
-  <xsl:function name="ed:rng-allowed" as="xs:string">
+  <!-- What an attribute allows, in words: its list of values, or its datatype's documentation (in the schema's
+       language, marked as such) or pattern. -->
+  <xsl:function name="ed:rng-allowed" as="item()*">
     <xsl:param name="attribute" as="element(rng:attribute)"/>
     <xsl:param name="rng" as="document-node()"/>
     <xsl:variable name="content" as="element()*" select="ed:rng-value-patterns($attribute, $rng, ())"/>
@@ -259,12 +277,19 @@
     <xsl:variable name="documented" as="xs:string*" select="($attribute/a:documentation, $content[self::a:documentation]) ! normalize-space()"/>
     <xsl:variable name="data" as="element(rng:data)*" select="$content[self::rng:data]"/>
     <xsl:variable name="list" as="xs:boolean" select="exists($content[self::rng:list])"/>
-    <xsl:sequence select="string-join((
-      if (exists($values)) then 'one of ' || string-join($values ! ('&quot;' || . || '&quot;'), ', ') else (),
-      if (exists($documented)) then $documented[1]
-      else if (exists($data)) then string-join(distinct-values($data ! (@type || (rng:param[@name = 'pattern'] ! (' matching ' || .)))), ' or ')
-      else if (empty($values)) then 'any text' else (),
-      if ($list) then '(several, separated by spaces)' else ()), ' ')"/>
+    <xsl:variable name="parts" as="item()*" select="(
+      if (exists($values)) then ed:label('encoding.one-of', string-join($values ! ('&quot;' || . || '&quot;'), ', ')) else (),
+      if (exists($documented)) then ed:schema-words($documented[1])
+      else if (exists($data)) then string-join(distinct-values($data ! (if (rng:param[@name = 'pattern']) then ed:label('encoding.matching', (string(@type), string(rng:param[@name = 'pattern'][1]))) else string(@type))), ed:label('encoding.or'))
+      else if (empty($values)) then ed:label('encoding.any-text') else (),
+      if ($list) then ed:label('encoding.several') else ())"/>
+    <xsl:for-each select="$parts">
+      <xsl:if test="position() gt 1"><xsl:text> </xsl:text></xsl:if>
+      <xsl:choose>
+        <xsl:when test=". instance of xs:string"><xsl:value-of select="."/></xsl:when>
+        <xsl:otherwise><xsl:sequence select="."/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
   </xsl:function>
 
   <!-- The value patterns under an attribute (values, data, lists) and the documentation of the defines they come from. -->
@@ -290,7 +315,10 @@
   <xsl:function name="ed:example" as="xs:string">
     <xsl:param name="element" as="element()"/>
     <xsl:variable name="xml" as="xs:string" select="replace(serialize(ed:example-prefix($element), map{'method': 'xml', 'omit-xml-declaration': true()}), $ed:tei-namespace-declaration, '', 'q')"/>
-    <xsl:sequence select="if (string-length($xml) gt $ed:example-length) then substring($xml, 1, $ed:example-length) || ' …' else $xml"/>
+    <!-- Shortened at a space: a word cut in two reads as another word ("Executive Man …"). -->
+    <xsl:variable name="at-space" as="xs:string" select="replace(substring($xml, 1, $ed:example-length + 1), '\s+\S*$', '')"/>
+    <xsl:sequence select="if (string-length($xml) le $ed:example-length) then $xml
+      else ($at-space[.], substring($xml, 1, $ed:example-length))[1] || ' …'"/>
   </xsl:function>
 
   <xsl:variable name="ed:tei-namespace-declaration" as="xs:string" select="' xmlns=&quot;http://www.tei-c.org/ns/1.0&quot;'"/>

@@ -38,22 +38,20 @@
     <xsl:call-template name="ed:page">
       <xsl:with-param name="doc" select="$doc"/>
       <xsl:with-param name="href" select="'figures.html'"/>
-      <xsl:with-param name="title" select="'Figures'"/>
+      <xsl:with-param name="title" select="ed:label('nav.figures')"/>
       <xsl:with-param name="head-extra" as="element()*"><link rel="stylesheet" href="assets/registers.css"/></xsl:with-param>
       <xsl:with-param name="content" as="element()*">
         <article class="figures">
-          <h1>Figures</h1>
-          <p class="register-summary">{count($figures)} figures, by kind; within a kind from the smallest value to the largest.
-            The value is the editors' normalisation (a range as low–high), the unit with the period the text gives it (per month …);
-            the context is the words before the figure.</p>
+          <h1>{ed:label('nav.figures')}</h1>
+          <p class="register-summary">{ed:label('figures.summary', string(count($figures)))}</p>
           <nav class="toc" aria-labelledby="figures-toc">
-            <h2 id="figures-toc">Kinds</h2>
+            <h2 id="figures-toc">{ed:label('figures.kinds')}</h2>
             <ol>
               <xsl:for-each select="$ed:figure-kinds[map:contains($by-kind, ?kind)]">
                 <xsl:variable name="kind" as="xs:string" select="?kind"/>
                 <li><a href="#kind-{$kind}">{?title}</a> ({count($by-kind($kind))})</li>
               </xsl:for-each>
-              <li><a href="#reading-order">All figures in reading order</a></li>
+              <li><a href="#reading-order">{ed:label('figures.reading-order')}</a></li>
             </ol>
           </nav>
           <xsl:for-each select="$ed:figure-kinds">
@@ -76,7 +74,7 @@
           </xsl:for-each>
           <section id="reading-order" aria-labelledby="reading-order-heading">
             <details>
-              <summary><h2 id="reading-order-heading">All figures in reading order</h2></summary>
+              <summary><h2 id="reading-order-heading">{ed:label('figures.reading-order')}</h2></summary>
               <xsl:call-template name="ed:figure-table">
                 <xsl:with-param name="ed:figure-rows" select="$row-of" tunnel="yes"/>
                 <xsl:with-param name="figures" select="$figures"/>
@@ -92,7 +90,7 @@
       <xsl:with-param name="name" select="'figures'"/>
       <xsl:with-param name="records" select="$ed:figure-kinds[map:contains($by-kind, ?kind)] ! ed:search-record($doc, 'figures.html#kind-' || ?kind, ?title,
         (?title, $by-kind(?kind) ! $row-of(generate-id(.)) ! (ed:figure-cell(., 'text'), ed:figure-cell(., 'context'), ed:figure-cell(., 'label')) ! string()),
-        ed:search-part-of-page('figures.html'), 'Figures', map{})"/>
+        ed:search-part-of-page('figures.html'), ed:label('nav.figures'), map{})"/>
     </xsl:call-template>
     <xsl:call-template name="ed:write-json">
       <xsl:with-param name="href" select="'index/figures.json'"/>
@@ -155,7 +153,7 @@
       if (matches($after, '^\s*(per|a|an|each|every)\s+(day|week|month|year)(\W|$)')) then replace($after, '^\s*(per|a|an|each|every)\s+(day|week|month|year)(\W|$).*$', '$2', 's')
       else if (matches($after, '^\s*(daily|weekly|monthly|yearly|annually)(\W|$)')) then replace($after, '^\s*(daily|weekly|monthly|yearly|annually)(\W|$).*$', '$1', 's')
       else ()"/>
-    <xsl:sequence select="$word ! ('per ' || $ed:periods(.))"/>
+    <xsl:sequence select="$word ! ed:label('figures.per', ed:label('figures.period.' || $ed:periods(.)))"/>
   </xsl:function>
 
   <xsl:template name="ed:figure-table" as="element()">
@@ -164,8 +162,8 @@
     <table class="figure-table">
       <thead>
         <tr>
-          <xsl:if test="$show-kind"><th scope="col">Kind</th></xsl:if>
-          <th scope="col">Value</th><th scope="col">Unit</th><th scope="col">In the text</th><th scope="col">Where</th>
+          <xsl:if test="$show-kind"><th scope="col">{ed:label('figures.kind')}</th></xsl:if>
+          <th scope="col">{ed:label('figures.value')}</th><th scope="col">{ed:label('figures.unit')}</th><th scope="col">{ed:label('figures.in-the-text')}</th><th scope="col">{ed:label('figures.where')}</th>
         </tr>
       </thead>
       <tbody>
@@ -184,11 +182,11 @@
     <xsl:variable name="row" as="array(xs:anyAtomicType?)" select="$ed:figure-rows(generate-id())"/>
     <xsl:variable name="before" as="xs:string" select="string(ed:figure-cell($row, 'context'))"/>
     <tr>
-      <xsl:if test="$show-kind"><td class="kind" data-label="Kind">{ed:figure-cell($row, 'kind')}</td></xsl:if>
-      <td class="value" data-label="Value">{ed:figure-amount(.)}</td>
-      <td class="unit" data-label="Unit">{normalize-space(string-join(((@unit, if (@type = 'percentage') then '%' else ())[1], ed:figure-period(.)), ' '))}</td>
-      <td class="context" data-label="In the text">{if ($before) then '… ' || $before || ' ' else ''}<strong>{ed:figure-cell($row, 'text')}</strong></td>
-      <td class="where" data-label="Where">
+      <xsl:if test="$show-kind"><td class="kind" data-label="{ed:label('figures.kind')}">{ed:figure-cell($row, 'kind')}</td></xsl:if>
+      <td class="value" data-label="{ed:label('figures.value')}">{ed:figure-amount(.)}</td>
+      <td class="unit" data-label="{ed:label('figures.unit')}">{normalize-space(string-join(((@unit, if (@type = 'percentage') then '%' else ())[1], ed:figure-period(.)), ' '))}</td>
+      <td class="context" data-label="{ed:label('figures.in-the-text')}">{if ($before) then '… ' || $before || ' ' else ''}<strong>{ed:figure-cell($row, 'text')}</strong></td>
+      <td class="where" data-label="{ed:label('figures.where')}">
         <xsl:choose>
           <xsl:when test="exists(ed:figure-cell($row, 'label'))"><a href="index.html#{ed:figure-cell($row, 'paragraph')}">{ed:figure-cell($row, 'label')}</a></xsl:when>
           <xsl:otherwise>{local-name(ed:block-of(.))}</xsl:otherwise>

@@ -28,7 +28,7 @@
     <section id="{@xml:id}" class="editors-introduction" aria-labelledby="{@xml:id}-heading">
       <h2 id="{@xml:id}-heading"><xsl:apply-templates select="tei:head[1]/node()" mode="ed:html"/></h2>
       <xsl:variable name="by" as="xs:string*" select="tokenize(@resp) ! id(substring-after(., '#'), root(current())) ! normalize-space()"/>
-      <p class="responsibility">Written by {if (exists($by)) then replace(string-join($by, ', '), '^The ', 'the ') else 'the editors'}, not by the author; the essay follows.</p>
+      <p class="responsibility">{if (exists($by)) then ed:label('introduction.written-by', replace(string-join($by, ', '), '^The ', 'the ')) else ed:label('introduction.written-by-editors')}</p>
       <xsl:apply-templates select="tei:p" mode="ed:html"/>
     </section>
   </xsl:template>
@@ -54,12 +54,12 @@
           <header class="title-block">
             <h1><xsl:apply-templates select="$text/tei:front/tei:titlePage/tei:docTitle/tei:titlePart/node()" mode="ed:html"/></h1>
             <xsl:apply-templates select="$text/tei:front/tei:titlePage/tei:byline" mode="ed:byline"/>
-            <p class="source">Source: <xsl:apply-templates select="$header/tei:fileDesc/tei:sourceDesc/tei:bibl[1]" mode="ed:source"/></p>
+            <p class="source">{ed:label('reading.source')} <xsl:apply-templates select="$header/tei:fileDesc/tei:sourceDesc/tei:bibl[1]" mode="ed:source"/></p>
             <xsl:for-each select="ed:source-dating(.)">
               <p class="dating"><xsl:apply-templates select="node()" mode="ed:html"/></p>
             </xsl:for-each>
             <xsl:call-template name="ed:also-published"><xsl:with-param name="doc" select="."/></xsl:call-template>
-            <p class="edition-statement">{string-join((string-join(($w?edition, ed:version-label($w))[.], ', ')[.], string-join(($w?publisher, $w?edition-year)[.], ', ')[.]) ! replace(., '\.$', ''), '. ')}. <a href="#how-to-cite">How to cite</a></p>
+            <p class="edition-statement">{string-join((string-join(($w?edition, ed:version-label($w))[.], ', ')[.], string-join(($w?publisher, $w?edition-year)[.], ', ')[.]) ! replace(., '\.$', ''), '. ')}. <a href="#how-to-cite">{ed:label('reading.how-to-cite')}</a></p>
             <xsl:call-template name="ed:about">
               <xsl:with-param name="doc" select="."/>
               <xsl:with-param name="notes" select="$notes"/>
@@ -67,41 +67,41 @@
             </xsl:call-template>
           </header>
           <nav class="toc" aria-labelledby="toc-heading">
-            <h2 id="toc-heading">Contents</h2>
+            <h2 id="toc-heading">{ed:label('reading.contents')}</h2>
             <ol>
               <xsl:for-each select="$text/tei:front/tei:div[@type = 'introduction']">
                 <li><a href="#{@xml:id}">{ed:plain(tei:head[1], 'reading')}</a></li>
               </xsl:for-each>
               <xsl:for-each select="$text/tei:body/tei:div">
-                <li><a href="#{@xml:id}">{if (tei:head) then ed:plain(tei:head[1], 'reading') else 'Introduction'}</a></li>
+                <li><a href="#{@xml:id}">{if (tei:head) then ed:plain(tei:head[1], 'reading') else ed:label('reading.introduction')}</a></li>
               </xsl:for-each>
-              <xsl:if test="$text/tei:back/tei:div"><li><a href="#{$text/tei:back/tei:div[1]/@xml:id}">Reader comment</a></li></xsl:if>
-              <xsl:if test="$notes"><li><a href="#notes">Editorial notes</a></li></xsl:if>
-              <xsl:if test="$interventions"><li><a href="#apparatus">Corrections</a></li></xsl:if>
-              <li><a href="#how-to-cite">How to cite</a></li>
+              <xsl:if test="$text/tei:back/tei:div"><li><a href="#{$text/tei:back/tei:div[1]/@xml:id}">{ed:division-label($text/tei:back/tei:div[1])}</a></li></xsl:if>
+              <xsl:if test="$notes"><li><a href="#notes">{ed:label('reading.notes')}</a></li></xsl:if>
+              <xsl:if test="$interventions"><li><a href="#apparatus">{ed:label('reading.corrections')}</a></li></xsl:if>
+              <li><a href="#how-to-cite">{ed:label('reading.how-to-cite')}</a></li>
             </ol>
           </nav>
           <xsl:apply-templates select="$text/tei:front/tei:div[@type = 'introduction']" mode="ed:editors-introduction"/>
-          <p class="view-switch" data-pagefind-ignore="">The witness's own text, without the editors' corrections: <a href="diplomatic.txt">the diplomatic text</a><xsl:text> </xsl:text><button type="button" data-diplomatic-switch="" aria-pressed="false" hidden="">Show the witness's forms here</button></p>
+          <p class="view-switch" data-pagefind-ignore=""><xsl:sequence select="ed:label-nodes('reading.witness-text', ed:link('diplomatic.txt', ed:label('reading.diplomatic-text')))"/><xsl:text> </xsl:text><button type="button" data-diplomatic-switch="" aria-pressed="false" hidden="">{ed:label('reading.show-witness-forms')}</button></p>
           <div class="text">
             <xsl:apply-templates select="$text/tei:body/tei:div" mode="ed:html"/>
           </div>
           <xsl:for-each select="$text/tei:back/tei:div">
             <section id="{@xml:id}" class="comments" aria-labelledby="comments-heading">
-              <h2 id="comments-heading">Reader comment</h2>
+              <h2 id="comments-heading">{ed:division-label(.)}</h2>
               <xsl:apply-templates select="tei:div" mode="ed:html"/>
             </section>
           </xsl:for-each>
           <xsl:if test="$notes">
             <section id="notes" class="notes" aria-labelledby="notes-heading">
-              <h2 id="notes-heading">Editorial notes</h2>
+              <h2 id="notes-heading">{ed:label('reading.notes')}</h2>
               <ol><xsl:apply-templates select="$notes" mode="ed:notes"/></ol>
             </section>
           </xsl:if>
           <xsl:if test="$interventions">
             <section id="apparatus" class="apparatus" aria-labelledby="apparatus-heading">
-              <h2 id="apparatus-heading">Corrections</h2>
-              <p>The editors' reading, then (after the bracket) the witness's. Each correction is marked in the text<span class="screen-only">; follow its link to come here, and ↩ to go back</span>.</p>
+              <h2 id="apparatus-heading">{ed:label('reading.corrections')}</h2>
+              <p>{ed:label('reading.corrections-intro')}<span class="screen-only">{ed:label('reading.corrections-intro-screen')}</span>.</p>
               <ol><xsl:apply-templates select="$interventions" mode="ed:apparatus"/></ol>
             </section>
           </xsl:if>
@@ -139,36 +139,35 @@
     <xsl:param name="interventions" as="element()*"/>
     <xsl:variable name="text" as="element(tei:text)" select="$doc/tei:TEI/tei:text"/>
     <details class="about" id="about">
-      <summary>About this edition</summary>
+      <summary>{ed:label('about.summary')}</summary>
       <xsl:for-each select="$doc/tei:TEI/tei:teiHeader/tei:encodingDesc/tei:projectDesc/tei:p">
         <p><xsl:apply-templates select="node()" mode="ed:html"/></p>
       </xsl:for-each>
-      <p class="marks-heading">How to read the page:</p>
+      <p class="marks-heading">{ed:label('about.marks')}</p>
       <ul class="marks">
-        <li><strong>¶ 1, ¶ 2 …</strong> number the paragraphs for reading; each number links to its paragraph, and <em>Cite</em> beside it gives the paragraph's citation with its permanent link.</li>
+        <li><xsl:sequence select="ed:label-nodes('about.pilcrow', (ed:strong(ed:label('about.pilcrow-mark')), ed:em(ed:label('cite.label'))))"/></li>
         <xsl:if test="$text//*[@ref]">
-          <li class="screen-only"><strong>Names with a dotted underline</strong> are entries of the registers ({string-join(ed:kinds-with-entries($doc)?title, ', ')}): point at one, focus it or tap it to see who or what it is, and follow it to its entry.</li>
+          <li class="screen-only"><xsl:sequence select="ed:label-nodes('about.names', (ed:strong(ed:label('about.names-mark')), string-join(ed:kinds-with-entries($doc)?title, ', ')))"/></li>
         </xsl:if>
         <xsl:if test="$text//tei:said[@who]">
-          <li class="screen-only"><strong>A small dot</strong> at the start of a quotation stands for its speaker and leads to the speaker's entry.</li>
+          <li class="screen-only"><xsl:sequence select="ed:label-nodes('about.speaker', ed:strong(ed:label('about.speaker-mark')))"/></li>
         </xsl:if>
         <xsl:if test="$interventions">
-          <li><strong>A dashed underline</strong> marks words the editors corrected or supplied; point at one to see what the source has. Every intervention is listed under <a href="#apparatus">Corrections</a>.</li>
+          <li><xsl:sequence select="ed:label-nodes('about.corrected', (ed:strong(ed:label('about.corrected-mark')), ed:link('#apparatus', ed:label('reading.corrections'))))"/></li>
         </xsl:if>
         <xsl:if test="$text//tei:supplied">
-          <li><strong>[Square brackets]</strong> enclose words the source lacks, supplied by the editors.</li>
+          <li><xsl:sequence select="ed:label-nodes('about.supplied', ed:strong(ed:label('about.supplied-mark')))"/></li>
         </xsl:if>
         <xsl:if test="$text//tei:reg">
-          <li><strong>A regularised reading</strong> offered beside a word of the reader comment is the editors'; the word itself is the writer's.</li>
+          <li><xsl:sequence select="ed:label-nodes('about.reg', ed:strong(ed:label('about.reg-mark')))"/></li>
         </xsl:if>
         <xsl:if test="$notes">
-          <li><strong>Raised numbers</strong> lead to the <a href="#notes">editorial notes</a>.</li>
+          <li><xsl:sequence select="ed:label-nodes('about.notes', (ed:strong(ed:label('about.notes-mark')), ed:link('#notes', ed:label('about.notes-link'))))"/></li>
         </xsl:if>
-        <li class="screen-only"><strong>Highlight</strong> colours every mention of one kind, or every quotation or number, in the text.</li>
+        <li class="screen-only"><xsl:sequence select="ed:label-nodes('about.highlight', ed:strong(ed:label('highlight.summary')))"/></li>
       </ul>
-      <p>How the text is encoded (every element and attribute, its values and an example from the text) is described in
-        the <a href="encoding.html">encoding manual</a>; the revisions of the edition are listed under <a href="changes.html">Changes</a>,
-        and the <a href="{ed:tei-download-href($doc)}">TEI source</a> can be downloaded.</p>
+      <p><xsl:sequence select="ed:label-nodes('about.encoding', (ed:link('encoding.html', ed:label('about.encoding-link')),
+        ed:link('changes.html', ed:label('about.changes-link')), ed:link(ed:tei-download-href($doc), ed:label('footer.tei-source'))))"/></p>
     </details>
   </xsl:template>
 
@@ -178,7 +177,8 @@
     <!-- Rendered as the source line is (ed:source: article titles quoted, journals in italics). -->
     <xsl:variable name="also" as="element(tei:bibl)*" select="$doc/tei:TEI/tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:bibl[1]/tei:relatedItem[@type = 'otherForm']//tei:bibl[1]"/>
     <xsl:if test="$also">
-      <p class="also-published">Also published in <xsl:for-each select="$also"><xsl:if test="position() gt 1">; </xsl:if><xsl:apply-templates select="." mode="ed:source"/></xsl:for-each> (not collated for this edition).</p>
+      <xsl:variable name="sources"><xsl:for-each select="$also"><xsl:if test="position() gt 1">; </xsl:if><xsl:apply-templates select="." mode="ed:source"/></xsl:for-each></xsl:variable>
+      <p class="also-published"><xsl:sequence select="ed:label-nodes('also.published', $sources)"/></p>
     </xsl:if>
   </xsl:template>
 
@@ -186,8 +186,8 @@
   <xsl:template name="ed:how-to-cite">
     <xsl:param name="doc" as="document-node()"/>
     <section id="how-to-cite" class="how-to-cite" aria-labelledby="cite-heading">
-      <h2 id="cite-heading">How to cite</h2>
-      <p>Cite a paragraph by its number and permalink: each paragraph's <em>Cite</em> link copies its citation (or, without JavaScript, is its permalink). The whole edition:</p>
+      <h2 id="cite-heading">{ed:label('reading.how-to-cite')}</h2>
+      <p><xsl:sequence select="ed:label-nodes('howto.intro', ed:em(ed:label('cite.label')))"/></p>
       <dl>
         <dt>Chicago</dt>
         <dd><p class="citation" id="cite-chicago">{ed:citation($doc, '', 'chicago', $base-url)}</p></dd>
@@ -195,12 +195,14 @@
         <dd><p class="citation" id="cite-mla">{ed:citation($doc, '', 'mla', $base-url)}</p></dd>
       </dl>
       <xsl:variable name="w" as="map(xs:string, xs:string)" select="ed:work($doc)"/>
-      <xsl:if test="$w?version"><p class="version">This is {ed:version-label($w)} of the edition; every citation names it.</p></xsl:if>
+      <xsl:if test="$w?version"><p class="version">{ed:label('howto.version', ed:version-label($w))}</p></xsl:if>
       <xsl:call-template name="ed:also-published"><xsl:with-param name="doc" select="$doc"/></xsl:call-template>
       <xsl:if test="$books">
-        <p class="books">The edition as a book, to read, print and cite by page and paragraph: <a href="../pdf/{$w?id}.pdf">PDF</a> · <a href="../epub/{$w?id}.epub">EPUB</a> (the same text, notes, corrections and registers).</p>
+        <xsl:variable name="links"><a href="../pdf/{$w?id}.pdf">PDF</a> · <a href="../epub/{$w?id}.epub">EPUB</a></xsl:variable>
+        <p class="books"><xsl:sequence select="ed:label-nodes('howto.books', $links)"/></p>
       </xsl:if>
-      <p>For reference managers: <a href="cite/edition.bib" download="">BibTeX</a> · <a href="cite/edition.json" download="">CSL-JSON</a>. Zotero and similar tools also read this page's embedded metadata.</p>
+      <xsl:variable name="files"><a href="cite/edition.bib" download="">BibTeX</a> · <a href="cite/edition.json" download="">CSL-JSON</a></xsl:variable>
+      <p><xsl:sequence select="ed:label-nodes('howto.managers', $files)"/></p>
     </section>
   </xsl:template>
 

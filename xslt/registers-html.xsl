@@ -29,7 +29,7 @@
         <xsl:with-param name="doc" select="$doc"/>
         <xsl:with-param name="href" select="$kind?page"/>
         <xsl:with-param name="title" select="$kind?title"/>
-        <xsl:with-param name="description" select="$kind?title || ' named in the text, with every paragraph that mentions each.'"/>
+        <xsl:with-param name="description" select="ed:label('register.description', $kind?title)"/>
         <xsl:with-param name="head-extra" as="element()*">
           <xsl:if test="$kind?figure"><link rel="stylesheet" href="assets/maps.css"/></xsl:if>
           <link rel="stylesheet" href="assets/registers.css"/>
@@ -38,9 +38,9 @@
         <xsl:with-param name="content" as="element()*">
           <article class="register register-{$kind?kind}">
             <h1>{$kind?title}</h1>
-            <p class="register-summary">{count($entries)} entries. Each lists every paragraph of the text and the comments that names it.<xsl:if
-              test="exists($sections[?place])"> People the text does not name, and groups, are listed by the place where the essay sets them, in the order in which the text first mentions them.</xsl:if></p>
-            <nav class="register-nav" aria-label="Find an entry">
+            <p class="register-summary">{ed:label('register.summary', string(count($entries)))}<xsl:if
+              test="exists($sections[?place])"> {ed:label('register.by-place')}</xsl:if></p>
+            <nav class="register-nav" aria-label="{ed:label('register.find')}">
               <xsl:if test="count($alphabetical) gt 12">
                 <xsl:variable name="initials" as="map(xs:string, item()*)*" select="ed:initials($alphabetical)"/>
                 <p class="az"><span class="label" id="az-label">{if (count($sections) gt 1) then $sections[?alphabetical][1]?title || ', A–Z' else 'A–Z'}:</span>
@@ -48,12 +48,12 @@
                 </p>
                 <ul class="az-letters" aria-labelledby="az-label">
                   <xsl:for-each select="$initials">
-                    <li><a href="#{?entry/@xml:id}" aria-label="{?letter}: from {ed:entry-name(?entry)}">{?letter}</a></li>
+                    <li><a href="#{?entry/@xml:id}" aria-label="{ed:label('register.from', (?letter, ed:entry-name(?entry)))}">{?letter}</a></li>
                   </xsl:for-each>
                 </ul>
               </xsl:if>
               <xsl:if test="count($sections) gt 1">
-                <p class="sections"><span class="label" id="sections-label">Sections:</span></p>
+                <p class="sections"><span class="label" id="sections-label">{ed:label('register.sections')}</span></p>
                 <ul class="register-sections" aria-labelledby="sections-label">
                   <xsl:for-each select="$sections">
                     <li><a href="#{?id}">{?title}</a><xsl:text> </xsl:text><span class="count">({count(?entries)})</span></li>
@@ -62,7 +62,7 @@
               </xsl:if>
               <!-- The filter needs the script: it stays hidden without it (registers.js shows it). -->
               <div class="register-filter" hidden="">
-                <label for="register-filter-input">Filter entries</label>
+                <label for="register-filter-input">{ed:label('register.filter')}</label>
                 <input type="search" id="register-filter-input" autocomplete="off" spellcheck="false"
                   aria-describedby="register-filter-status" placeholder="a name, a place, a word"/>
                 <p class="filter-status" id="register-filter-status" aria-live="polite"></p>
@@ -79,7 +79,7 @@
               <xsl:choose>
                 <xsl:when test="?title">
                   <section class="register-group" id="{?id}" aria-labelledby="{?id}-heading">
-                    <h2 id="{?id}-heading"><xsl:if test="?place"><span class="eyebrow">Unnamed people and groups: </span></xsl:if>{?title} <span class="count">({count(?entries)})</span></h2>
+                    <h2 id="{?id}-heading"><xsl:if test="?place"><span class="eyebrow">{ed:label('register.unnamed')}</span></xsl:if>{?title} <span class="count">({count(?entries)})</span></h2>
                     <xsl:apply-templates select="?entries" mode="ed:register-entry"/>
                   </section>
                 </xsl:when>
@@ -90,7 +90,7 @@
                 </xsl:otherwise>
               </xsl:choose>
             </xsl:for-each>
-            <p class="no-match" hidden="">No entry matches the filter.</p>
+            <p class="no-match" hidden="">{ed:label('register.no-match')}</p>
           </article>
         </xsl:with-param>
       </xsl:call-template>
@@ -147,27 +147,28 @@
   <!-- A group heading: persons' groups as they are, place types in the plural ("Cities"). -->
   <xsl:function name="ed:group-title" as="xs:string">
     <xsl:param name="group" as="xs:string"/>
-    <xsl:variable name="plural" as="map(xs:string, xs:string)" select="map{'city': 'Cities', 'country': 'Countries',
-      'province': 'Provinces', 'region': 'Regions', 'continent': 'Continents', 'district': 'Districts',
-      'village': 'Villages', 'town': 'Towns', 'state': 'States', 'site': 'Sites'}"/>
+    <xsl:variable name="plural" as="map(xs:string, xs:string)" select="map:merge(('city', 'country', 'province', 'region', 'continent', 'district',
+      'village', 'town', 'state', 'site') ! map{.: ed:label('group.' || .)})" xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
     <xsl:sequence select="($plural($group), $group)[1]"/>
   </xsl:function>
 
   <!-- The readable label of an entry's type or role ('' when it says nothing to a reader: "other").
        Persons' and groups' roles say how the essay knows them; other kinds' types are words ("study group"). -->
-  <xsl:variable name="ed:role-labels" as="map(xs:string, xs:string)" select="map{
-    'informant': 'informant: spoke with the authors',
-    'mentioned': 'spoken of in the essay',
-    'collaborator': 'the author’s collaborator in the meetings',
-    'coop-leader': 'leader of a cooperative',
-    'other': ''}"/>
+  <!-- The edition declares its roles' labels in its header (taxonomy xml:id="person-role", the catDesc of each
+       category; an empty one prints nothing); an undeclared role is printed as it is, hyphens as spaces. -->
+  <xsl:function name="ed:role-label" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:param name="role" as="xs:string"/>
+    <xsl:variable name="declared" as="element()?" select="(root($entry)//tei:taxonomy[@xml:id = 'person-role']/tei:category[@n = $role])[1]"/>
+    <xsl:sequence select="if ($declared) then normalize-space($declared/tei:catDesc) else replace($role, '-', ' ')"/>
+  </xsl:function>
   <xsl:variable name="ed:type-words" as="map(xs:string, xs:string)" select="map{'ngo': 'NGO'}"/>
 
   <xsl:function name="ed:type-label" as="xs:string">
     <xsl:param name="entry" as="element()"/>
     <xsl:sequence select="normalize-space(string-join((
       $entry/@type ! tokenize(.) ! (($ed:type-words(.), replace(., '-', ' '))[1]),
-      $entry/@role ! tokenize(.) ! (($ed:role-labels(.), replace(., '-', ' '))[1]))[.], '; '))"/>
+      $entry/@role ! tokenize(.) ! ed:role-label($entry, .))[.], '; '))"/>
   </xsl:function>
 
   <!-- One entry, whatever its kind: what does not apply to a kind is simply empty. -->
@@ -188,12 +189,12 @@
         <xsl:call-template name="ed:original-names"/>
       </h3>
       <xsl:variable name="facts" as="element()*">
-        <xsl:if test="exists($aliases)"><dt>Also named</dt><dd>{string-join($aliases, '; ')}</dd></xsl:if>
-        <xsl:if test="$type"><dt>{if (@role) then 'Role' else 'Type'}</dt><dd>{$type}</dd></xsl:if>
-        <xsl:if test="$dates"><dt>Dates</dt><dd>{$dates}</dd></xsl:if>
-        <xsl:if test="tei:author[normalize-space()]"><dt>Author</dt><dd>{string-join(tei:author ! normalize-space(), '; ')}</dd></xsl:if>
+        <xsl:if test="exists($aliases)"><dt>{ed:label('register.also-named')}</dt><dd>{string-join($aliases, '; ')}</dd></xsl:if>
+        <xsl:if test="$type"><dt>{ed:label(if (@role) then 'register.role' else 'register.type')}</dt><dd>{$type}</dd></xsl:if>
+        <xsl:if test="$dates"><dt>{ed:label('register.dates')}</dt><dd>{$dates}</dd></xsl:if>
+        <xsl:if test="tei:author[normalize-space()]"><dt>{ed:label('register.author')}</dt><dd>{string-join(tei:author ! normalize-space(), '; ')}</dd></xsl:if>
         <xsl:if test="exists($hierarchy)">
-          <dt>Located in</dt>
+          <dt>{ed:label('register.located-in')}</dt>
           <dd class="hierarchy">
             <xsl:for-each select="$hierarchy">
               <xsl:if test="position() gt 1"> › </xsl:if>
@@ -202,11 +203,11 @@
           </dd>
         </xsl:if>
         <xsl:if test="count($coordinates) = 2">
-          <dt>Coordinates</dt>
+          <dt>{ed:label('register.coordinates')}</dt>
           <dd><a class="geo" href="https://www.openstreetmap.org/?mlat={$coordinates[1]}&amp;mlon={$coordinates[2]}#map=9/{$coordinates[1]}/{$coordinates[2]}">{$coordinates[1]}, {$coordinates[2]}</a></dd>
         </xsl:if>
         <xsl:if test="exists($authorities)">
-          <dt>Authority files</dt>
+          <dt>{ed:label('register.authorities')}</dt>
           <dd class="authorities">
             <xsl:for-each select="$authorities">
               <xsl:if test="position() gt 1">, </xsl:if>
@@ -217,14 +218,14 @@
         <!-- Members as the register records them, each linked to its own entry; no field when none is recorded. -->
         <xsl:variable name="members" as="element(tei:note)*" select="tei:note[@type = 'members'][normalize-space()]"/>
         <xsl:if test="exists($members)">
-          <dt>Members</dt>
+          <dt>{ed:label('register.members')}</dt>
           <dd class="members"><xsl:for-each select="$members"><xsl:if test="position() gt 1"><xsl:text> </xsl:text></xsl:if><xsl:apply-templates mode="ed:html"/></xsl:for-each></dd>
         </xsl:if>
       </xsl:variable>
       <xsl:if test="exists($facts)"><dl class="entry-facts"><xsl:sequence select="$facts"/></dl></xsl:if>
       <xsl:if test="$description"><p class="description"><xsl:apply-templates select="$description/node()" mode="ed:html"/></p></xsl:if>
       <xsl:for-each select="tei:note[@type = 'editorial'][normalize-space()]">
-        <p class="editorial-note"><span class="label">Editors’ note:</span><xsl:text> </xsl:text><xsl:apply-templates mode="ed:html"/></p>
+        <p class="editorial-note"><span class="label">{ed:label('register.editors-note')}</span><xsl:text> </xsl:text><xsl:apply-templates mode="ed:html"/></p>
       </xsl:for-each>
       <xsl:call-template name="ed:entry-links"/>
     </article>
@@ -273,11 +274,11 @@
     <xsl:variable name="signatures" as="element()*">
       <xsl:if test="exists($signed)">
         <p class="mentions signed">
-          <span class="label">Signs:</span>
+          <span class="label">{ed:label('register.signs')}</span>
           <xsl:text> </xsl:text>
           <xsl:for-each select="$signed/ancestor::tei:div[1]">
             <xsl:if test="position() gt 1">, </xsl:if>
-            <a href="index.html#{@xml:id}">{ed:division-label(.)}</a>
+            <a href="index.html#{@xml:id}">{ed:division-as-found(.)}</a>
           </xsl:for-each>
         </p>
       </xsl:if>
@@ -296,11 +297,11 @@
        its division ("comment 1", a heading, else the text's title). -->
   <xsl:function name="ed:text-part-label" as="xs:string">
     <xsl:param name="part" as="element()"/>
-    <xsl:sequence select="if ($part/self::tei:head) then ed:plain($part, 'reading') else ed:division-label($part)"/>
+    <xsl:sequence select="if ($part/self::tei:head) then ed:plain($part, 'reading') else ed:division-as-found($part)"/>
   </xsl:function>
 
   <!-- A division as a reader finds it: a comment by its number, another division by its heading, else the text's title. -->
-  <xsl:function name="ed:division-label" as="xs:string">
+  <xsl:function name="ed:division-as-found" as="xs:string">
     <xsl:param name="e" as="element()"/>
     <xsl:variable name="div" as="element()?" select="$e/ancestor-or-self::tei:div[1]"/>
     <xsl:sequence select="if ($div/@type = 'comment') then ed:comment-label($div, false())
@@ -308,7 +309,7 @@
   </xsl:function>
 
   <xsl:function name="ed:no-mentions" as="element()">
-    <p class="mentions none">Not named in the text itself (listed as the place of another entry, or in a note).</p>
+    <p class="mentions none">{ed:label('register.not-named')}</p>
   </xsl:function>
 
 </xsl:stylesheet>

@@ -54,31 +54,30 @@
     <xsl:call-template name="ed:page">
       <xsl:with-param name="doc" select="$doc"/>
       <xsl:with-param name="href" select="'voices.html'"/>
-      <xsl:with-param name="title" select="'Voices'"/>
+      <xsl:with-param name="title" select="ed:label('nav.voices')"/>
       <xsl:with-param name="head-extra" as="element()*"><link rel="stylesheet" href="assets/registers.css"/></xsl:with-param>
       <xsl:with-param name="content" as="element()*">
         <article class="voices">
-          <h1>Voices</h1>
-          <p class="register-summary">{count($said)} quotations of speech by {count($speakers)} speakers; {count($writings)} quoted writings.</p>
+          <h1>{ed:label('nav.voices')}</h1>
+          <p class="register-summary">{ed:label('voices.summary', (string(count($said)), string(count($speakers)), string(count($writings))))}</p>
           <nav class="toc" aria-labelledby="voices-toc">
-            <h2 id="voices-toc">Contents</h2>
+            <h2 id="voices-toc">{ed:label('reading.contents')}</h2>
             <ol>
-              <li><a href="#speech">Speech, by speaker, in the order of the text</a>
+              <li><a href="#speech">{ed:label('voices.speech-toc')}</a>
                 <ol>
                   <xsl:for-each select="$parts">
                     <li><a href="#voices-{?part/@xml:id}">{ed:part-title(?part)}</a> ({count(?speakers)})</li>
                   </xsl:for-each>
-                  <xsl:if test="exists($unattributed)"><li><a href="#voice-unattributed">Speaker not identified</a></li></xsl:if>
+                  <xsl:if test="exists($unattributed)"><li><a href="#voice-unattributed">{ed:label('voices.unattributed')}</a></li></xsl:if>
                 </ol>
               </li>
-              <li><a href="#writings">Quoted writings</a></li>
-              <xsl:if test="exists($expressions)"><li><a href="#expressions">Common expressions</a></li></xsl:if>
+              <li><a href="#writings">{ed:label('voices.writings')}</a></li>
+              <xsl:if test="exists($expressions)"><li><a href="#expressions">{ed:label('voices.expressions')}</a></li></xsl:if>
             </ol>
           </nav>
           <section id="speech" aria-labelledby="speech-heading">
-            <h2 id="speech-heading">Speech, by speaker</h2>
-            <p class="register-summary">Speakers in the order in which they first speak, under the part of the text where that is;
-              each with everything they say.</p>
+            <h2 id="speech-heading">{ed:label('voices.speech')}</h2>
+            <p class="register-summary">{ed:label('voices.speech-intro')}</p>
             <!-- One part per section of the text (where its speakers first speak), speakers in order of first speech. -->
             <xsl:for-each select="$parts">
               <xsl:variable name="part" as="element()" select="?part"/>
@@ -88,8 +87,8 @@
                   <xsl:variable name="utterances" as="element()*" select="$by-speaker(string(@xml:id))"/>
                   <xsl:variable name="place" as="xs:string?" select="parent::tei:listPerson/tei:head[1] ! normalize-space()"/>
                   <section class="speaker k-{ed:register-kind(.)?kind}" id="voice-{@xml:id}">
-                    <h4><a href="{ed:entity-href(.)}">{ed:entry-name(.)}</a><xsl:call-template name="ed:original-names"/><xsl:text> </xsl:text><span class="count">({count($utterances)} {if (count($utterances) = 1) then 'quotation' else 'quotations'})</span></h4>
-                    <xsl:if test="$place and $place ne 'Place not stated'"><p class="speaker-place">{$place}</p></xsl:if>
+                    <h4><a href="{ed:entity-href(.)}">{ed:entry-name(.)}</a><xsl:call-template name="ed:original-names"/><xsl:text> </xsl:text><span class="count">({count($utterances)} {ed:label(if (count($utterances) = 1) then 'voices.quotation' else 'voices.quotations')})</span></h4>
+                    <xsl:if test="$place and not(parent::tei:listPerson/@type = 'unplaced')"><p class="speaker-place">{$place}</p></xsl:if>
                     <xsl:variable name="description" as="xs:string" select="ed:entry-description(.)"/>
                     <xsl:if test="$description"><p class="description">{$description}</p></xsl:if>
                     <ol class="utterances"><xsl:apply-templates select="$utterances" mode="ed:utterance"><xsl:with-param name="ed:quotation-texts" select="$texts" tunnel="yes"/></xsl:apply-templates></ol>
@@ -99,18 +98,18 @@
             </xsl:for-each>
             <xsl:if test="exists($unattributed)">
               <section class="voice-part" id="voice-unattributed" aria-labelledby="voice-unattributed-heading">
-                <h3 id="voice-unattributed-heading">Speaker not identified <span class="count">({count($unattributed)})</span></h3>
+                <h3 id="voice-unattributed-heading">{ed:label('voices.unattributed')} <span class="count">({count($unattributed)})</span></h3>
                 <ol class="utterances"><xsl:apply-templates select="$unattributed" mode="ed:utterance"><xsl:with-param name="ed:quotation-texts" select="$texts" tunnel="yes"/></xsl:apply-templates></ol>
               </section>
             </xsl:if>
           </section>
           <section id="writings" aria-labelledby="writings-heading">
-            <h2 id="writings-heading">Quoted writings</h2>
+            <h2 id="writings-heading">{ed:label('voices.writings')}</h2>
             <ol class="utterances"><xsl:apply-templates select="$writings" mode="ed:utterance"><xsl:with-param name="ed:quotation-texts" select="$texts" tunnel="yes"/></xsl:apply-templates></ol>
           </section>
           <xsl:if test="exists($expressions)">
             <section id="expressions" aria-labelledby="expressions-heading">
-              <h2 id="expressions-heading">Common expressions</h2>
+              <h2 id="expressions-heading">{ed:label('voices.expressions')}</h2>
               <ol class="utterances"><xsl:apply-templates select="$expressions" mode="ed:utterance"><xsl:with-param name="ed:quotation-texts" select="$texts" tunnel="yes"/></xsl:apply-templates></ol>
             </section>
           </xsl:if>
@@ -120,9 +119,9 @@
 
     <xsl:call-template name="ed:search-records">
       <xsl:with-param name="name" select="'voices'"/>
-      <xsl:with-param name="records" select="for $s in (['voice-unattributed', 'Speaker not identified', $unattributed], ['writings', 'Quoted writings', $writings],
-        ['expressions', 'Common expressions', $expressions])[exists(?3)] return ed:search-record($doc, 'voices.html#' || $s?1, $s?2,
-        ($s?2, $s?3 ! $texts(generate-id(.))), ed:search-part-of-page('voices.html'), 'Voices', map{})"/>
+      <xsl:with-param name="records" select="for $s in (['voice-unattributed', ed:label('voices.unattributed'), $unattributed], ['writings', ed:label('voices.writings'), $writings],
+        ['expressions', ed:label('voices.expressions'), $expressions])[exists(?3)] return ed:search-record($doc, 'voices.html#' || $s?1, $s?2,
+        ($s?2, $s?3 ! $texts(generate-id(.))), ed:search-part-of-page('voices.html'), ed:label('nav.voices'), map{})"/>
     </xsl:call-template>
     <xsl:call-template name="ed:write-json">
       <xsl:with-param name="href" select="'index/quotations.json'"/>
@@ -151,9 +150,9 @@
   <!-- A part's title as the reader sees it in the contents: the section's heading, "Introduction", "Reader comment". -->
   <xsl:function name="ed:part-title" as="xs:string">
     <xsl:param name="part" as="element()"/>
-    <xsl:sequence select="if ($part/ancestor::tei:back) then 'Reader comment'
+    <xsl:sequence select="if ($part/ancestor::tei:back) then ed:division-label($part/ancestor-or-self::tei:div[parent::tei:back])
       else if ($part/tei:head) then ed:plain($part/tei:head[1], 'reading')
-      else if ($part/@type = 'introduction') then 'Introduction' else 'The text'"/>
+      else if ($part/@type = 'introduction') then ed:label('reading.introduction') else ed:label('voices.the-text')"/>
   </xsl:function>
 
   <!-- One quotation as a row, in the order of $ed:quotation-columns (absent values empty). -->

@@ -32,6 +32,7 @@ xs:integer).
 """
 from __future__ import annotations
 
+import json
 import os
 import secrets
 import shutil
@@ -210,9 +211,42 @@ def _text_of(path: Path) -> str:
     return path.read_text(encoding="utf-8") if path.exists() else ""
 
 
+def _language(project: Project) -> str:
+    """The text's language (``xml:lang`` of the main document's TEI or text), which the labels are printed in."""
+    from .xmlio import parse_file
+
+    return _language_of(parse_file(project.main_document).getroot())
+
+
+def _language_of(root) -> str:
+    xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    text = root.find("{http://www.tei-c.org/ns/1.0}text")
+    return root.get(xml_lang) or (text.get(xml_lang) if text is not None else None) or "en"
+
+
+def _label_overrides(project: Project) -> str:
+    """The edition's own wording for labels (``taxonomy xml:id="labels"`` in the main document's header: each
+    category's ``n`` a key of xslt/labels/en.xml, its ``catDesc`` the label), as a JSON object sorted by key."""
+    from .xmlio import parse_file
+
+    return _label_overrides_of(parse_file(project.main_document).getroot())
+
+
+def _label_overrides_of(root) -> str:
+    tei = "{http://www.tei-c.org/ns/1.0}"
+    header = root.find(f"{tei}teiHeader")
+    labels = {} if header is None else {
+        category.get("n"): " ".join("".join(category.find(f"{tei}catDesc").itertext()).split())
+        for taxonomy in header.iter(f"{tei}taxonomy") if taxonomy.get("{http://www.w3.org/XML/1998/namespace}id") == "labels"
+        for category in taxonomy.iter(f"{tei}category") if category.get("n") and category.find(f"{tei}catDesc") is not None}
+    return json.dumps(labels, ensure_ascii=False, sort_keys=True)
+
+
 #: Stylesheet parameters computed from the project (see xslt/common/params.xsl): name → function of the project.
 #: The caller's options (``ids``, ``base-url``) are added to these.
 PARAMETERS: dict[str, Callable[[Project], str | bool | int]] = {
+    "lang": _language,
+    "label-overrides": _label_overrides,
     "retired": _retired,
     "schema-rng": lambda project: _text_of(project.relaxng),
     "schema-sch": lambda project: _text_of(project.schematron),
@@ -376,7 +410,10 @@ def write_outputs(project: Project, document_xml: bytes, out: Path, parameters: 
         from .xmlio import safe_parser
 
         edition = etree.ElementTree(etree.fromstring(document_xml, safe_parser()))
-    parameters = {"basemap": _basemap(edition), **(parameters or {}), "books": books}
+    # The labels' language and the edition's own wording come from the document given, not the project's.
+    root = edition.getroot()
+    parameters = {"basemap": _basemap(edition), "lang": _language_of(root), "label-overrides": _label_overrides_of(root),
+                  **(parameters or {}), "books": books}
     run_stylesheets(project, document_xml, out, parameters, leave_out=() if books else BOOK_STYLESHEETS)
     ctx = BuildContext(project, edition, out, parameters or {})
     for step in _steps(search, books):

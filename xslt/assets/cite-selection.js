@@ -6,6 +6,11 @@
    paragraph's own Cite control and permalink remain. */
 (function () {
   "use strict";
+  /* The page's words (data-labels on <body>, from the edition's labels file): {1}, {2} … filled in order. */
+  function label(key) {
+    var labels = JSON.parse(document.body.getAttribute("data-labels") || "{}"), args = arguments;
+    return (labels["js." + key] || key).replace(/\{(\d+)\}/g, function (m, i) { return args[+i]; });
+  }
 
   var LONG_QUOTE = 300, EDGE_WORDS = 5, CONTEXT_WORDS = 3;
   /* Parts of a paragraph that are not its text: margin number, cite control, note markers, speaker links. */
@@ -90,7 +95,7 @@
 
   var control = document.createElement("a");
   control.className = "cite-selection";
-  control.textContent = "Cite selection";
+  control.textContent = label("cite-selection");
   control.hidden = true;  /* its look: a.cite-selection in edition.css (colours as variables) */
   var current = null;
 
@@ -106,7 +111,7 @@
     if (!found.quoted) { hide(); return; }
     current = citation(p, found);
     control.href = current.link;
-    control.setAttribute("aria-label", "Cite the selected words of " + (p.querySelector("a.cite") || { textContent: p.id }).textContent.replace(/^Cite\s*/, ""));
+    control.setAttribute("aria-label", label("cite-words-of", (p.querySelector("a.cite .visually-hidden") || { textContent: p.id }).textContent.trim()));
     if (!control.parentNode) document.body.appendChild(control);
     var box = range.getBoundingClientRect();
     control.hidden = false;
@@ -127,9 +132,9 @@
     event.preventDefault();
     var cited = current;
     window.edition.copy(cited.text).then(function () {
-      window.edition.say("Citation of the selected words copied");
+      window.edition.say(label("selection-copied"));
     }, function () {
-      window.prompt("Copy the citation:", cited.text.replace(/\n+/g, " "));
+      window.prompt(label("copy-prompt"), cited.text.replace(/\n+/g, " "));
     });
   });
 })();

@@ -4,6 +4,11 @@
    The search page has its own script (search.js), the mentions' popovers theirs (popovers.js). */
 (function () {
   "use strict";
+  /* The page's words (data-labels on <body>, from the edition's labels file): {1}, {2} … filled in order. */
+  function words(key) {
+    var labels = JSON.parse(document.body.getAttribute("data-labels") || "{}"), args = arguments;
+    return (labels["js." + key] || key).replace(/\{(\d+)\}/g, function (m, i) { return args[+i]; });
+  }
 
   function say(message) {
     var status = document.querySelector(".status");
@@ -53,10 +58,10 @@
     var label = link.textContent.replace(/^Cite\s*/, "");
     copy(text).then(function () {
       link.classList.add("copied");
-      say("Citation of " + label + " copied");
+      say(words("citation-copied", label));
     }, function () {
       window.location.hash = link.getAttribute("href");
-      say("Copying is not allowed here: the address bar holds the permalink");
+      say(words("copy-refused"));
     });
   });
 

@@ -10,6 +10,11 @@
      popover's link opens its entry; the mentions inside it have popovers of their own. */
 (function () {
   "use strict";
+  /* The page's words (data-labels on <body>, from the edition's labels file): {1}, {2} … filled in order. */
+  function label(key) {
+    var labels = JSON.parse(document.body.getAttribute("data-labels") || "{}"), args = arguments;
+    return (labels["js." + key] || key).replace(/\{(\d+)\}/g, function (m, i) { return args[+i]; });
+  }
 
   var MARGIN = 8, GAP = 6;
   var root = document.documentElement;
@@ -44,10 +49,10 @@
 
   /* What the popover's link says, by what the element is. */
   function linkLabel(el, href) {
-    if (el.matches(".note-ref a, .note-ref")) return "Read the note";
-    if (el.matches("a.intervention")) return "See the correction";
-    if (href.charAt(0) === "#") return "Go there";
-    return "Open the entry";
+    if (el.matches(".note-ref a, .note-ref")) return label("read-note");
+    if (el.matches("a.intervention")) return label("see-correction");
+    if (href.charAt(0) === "#") return label("go-there");
+    return label("open-entry");
   }
 
   function place(el) {

@@ -4,6 +4,11 @@
    a section with no entry left is hidden with its heading; a link to a hidden entry clears the filter. */
 (function () {
   "use strict";
+  /* The page's words (data-labels on <body>, from the edition's labels file): {1}, {2} … filled in order. */
+  function label(key) {
+    var labels = JSON.parse(document.body.getAttribute("data-labels") || "{}"), args = arguments;
+    return (labels["js." + key] || key).replace(/\{(\d+)\}/g, function (m, i) { return args[+i]; });
+  }
   var box = document.querySelector(".register-filter");
   if (!box) return;
   var input = box.querySelector("input");
@@ -27,7 +32,7 @@
       if (match) shown += 1;
     });
     groups.forEach(function (group) { group.hidden = !group.querySelector("article.entry:not([hidden])"); });
-    status.textContent = words.length ? shown + " of " + entries.length + " entries match" : "";
+    status.textContent = words.length ? label("entries-match", shown, entries.length) : "";
     if (none) none.hidden = shown > 0;
   }
 

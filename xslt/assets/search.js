@@ -6,6 +6,11 @@
    ?q=… (from any page's header form) fills the box and runs the search; ?part=… keeps the filters. */
 (function () {
   "use strict";
+  /* The page's words (data-labels on <body>, from the edition's labels file): {1}, {2} … filled in order. */
+  function label(key) {
+    var labels = JSON.parse(document.body.getAttribute("data-labels") || "{}"), args = arguments;
+    return (labels["js." + key] || key).replace(/\{(\d+)\}/g, function (m, i) { return args[+i]; });
+  }
   var form = document.getElementById("search-form");
   var input = document.getElementById("search-q");
   var list = document.getElementById("search-results");
@@ -17,6 +22,8 @@
   /* The parts, in the order results are listed, and their indexes (the page lists them). */
   var boxes = filters ? Array.prototype.slice.call(filters.querySelectorAll("input[name=part]")) : [];
   var PARTS = boxes.map(function (b) { return b.value; });
+  /* The reading text's part (by its name, not its label, which is in the edition's language). */
+  var TEXT_PART = boxes.filter(function (b) { return b.getAttribute("data-part") === filters.getAttribute("data-text-part"); }).map(function (b) { return b.value; })[0];
   if (!PARTS.length) return;
   var PAGE = 20;
   /* Ranking: a paragraph's "introduces" (the names of the entries the essay introduces there) counts like a
@@ -38,8 +45,7 @@
   function say(text) { status.textContent = text; }
 
   if (window.location.protocol === "file:") {
-    say("Search needs the edition to be served over HTTP, e.g. with edition serve. Opened from the file system, " +
-        "use the contents and the indexes.");
+    say(label("search-needs-http"));
     return;
   }
 
@@ -58,7 +64,7 @@
       .then(function () { return module.filters(); })
       .then(function () { pagefind = module; return module; });
   }).catch(function () {
-    say("The search index has not been built (run edition build).");
+    say(label("no-index"));
     return null;
   });
 
@@ -113,7 +119,7 @@
     li.appendChild(excerpt);
     if (data.meta && data.meta.voices) {
       var also = element("p", "result-also");
-      var voices = element("a", "", "Quotations in Voices");
+      var voices = element("a", "", label("quotations-in-voices"));
       voices.href = data.meta.voices;
       also.appendChild(voices);
       li.appendChild(also);
@@ -171,10 +177,10 @@
       shown = 0;
       list.textContent = "";
       drawFilters();
-      var inEssay = results.filter(function (r) { return r.part === "Essay"; }).length;
-      say(results.length ? results.length + (results.length === 1 ? " result" : " results") + " for “" + query +
-          "”" + (inEssay ? ", " + inEssay + " in the essay, listed first." : ".") :
-          "No results for “" + query + "”" + (chosen.length ? " in " + chosen.join(", ") : "") + ".");
+      var inEssay = results.filter(function (r) { return r.part === TEXT_PART; }).length;
+      say(results.length ? label(results.length === 1 ? "result" : "results", results.length, query) +
+          (inEssay ? label("in-text-first", inEssay) : ".") :
+          label("no-results", query) + (chosen.length ? " " + label("in-parts", chosen.join(", ")) : "") + ".");
       return showMore(false);
     });
   }

@@ -5,6 +5,7 @@
      common/; the HTML layer (html-layer.xsl) imports it. Modules never include one another. -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:include href="params.xsl"/>
+  <xsl:include href="labels.xsl"/>
   <xsl:include href="declarations.xsl"/>
   <xsl:include href="profile.xsl"/>
   <xsl:include href="functions.xsl"/>

@@ -18,48 +18,50 @@
            elements     the TEI elements that are entries of this kind (in standOff);
            schema-types the schema.org type of each of those elements, in the same order (the pages' JSON-LD and
                         the RDF; a Thing that is a group of people gets CIDOC-CRM's E74 Group as additionalType);
-           page, title  the index page and its heading (a register with no entries has no page and no link);
+           page, title  the index page and its heading (a label key, common/labels.xsl; a register with no entries
+                        has no page and no link);
            highlight    a colour: the reading view's highlight switch offers this kind (key = the page's name);
            figure       an illustration the page shows above its entries (a named template of maps.xsl);
            search-part  the search part its entries are filed under (ed:search-part below);
            index        "yes": the print edition's index lists the kind's entries;
-           ed:group     the ordered groups of the page ('' or none = one group); @element: the entries of that
+           ed:group     the ordered groups of the page ('' or none = one group), each a token (its heading: the label
+                        group.TOKEN); @element: the entries of that
                         element form the group; @anonymous="yes": entries with an anonymous name and no preferred
                         one; a kind whose groups have neither is grouped by the entry's @type. -->
-      <ed:kind name="person" list="listPerson" elements="person personGrp" schema-types="Person Thing" page="persons.html" search-part="registers" index="yes" title="Persons" highlight="#ffe08a">
-        <ed:group element="person">Named persons</ed:group><ed:group element="personGrp">Groups</ed:group><ed:group element="person" anonymous="yes">Anonymous persons</ed:group>
+      <ed:kind name="person" list="listPerson" elements="person personGrp" schema-types="Person Thing" page="persons.html" search-part="registers" index="yes" title="kind.person" highlight="#ffe08a">
+        <ed:group element="person">named-persons</ed:group><ed:group element="personGrp">groups</ed:group><ed:group element="person" anonymous="yes">anonymous-persons</ed:group>
       </ed:kind>
-      <ed:kind name="place" list="listPlace" nests="yes" elements="place" schema-types="Place" page="places.html" search-part="registers" index="yes" title="Places" highlight="#bfe8c4" figure="place-map">
+      <ed:kind name="place" list="listPlace" nests="yes" elements="place" schema-types="Place" page="places.html" search-part="registers" index="yes" title="kind.place" highlight="#bfe8c4" figure="place-map">
         <ed:group>continent</ed:group><ed:group>region</ed:group><ed:group>country</ed:group><ed:group>state</ed:group>
         <ed:group>province</ed:group><ed:group>district</ed:group><ed:group>city</ed:group><ed:group>town</ed:group>
         <ed:group>village</ed:group><ed:group>site</ed:group>
       </ed:kind>
-      <ed:kind name="org" list="listOrg" elements="org" schema-types="Organization" page="organisations.html" search-part="registers" index="yes" title="Organisations" highlight="#c8dcff"/>
-      <ed:kind name="event" list="listEvent" elements="event" schema-types="Event" page="events.html" search-part="registers" index="yes" title="Events" figure="event-timeline"/>
-      <ed:kind name="work" list="listBibl" elements="bibl" schema-types="CreativeWork" page="works.html" search-part="registers" index="yes" title="Works"/>
-      <ed:kind name="term" list="list[@type='glossary']" elements="item" schema-types="DefinedTerm" page="glossary.html" search-part="registers" index="yes" title="Glossary"/>
+      <ed:kind name="org" list="listOrg" elements="org" schema-types="Organization" page="organisations.html" search-part="registers" index="yes" title="kind.org" highlight="#c8dcff"/>
+      <ed:kind name="event" list="listEvent" elements="event" schema-types="Event" page="events.html" search-part="registers" index="yes" title="kind.event" figure="event-timeline"/>
+      <ed:kind name="work" list="listBibl" elements="bibl" schema-types="CreativeWork" page="works.html" search-part="registers" index="yes" title="kind.work"/>
+      <ed:kind name="term" list="list[@type='glossary']" elements="item" schema-types="DefinedTerm" page="glossary.html" search-part="registers" index="yes" title="kind.term"/>
 
-      <!-- The site's other pages (file, title, the search part their records are filed under) and the site
+      <!-- The site's other pages (file, title (a label key), the search part their records are filed under) and the site
            navigation: the pages with nav="yes" in this order, the register pages (those with entries) where
            ed:register-pages stands. A page that names no search part is filed under the part that no page and
            no kind names. -->
-      <ed:page file="index.html" title="Reading text" search-part="essay" nav="yes"/>
+      <ed:page file="index.html" title="nav.reading-text" search-part="essay" nav="yes"/>
       <ed:register-pages/>
-      <ed:page file="voices.html" title="Voices" search-part="voices" nav="yes"/>
-      <ed:page file="figures.html" title="Figures" search-part="figures" nav="yes"/>
-      <ed:page file="search.html" title="Search" nav="no"/>
-      <ed:page file="encoding.html" title="Encoding manual" nav="no"/>
-      <ed:page file="changes.html" title="Changes" nav="no"/>
+      <ed:page file="voices.html" title="nav.voices" search-part="voices" nav="yes"/>
+      <ed:page file="figures.html" title="nav.figures" search-part="figures" nav="yes"/>
+      <ed:page file="search.html" title="search.heading" nav="no"/>
+      <ed:page file="encoding.html" title="encoding.title" nav="no"/>
+      <ed:page file="changes.html" title="changes.title" nav="no"/>
 
       <!-- Search parts, in the order the search page lists them and searches them (search-records.xsl):
-           name   the part's token (its index is html/pagefind/{name}/);  label  what the search page calls it.
+           name   the part's token (its index is html/pagefind/{name}/);  label  what the search page calls it (a label key).
            A page (ed:page) and a register kind name their part (search-part); the one part that no page and
            no kind names takes every page that names none. -->
-      <ed:search-part name="essay" label="Essay"/>
-      <ed:search-part name="registers" label="Registers"/>
-      <ed:search-part name="voices" label="Voices"/>
-      <ed:search-part name="figures" label="Figures"/>
-      <ed:search-part name="about" label="About the edition"/>
+      <ed:search-part name="essay" label="search-part.essay"/>
+      <ed:search-part name="registers" label="search-part.registers"/>
+      <ed:search-part name="voices" label="search-part.voices"/>
+      <ed:search-part name="figures" label="search-part.figures"/>
+      <ed:search-part name="about" label="search-part.about"/>
 
       <!-- The children of an entry that record its names, in the order a display name is chosen. -->
       <ed:names elements="persName placeName orgName name label title term"/>
@@ -85,7 +87,7 @@
   <!-- The register kinds as maps: {'kind', 'elements', 'page', 'title', 'groups', 'highlight', 'figure', 'index',
        'search-part'}. -->
   <xsl:variable name="ed:register-kinds" as="map(xs:string, item()*)*" select="$ed:declarations/ed:kind ! map{
-    'kind': string(@name), 'elements': tokenize(@elements), 'page': string(@page), 'title': string(@title),
+    'kind': string(@name), 'elements': tokenize(@elements), 'page': string(@page), 'title': ed:label(@title),
     'groups': if (ed:group) then ed:group ! string() else '', 'highlight': string(@highlight), 'figure': string(@figure),
     'index': @index = 'yes', 'search-part': string(@search-part)}"/>
 
@@ -99,7 +101,7 @@
 
   <!-- The site's pages other than the registers: {'file', 'title', 'search-part', 'nav'}. -->
   <xsl:variable name="ed:pages" as="map(xs:string, item())*" select="$ed:declarations/ed:page ! map{
-    'file': string(@file), 'title': string(@title), 'search-part': string(@search-part), 'nav': @nav = 'yes'}"/>
+    'file': string(@file), 'title': ed:label(@title), 'search-part': string(@search-part), 'nav': @nav = 'yes'}"/>
 
   <!-- The register kind of each entry element (by local name): ed:register-kind is asked of every link. -->
   <xsl:variable name="ed:kind-of-element" as="map(xs:string, map(xs:string, item()*))" select="map:merge(

@@ -100,7 +100,7 @@
   <xsl:function name="ed:comment-label" as="xs:string" visibility="public">
     <xsl:param name="div" as="element(tei:div)"/>
     <xsl:param name="heading" as="xs:boolean"/>
-    <xsl:sequence select="(if ($heading) then 'Comment ' else 'comment ') || ($div/@n, '1')[1]"/>
+    <xsl:sequence select="ed:label(if ($heading) then 'comment.heading' else 'comment.label', string(($div/@n, '1')[1]))"/>
   </xsl:function>
 
   <!-- Label for a paragraph in citations: "¶ 12", or "comment 1, ¶ 1". Memoised: pointers, cite controls, apparatus

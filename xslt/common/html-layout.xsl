@@ -23,8 +23,8 @@
        quotations and numbers are styled in edition.css. -->
   <xsl:variable name="ed:highlights" as="map(xs:string, xs:string)*" select="(
     $ed:register-kinds[?highlight] ! map{'key': substring-before(?page, '.html'), 'label': ?title, 'kind': ?kind, 'colour': ?highlight},
-    map{'key': 'quotations', 'label': 'Quotations'},
-    map{'key': 'numbers', 'label': 'Numbers'})"/>
+    map{'key': 'quotations', 'label': ed:label('highlight.quotations')},
+    map{'key': 'numbers', 'label': ed:label('highlight.numbers')})"/>
 
   <!-- What the switch offers on the pages of one edition: no register kind that has no entries. -->
   <xsl:function name="ed:highlights" as="map(xs:string, xs:string)*">
@@ -66,12 +66,12 @@
     <!-- The page's address under the edition's canonical URL ('' when the edition has none). -->
     <xsl:variable name="canonical" as="xs:string" select="string(ed:base-url($doc, $base-url)[.] ! (. || $href))"/>
     <xsl:result-document href="html/{$href}" method="html" html-version="5" encoding="UTF-8" indent="no">
-      <html lang="en">
+      <html lang="{($lang[.], 'en')[1]}">
         <head>
           <meta charset="utf-8"/>
           <meta name="viewport" content="width=device-width, initial-scale=1"/>
           <title>{if ($title = $w?title) then $title else $title || ' — ' || $w?title}</title>
-          <meta name="description" content="{($description[.], ed:page-description($href)[.], 'A scholarly digital edition of ' || $w?author || ', “' || $w?title || '”, with numbered paragraphs, registers of persons, places and organisations, and an apparatus of corrections.')[1]}"/>
+          <meta name="description" content="{($description[.], ed:page-description($href)[.], ed:label('page.description', ($w?author, $w?title)))[1]}"/>
           <link rel="icon" href="assets/favicon.svg" type="image/svg+xml"/>
           <link rel="stylesheet" href="assets/edition.css"/>
           <link rel="stylesheet" href="assets/site.css"/>
@@ -83,6 +83,7 @@
           </xsl:call-template>
           <xsl:for-each select="$doc"><xsl:call-template name="ed:page-jsonld"/></xsl:for-each>
           <xsl:sequence select="$head-extra"/>
+          <xsl:if test="$release"><link rel="stylesheet" href="../../assets/versions.css"/></xsl:if>
           <link rel="stylesheet" href="assets/dark.css"/>
           <xsl:if test="$canonical"><link rel="canonical" href="{$canonical}"/></xsl:if>
           <!-- The running head of a page printed from the browser (print-view.css sets the rest of @page). -->
@@ -90,16 +91,19 @@
           <script src="assets/edition.js" defer=""></script>
           <script src="assets/popovers.js" defer=""></script>
         </head>
-        <body>
-          <a class="skip" href="#main">Skip to content</a>
+        <body data-labels="{ed:labels-json(ed:label-keys()[starts-with(., 'js.')])}">
+          <xsl:if test="$release">
+            <xsl:call-template name="ed:version-banner"><xsl:with-param name="href" select="$href"/></xsl:call-template>
+          </xsl:if>
+          <a class="skip" href="#main">{ed:label('page.skip')}</a>
           <header class="site">
             <p class="site-title"><a href="index.html">{$w?title}</a></p>
             <xsl:if test="$canonical"><p class="page-url">{$canonical}</p></xsl:if>
             <!-- On a narrow screen the navigation folds behind its summary (site.css); on a wide one it is
                  always shown and the summary is not. A <details> works without JavaScript. -->
             <details class="site-menu">
-              <summary>Menu</summary>
-              <nav aria-label="Edition">
+              <summary>{ed:label('nav.menu')}</summary>
+              <nav aria-label="{ed:label('nav.edition')}">
                 <ul>
                   <xsl:for-each select="ed:site-pages($doc)">
                     <li><a href="{?href}"><xsl:if test="?href = $href"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>{?label}</a></li>
@@ -108,9 +112,9 @@
               </nav>
             </details>
             <form class="search-box" role="search" action="search.html" method="get">
-              <label for="site-search">Search the edition</label>
-              <input id="site-search" type="search" name="q" autocomplete="off" placeholder="Words, names, places"/>
-              <button type="submit">Search</button>
+              <label for="site-search">{ed:label('search.label')}</label>
+              <input id="site-search" type="search" name="q" autocomplete="off" placeholder="{ed:label('search.placeholder')}"/>
+              <button type="submit">{ed:label('search.button')}</button>
             </form>
           </header>
           <xsl:if test="$highlight">
@@ -120,7 +124,7 @@
             <xsl:sequence select="$content"/>
           </main>
           <footer class="site">
-            <p>{$w?edition}{ed:version-label($w)[.] ! (', ' || .)}, {$w?publisher}, {$w?edition-year}. Source: {ed:source-text($doc)} <a href="index.html#how-to-cite">How to cite</a>. <a href="{ed:tei-download-href($doc)}">TEI source</a> (text and registers)<xsl:if test="$books">, <a href="../pdf/{$w?id}.pdf">PDF</a>, <a href="../epub/{$w?id}.epub">EPUB</a></xsl:if>.</p>
+            <p>{$w?edition}{ed:version-label($w)[.] ! (', ' || .)}, {$w?publisher}, {$w?edition-year}. {ed:label('footer.source')} {ed:source-text($doc)} <a href="index.html#how-to-cite">{ed:label('footer.how-to-cite')}</a>. <a href="{ed:tei-download-href($doc)}">{ed:label('footer.tei-source')}</a> {ed:label('footer.tei-source-what')}<xsl:if test="$books">, <a href="../pdf/{$w?id}.pdf">PDF</a>, <a href="../epub/{$w?id}.epub">EPUB</a></xsl:if>.</p>
             <xsl:call-template name="ed:coins">
               <xsl:with-param name="doc" select="$doc"/>
             </xsl:call-template>
@@ -154,16 +158,36 @@
     <xsl:param name="doc" as="document-node()" required="yes"/>
     <!-- Folded behind its summary on a narrow screen, always open (and sticky) on a wide one (site.css). -->
     <details class="highlight-panel">
-      <summary>Highlight</summary>
-      <form class="highlight-switch" aria-label="Highlight in the text">
+      <summary>{ed:label('highlight.summary')}</summary>
+      <form class="highlight-switch" aria-label="{ed:label('highlight.form')}">
         <fieldset>
-          <legend>Highlight</legend>
+          <legend>{ed:label('highlight.summary')}</legend>
           <xsl:for-each select="ed:highlights($doc)">
             <label class="hl-{?key}"><input type="checkbox" id="hl-{?key}" name="hl" value="{?key}"/> {?label}</label>
           </xsl:for-each>
         </fieldset>
       </form>
     </details>
+  </xsl:template>
+
+  <!-- Small elements to fill a label's placeholders (ed:label-nodes): emphasis, strong emphasis, a link. -->
+  <xsl:function name="ed:strong" as="element()"><xsl:param name="text" as="xs:string"/><strong>{$text}</strong></xsl:function>
+  <xsl:function name="ed:em" as="element()"><xsl:param name="text" as="xs:string"/><em>{$text}</em></xsl:function>
+  <xsl:function name="ed:code" as="element()"><xsl:param name="text" as="xs:string"/><code>{$text}</code></xsl:function>
+  <xsl:function name="ed:link" as="element()">
+    <xsl:param name="href" as="xs:string"/>
+    <xsl:param name="text" as="xs:string"/>
+    <a href="{$href}">{$text}</a>
+  </xsl:function>
+
+  <!-- The banner of a kept release's page (html/v/N/): which version it is and when it was released, a link to the
+       current edition's page and to what changed. Its links lead out of v/N/ (edition.releases leaves them be). -->
+  <xsl:template name="ed:version-banner">
+    <xsl:param name="href" as="xs:string" required="yes"/>
+    <xsl:variable name="dated" as="xs:string" select="if ($release-date) then ed:label('version.dated', ed:date-in-words($release-date)) else ''"/>
+    <div class="version-banner" role="note"><p><xsl:sequence select="ed:label-nodes('version.banner', ($release, $dated,
+      ed:link('../../' || $href, if ($current-version) then ed:label('version.current-n', $current-version) else ed:label('version.current')),
+      ed:link('../../changes.html#version-' || $release, ed:label('version.what-changed'))))"/></p></div>
   </xsl:template>
 
   <!-- A string as the body of a double-quoted CSS string (inside <style>: no "<" either). -->
@@ -183,7 +207,7 @@
     <meta name="citation_publisher" content="{$w?publisher}"/>
     <meta name="citation_public_url" content="{$url}"/>
     <meta name="citation_fulltext_html_url" content="{$url}"/>
-    <meta name="citation_language" content="en"/>
+    <meta name="citation_language" content="{($lang[.], 'en')[1]}"/>
     <xsl:if test="$w?version"><meta name="citation_version" content="{ed:version-label($w)}"/></xsl:if>
     <link rel="schema.DC" href="http://purl.org/dc/elements/1.1/"/>
     <meta name="DC.type" content="Text"/>
@@ -192,7 +216,7 @@
     <meta name="DC.creator" content="{$w?author-family}, {$w?author-given}"/>
     <meta name="DC.publisher" content="{$w?publisher}"/>
     <meta name="DC.date" content="{$w?edition-year}"/>
-    <meta name="DC.language" content="en"/>
+    <meta name="DC.language" content="{($lang[.], 'en')[1]}"/>
     <meta name="DC.identifier" content="{$url}"/>
     <meta name="DC.source" content="{ed:source-text($doc)}"/>
     <meta name="DC.description" content="{$w?edition}{ed:version-label($w)[.] ! (', ' || .)}: {$w?author}, “{$w?title}”."/>
@@ -216,7 +240,7 @@
       'rft.source=' || encode-for-uri($w?site),
       'rft.identifier=' || encode-for-uri(ed:permalink('', ed:base-url($doc, $base-url))),
       if ($w?version) then 'rft.description=' || encode-for-uri(ed:version-label($w)) else (),
-      'rft.language=en')"/>
+      'rft.language=' || ($lang[.], 'en')[1])"/>
     <span class="Z3988" title="{string-join($pairs, '&amp;')}"></span>
   </xsl:template>
 

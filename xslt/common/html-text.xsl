@@ -67,10 +67,9 @@
 
   <!-- A reason code of supplied text (@reason), in words. -->
   <xsl:function name="ed:reason-label" as="xs:string" visibility="public">
-    <xsl:param name="reason" as="xs:string"/>
-    <xsl:sequence select="(map{
-      'heading-lost-in-capture': 'the capture of the witness has lost the heading',
-      'omitted': 'the witness omits it'}($reason), replace($reason, '-', ' '))[1]"/>
+    <xsl:param name="reason" as="attribute()"/>
+    <xsl:sequence select="(ed:declared-label($reason, 'supplied-reason', $reason),
+      if ($reason = 'omitted') then ed:label('reason.omitted') else (), replace($reason, '-', ' '))[1]"/>
   </xsl:function>
 
   <!-- "Name (下岗 xiàgǎng): description" of an entry, for tooltips and popovers. Memoised: an entry is mentioned
@@ -153,11 +152,11 @@
     <xsl:variable name="n" as="xs:integer" select="ed:paragraph-number(.)"/>
     <p id="{@xml:id}" class="para" data-n="{$n}">
       <xsl:sequence select="ed:retired-anchors(@xml:id, $retired)"/>
-      <a class="pilcrow" href="#{@xml:id}" title="Permalink to {$label}" aria-label="{$label}" data-pagefind-ignore="">{$n}</a>
+      <a class="pilcrow" href="#{@xml:id}" title="{ed:label('para.permalink', $label)}" aria-label="{$label}" data-pagefind-ignore="">{$n}</a>
       <xsl:text> </xsl:text>
       <a class="cite" href="#{@xml:id}" data-pagefind-ignore=""
          data-permalink="{ed:permalink(@xml:id, ed:base-url(root(.), $base-url))}"
-         data-citation="{ed:citation(root(.), @xml:id, 'chicago', $base-url)}">Cite<span class="visually-hidden"> {$label}</span></a>
+         data-citation="{ed:citation(root(.), @xml:id, 'chicago', $base-url)}">{ed:label('cite.label')}<span class="visually-hidden"> {$label}</span></a>
       <xsl:text> </xsl:text>
       <xsl:apply-templates mode="#current"/>
     </p>
@@ -201,7 +200,7 @@
   </xsl:template>
   <xsl:template match="tei:pb" mode="ed:html">
     <xsl:variable name="id" as="xs:string" select="ed:page-anchor(.)"/>
-    <span class="pb" id="{$id}" data-pagefind-ignore=""><a class="page-number" href="#{$id}" aria-label="page {(@n, '?')[1]} of the source">{(@n ! ('p. ' || .), '¦')[1]}</a></span>
+    <span class="pb" id="{$id}" data-pagefind-ignore=""><a class="page-number" href="#{$id}" aria-label="{ed:label('page.of-source', string((@n, '?')[1]))}">{(@n ! ed:label('page.number', string(.)), '¦')[1]}</a></span>
   </xsl:template>
 
   <!-- Quotations set apart: a quotation of paragraphs or verse is a block quotation; with its reference (cit),
@@ -301,9 +300,9 @@
   <xsl:template match="tei:said | tei:q | tei:quote | tei:soCalled | tei:mentioned | tei:title" mode="ed:html">
     <xsl:variable name="quotation" as="element()" select="."/>
     <xsl:variable name="speakers" as="element()*" select="ed:entries-of((@who, @source)[1])"/>
-    <xsl:variable name="role" as="xs:string" select="if (@who) then (if (@cert) then 'Said, the editors infer, by' else 'Said by') else 'Source:'"/>
+    <xsl:variable name="role" as="xs:string" select="if (@who) then ed:label(if (@cert) then 'quote.said-inferred' else 'quote.said') else ed:label('quote.source')"/>
     <xsl:variable name="tip" as="xs:string" select="$role || ' ' || string-join($speakers ! ed:entry-tip(.), '; ')
-      || (if (ed:uncertain(.)) then ' (uncertain)' else '')"/>
+      || (if (ed:uncertain(.)) then ' ' || ed:label('uncertain') else '')"/>
     <span class="{normalize-space(local-name() || ' ' || @type || (if (@cert) then ' inferred' else ''))}">
       <xsl:if test="exists($speakers)">
         <xsl:attribute name="data-speaker" select="string-join($speakers ! ed:entry-name(.), '; ')"/>
@@ -385,13 +384,13 @@
   </xsl:template>
   <xsl:template match="tei:corr" mode="ed:html">
     <xsl:call-template name="ed:intervention">
-      <xsl:with-param name="tip" select="if (@type = 'space') then 'Space inserted by the editors' else 'Inserted by the editors'"/>
+      <xsl:with-param name="tip" select="ed:label(if (@type = 'space') then 'edit.space-inserted' else 'edit.inserted')"/>
       <xsl:with-param name="content"><xsl:apply-templates mode="#current"/></xsl:with-param>
     </xsl:call-template>
   </xsl:template>
   <xsl:template match="tei:supplied" mode="ed:html">
     <xsl:call-template name="ed:intervention">
-      <xsl:with-param name="tip" select="'Supplied by the editors' || (if (@reason) then ': ' || ed:reason-label(@reason) else '')"/>
+      <xsl:with-param name="tip" select="ed:label('edit.supplied') || (if (@reason) then ': ' || ed:reason-label(@reason) else '')"/>
       <xsl:with-param name="content">[<xsl:apply-templates mode="#current"/>]</xsl:with-param>
     </xsl:call-template>
   </xsl:template>
@@ -444,7 +443,7 @@
       <span class="editors-label">editors</span>
       <xsl:text> </xsl:text>
       <xsl:apply-templates mode="#current"/>
-      <xsl:if test="ed:uncertain(.)"><xsl:text> </xsl:text><span class="cert">(uncertain)</span></xsl:if>
+      <xsl:if test="ed:uncertain(.)"><xsl:text> </xsl:text><span class="cert">{ed:label('uncertain')}</span></xsl:if>
       <xsl:for-each select="tokenize(normalize-space(@source))[matches(., '^https?://')]">
         <xsl:text> </xsl:text><a class="source" href="{.}" rel="external">source</a>
       </xsl:for-each>
@@ -454,7 +453,7 @@
   <!-- Notes: a numbered marker in the text; the note itself is listed at the end. -->
   <xsl:template match="tei:note" mode="ed:html">
     <xsl:variable name="n" as="xs:integer" select="ed:note-number(.)"/>
-    <xsl:variable name="label" as="xs:string" select="if (@type = ('authorial', 'translation')) then 'Note' else 'Editorial note'"/>
+    <xsl:variable name="label" as="xs:string" select="if (@type = ('authorial', 'translation')) then ed:label('note.authorial') else ed:label('note.editorial')"/>
     <sup class="{normalize-space('note-ref ' || @place)}" id="note-ref-{$n}">
       <xsl:choose>
         <xsl:when test="ed:in-link(.)">{$n}</xsl:when>
@@ -470,7 +469,7 @@
       <xsl:text> </xsl:text>
       <xsl:apply-templates mode="ed:html"/>
       <xsl:text> </xsl:text>
-      <a href="#note-ref-{$n}" class="back" aria-label="Back to the text of note {$n}">↩</a>
+      <a href="#note-ref-{$n}" class="back" aria-label="{ed:label('note.back', string($n))}">↩</a>
     </li>
   </xsl:template>
 
@@ -501,7 +500,7 @@
         </xsl:otherwise>
       </xsl:choose>
       <xsl:text> </xsl:text>
-      <a href="#app-ref-{$n}" class="back" aria-label="Back to the text of correction {$n}">↩</a>
+      <a href="#app-ref-{$n}" class="back" aria-label="{ed:label('correction.back', string($n))}">↩</a>
     </li>
   </xsl:template>
 

@@ -42,7 +42,7 @@
   <!-- "1 mention", "32 mentions", "not named in the text". -->
   <xsl:function name="ed:mention-count" as="xs:string" visibility="public">
     <xsl:param name="mentions" as="xs:integer"/>
-    <xsl:sequence select="if ($mentions = 0) then 'not named in the text' else $mentions || (if ($mentions = 1) then ' mention' else ' mentions')"/>
+    <xsl:sequence select="if ($mentions = 0) then ed:label('map.not-named') else ed:label(if ($mentions = 1) then 'map.mention' else 'map.mentions', string($mentions))"/>
   </xsl:function>
 
   <!-- Does a panel of the base map hold a point? -->
@@ -68,8 +68,8 @@
     <xsl:variable name="main" as="element(svg:g)?" select="$panels[@data-panel = 'main']"/>
     <xsl:variable name="outside" as="map(xs:string, item())*" select="$places[exists($main) and not(ed:in-panel($main, .))]"/>
     <section class="place-map" aria-labelledby="place-map-title">
-      <h2 id="place-map-title">The places on a map</h2>
-      <p class="map-summary">{count($places)} places with coordinates; each marker's size follows how often the text names the place. Select a marker or a name for its entry.</p>
+      <h2 id="place-map-title">{ed:label('map.heading')}</h2>
+      <p class="map-summary">{ed:label('map.summary', string(count($places)))}</p>
       <div class="map-layout">
         <div class="map-figures">
           <xsl:for-each select="$panels">
@@ -84,14 +84,14 @@
           </xsl:for-each>
         </div>
         <div class="map-list">
-          <h3 id="map-list-title">Places and mentions</h3>
+          <h3 id="map-list-title">{ed:label('map.list')}</h3>
           <ol class="map-places" aria-labelledby="map-list-title">
             <xsl:for-each select="$places">
               <li data-mentions="{?mentions}">
                 <a href="{ed:entity-href(?entry)}">{ed:entry-name(?entry)}</a>
                 <xsl:text> </xsl:text>
                 <span class="count">{ed:mention-count(?mentions)}</span>
-                <xsl:if test="?entry/@xml:id = $outside ! ?entry/@xml:id"><xsl:text> </xsl:text><span class="outside">(outside the main map)</span></xsl:if>
+                <xsl:if test="?entry/@xml:id = $outside ! ?entry/@xml:id"><xsl:text> </xsl:text><span class="outside">{ed:label('map.outside')}</span></xsl:if>
               </li>
             </xsl:for-each>
           </ol>
@@ -106,8 +106,7 @@
     <xsl:param name="shown" as="map(xs:string, item())*"/>
     <xsl:param name="inner" as="element(svg:g)?"/>
     <xsl:variable name="name" as="xs:string" select="$panel/@data-panel"/>
-    <xsl:variable name="title" as="xs:string" select="map{'main': 'Where the essay happens', 'zoom': 'Detail: where the essay''s places crowd together',
-      'world': 'The world: places outside the main map'}($name)"/>
+    <xsl:variable name="title" as="xs:string" select="ed:label('map.' || $name)"/>
     <!-- The detail has half the main map's width and shows at about half its size, so both keep one
          scale for markers and names (about 10 px high beside the list at 1280 px); the world map, shown
          small, gets smaller ones. -->
@@ -289,7 +288,7 @@
     <xsl:choose>
       <xsl:when test="empty($items)">
         <section class="event-timeline">
-          <p class="timeline-summary">No event of the register and no date of the text has a year: there is no timeline to draw.</p>
+          <p class="timeline-summary">{ed:label('timeline.none')}</p>
         </section>
       </xsl:when>
       <xsl:otherwise>
@@ -319,11 +318,11 @@
     <xsl:variable name="height" as="xs:double" select="(max(($lanes, 0)) + 1) * 20 + 50"/>
     <xsl:variable name="axis" as="xs:double" select="$height - 30"/>
     <section class="event-timeline" aria-labelledby="timeline-title">
-      <h2 id="timeline-title">Events and the essay's dates on a timeline</h2>
-      <p class="timeline-summary">{count($items[?kind = 'event'])} dated events of the register (red) and {count($items[?kind = 'date'])} dates of the text (blue), {$first} to {$last}; bars are spans, dots single dates, and years far from any of them are drawn narrow. Each mark links to its entry or paragraph; the list below the figure gives them all in text.</p>
-      <div class="timeline-scroll" tabindex="0" role="region" aria-label="Timeline figure, scrolls sideways">
+      <h2 id="timeline-title">{ed:label('timeline.heading')}</h2>
+      <p class="timeline-summary">{ed:label('timeline.summary', (string(count($items[?kind = 'event'])), string(count($items[?kind = 'date'])), string($first), string($last)))}</p>
+      <div class="timeline-scroll" tabindex="0" role="region" aria-label="{ed:label('timeline.scroll')}">
         <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {$width} {$height}" width="{$width}" height="{$height}"
-          aria-label="Timeline, {$first} to {$last}" class="timeline-svg" font-size="{$em}">
+          aria-label="{ed:label('timeline.label', (string($first), string($last)))}" class="timeline-svg" font-size="{$em}">
           <g class="axis" aria-hidden="true">
             <xsl:for-each select="($first to $last)[$offsets(. + 1) - $offsets(.) lt $unit]">
               <rect class="narrow" x="{20 + $offsets(.)}" y="10" width="{$offsets(. + 1) - $offsets(.)}" height="{$axis - 10}"/>

@@ -19,4 +19,15 @@
   <!-- The build also lays out the PDF and EPUB editions (build/pdf/, build/epub/): pages link them. -->
   <xsl:param name="books" as="xs:boolean" select="false()"/>
 
+  <!-- The text's language (xml:lang of the main document): the labels' language (common/labels.xsl). -->
+  <xsl:param name="lang" as="xs:string" select="'en'"/>
+  <!-- The edition's own labels, key → label, as a JSON object (the header's taxonomy xml:id="labels"). -->
+  <xsl:param name="label-overrides" as="xs:string" select="'{}'"/>
+
+  <!-- A kept release rendered under html/v/N/ (edition.releases): its version N, the date it was released and the
+       current edition's version; the pages then carry a banner saying so. '' = the current edition. -->
+  <xsl:param name="release" as="xs:string" select="''"/>
+  <xsl:param name="release-date" as="xs:string" select="''"/>
+  <xsl:param name="current-version" as="xs:string" select="''"/>
+
 </xsl:stylesheet>

@@ -83,11 +83,11 @@
     <xsl:if test="not(@break = 'no')"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
   <xsl:template match="tei:pb" mode="ed:reading ed:diplomatic">
-    <xsl:value-of select="if (@n) then ' [p. ' || @n || '] ' else ' [page] '"/>
+    <xsl:value-of select="' [' || (if (@n) then ed:label('page.number', string(@n)) else ed:label('page.unnumbered')) || '] '"/>
   </xsl:template>
   <!-- A figure: "[Figure: caption. description]" (the image's words, since a plain text shows no image). -->
   <xsl:template match="tei:figure" mode="ed:reading ed:diplomatic">
-    <xsl:value-of select="'[Figure: ' || string-join((normalize-space(tei:head)[.], normalize-space(tei:figDesc)), '. ') || ']'"/>
+    <xsl:value-of select="'[' || ed:label('figure.plain', string-join((normalize-space(tei:head)[.], normalize-space(tei:figDesc)), '. ')) || ']'"/>
   </xsl:template>
   <!-- A quotation's reference: after a dash. Table cells are separated by " | ", list items start with "- ". -->
   <xsl:template match="tei:cit/tei:bibl" mode="ed:reading ed:diplomatic">

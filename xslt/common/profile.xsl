@@ -17,8 +17,8 @@
   <xsl:function name="ed:page-description" as="xs:string" visibility="public">
     <xsl:param name="href" as="xs:string"/>
     <xsl:sequence select="(map{
-      'voices.html': 'Every quotation of speech in the text, by speaker, and the writings it quotes.',
-      'figures.html': 'Every figure the text gives (amounts, percentages, headcounts, dates) with its normalised value and its paragraph.'
+      'voices.html': ed:label('voices.description'),
+      'figures.html': ed:label('figures.description')
       }($href), '')[1]" xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
   </xsl:function>
 

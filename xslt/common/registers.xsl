@@ -21,9 +21,9 @@
 
   <!-- How the text can point at an entry: the attribute, and how the index names the relation. -->
   <xsl:variable name="ed:relations" as="map(xs:string, xs:string)*" select="(
-    map{'key': 'ed:ref', 'label': 'Mentioned in'},
-    map{'key': 'ed:who', 'label': 'Speaks in'},
-    map{'key': 'ed:source', 'label': 'Quoted in'})"/>
+    map{'key': 'ed:ref', 'label': ed:label('register.mentioned-in')},
+    map{'key': 'ed:who', 'label': ed:label('register.speaks-in')},
+    map{'key': 'ed:source', 'label': ed:label('register.quoted-in')})"/>
 
   <!-- Every register entry of the assembled edition, of every kind. -->
   <xsl:function name="ed:entries" as="element()*" visibility="public">
@@ -196,14 +196,14 @@
 
   <!-- Kind of a figure: money, percentage, people, date, duration, quantity, ordinal or number. -->
   <xsl:variable name="ed:figure-kinds" as="map(xs:string, xs:string)*" select="(
-    map{'kind': 'money', 'title': 'Money'},
-    map{'kind': 'percentage', 'title': 'Percentages'},
+    map{'kind': 'money', 'title': ed:label('figure-kind.money')},
+    map{'kind': 'percentage', 'title': ed:label('figure-kind.percentage')},
     map{'kind': 'people', 'title': 'People (headcounts)'},
-    map{'kind': 'date', 'title': 'Years and dates'},
-    map{'kind': 'duration', 'title': 'Durations'},
-    map{'kind': 'quantity', 'title': 'Other quantities'},
-    map{'kind': 'number', 'title': 'Other numbers'},
-    map{'kind': 'ordinal', 'title': 'Ordinals'})"/>
+    map{'kind': 'date', 'title': ed:label('figure-kind.date')},
+    map{'kind': 'duration', 'title': ed:label('figure-kind.duration')},
+    map{'kind': 'quantity', 'title': ed:label('figure-kind.quantity')},
+    map{'kind': 'number', 'title': ed:label('figure-kind.number')},
+    map{'kind': 'ordinal', 'title': ed:label('figure-kind.ordinal')})"/>
   <xsl:variable name="ed:people-units" as="xs:string+" select="('person', 'worker', 'peasant', 'migrant', 'student',
     'activist', 'member', 'adult', 'child', 'villager', 'farmer', 'graduate', 'retiree', 'driver', 'leader', 'police')"/>
   <xsl:variable name="ed:time-units" as="xs:string+" select="('year', 'month', 'week', 'day', 'hour', 'minute', 'decade', 'generation')"/>

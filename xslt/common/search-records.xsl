@@ -10,7 +10,7 @@
 
   <!-- The search parts, in the order the search page lists them: {'name', 'label', 'pages'}. -->
   <xsl:variable name="ed:search-parts" as="map(xs:string, item()*)*" select="$ed:declarations/ed:search-part ! map{
-    'name': string(@name), 'label': string(@label), 'pages': let $name := @name return ../ed:page[@search-part = $name]/@file ! string()}"/>
+    'name': string(@name), 'label': ed:label(@label), 'pages': let $name := @name return ../ed:page[@search-part = $name]/@file ! string()}"/>
 
   <!-- The search part a page is filed under: the part that names it, else the part that names no page and no kind. -->
   <xsl:function name="ed:search-part-of-page" as="xs:string" visibility="public">
@@ -44,8 +44,8 @@
   <xsl:function name="ed:search-section" as="xs:string">
     <xsl:param name="p" as="element(tei:p)"/>
     <xsl:variable name="div" as="element(tei:div)" select="$p/ancestor::tei:div[last()]"/>
-    <xsl:sequence select="if ($p/ancestor::tei:back) then 'Reader comment'
-      else if ($div/tei:head) then ed:plain($div/tei:head[1], 'reading') else 'Introduction'"/>
+    <xsl:sequence select="if ($p/ancestor::tei:back) then ed:division-label($p/ancestor::tei:div[parent::tei:back])
+      else if ($div/tei:head) then ed:plain($div/tei:head[1], 'reading') else ed:label('reading.introduction')"/>
   </xsl:function>
 
   <!-- Every name an entry records (display name, other names, original scripts and romanisations), once each. -->

@@ -17,12 +17,10 @@ release's sources, the stylesheets and the parameters, so an unchanged release i
 from __future__ import annotations
 
 import hashlib
-import html
 import json
 import re
 import shutil
 import tempfile
-from datetime import date
 from pathlib import Path
 
 from ..project import Project
@@ -93,18 +91,18 @@ def _render(project: Project, folder: Path, n: str, current_edition, parameters:
     if problems:
         raise EditionError(problems)
     edition = Edition(sources[0], sources[1:])
+    release_date = _release_date(current_edition, n) or _release_date(edition.document, n)
+    # The stylesheets write the banner (in the edition's language) from these three parameters.
+    parameters = {**parameters, "release": n, "release-date": release_date, "current-version": _current_version(current_edition)}
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
         run_stylesheets(project, edition.serialize(), out, parameters, only=list(STYLESHEETS))
         pages = out / "html"
         for name in LEFT_OUT:
             (pages / name).unlink(missing_ok=True)
-        release_date = _release_date(current_edition, n) or _release_date(edition.document, n)
         for page in sorted(pages.glob("*.html")):
             text = page.read_text(encoding="utf-8")
-            text = _links_to_current(text, {p.name for p in pages.iterdir()})
-            page.write_text(_with_banner(text, n, release_date, _current_version(current_edition), page.name),
-                            encoding="utf-8")
+            page.write_text(_links_to_current(text, {p.name for p in pages.iterdir()}), encoding="utf-8")
         shutil.rmtree(into.parent, ignore_errors=True)  # older renderings of this release
         staging = into.with_name(into.name + ".new")  # renamed once complete: a half copy is never taken
         shutil.copytree(pages, staging)
@@ -137,8 +135,9 @@ def _release_date(edition, n: str) -> str:
                                      namespaces=NS)
 
 
-#: href and src values that are relative paths (not a fragment, not absolute, not a scheme).
-_RELATIVE = re.compile(r'(\s(?:href|src)=")(?![#/]|[a-zA-Z][a-zA-Z0-9+.-]*:)([^"#?]*)([^"]*)"')
+#: href and src values that are relative paths within the page's folder (not a fragment, not absolute, not a
+#: scheme, not already leading out of it as the banner's links do).
+_RELATIVE = re.compile(r'(\s(?:href|src)=")(?![#/]|\.\./|[a-zA-Z][a-zA-Z0-9+.-]*:)([^"#?]*)([^"]*)"')
 
 
 def _links_to_current(text: str, kept: set[str]) -> str:
@@ -150,24 +149,3 @@ def _links_to_current(text: str, kept: set[str]) -> str:
         return f'{attr}../../{path}{rest}"'
     return _RELATIVE.sub(rewrite, text)
 
-
-def _with_banner(text: str, n: str, when: str, current: str, page: str) -> str:
-    """The page with a banner first in its body: which version this is, and a link to the current one."""
-    dated = f" of {_in_words(when)}" if when else ""
-    now = f" (version {html.escape(current)})" if current else ""
-    banner = (f'<div class="version-banner" role="note"><p>You are reading version {html.escape(n)}{html.escape(dated)} '
-              f'of this edition, kept as it was released. <a href="../../{html.escape(page)}">Read the current '
-              f'edition{now}</a> · <a href="../../changes.html#version-{html.escape(n)}">what changed</a></p></div>')
-    style = '<link rel="stylesheet" href="../../assets/versions.css">'
-    text = text.replace("</head>", style + "</head>", 1)
-    body = re.search(r"<body[^>]*>", text)
-    return text[:body.end()] + banner + text[body.end():] if body else text
-
-
-def _in_words(when: str) -> str:
-    """'29 November 2026' for an ISO date; anything else as it is."""
-    try:
-        day = date.fromisoformat(when)
-    except ValueError:
-        return when
-    return f"{day.day} {day:%B} {day.year}"
