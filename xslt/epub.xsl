@@ -123,7 +123,7 @@
     <xsl:call-template name="ed:epub-document">
       <xsl:with-param name="doc" select="$doc"/>
       <xsl:with-param name="href" select="'nav.xhtml'"/>
-      <xsl:with-param name="title" select="'Contents'"/>
+      <xsl:with-param name="title" select="ed:label('reading.contents')"/>
       <xsl:with-param name="type" select="'frontmatter'"/>
       <xsl:with-param name="content" as="node()*">
         <nav epub:type="toc" role="doc-toc" id="toc">
@@ -144,10 +144,10 @@
           </ol>
         </nav>
         <nav epub:type="landmarks" id="landmarks" hidden="hidden">
-          <h2>Landmarks</h2>
+          <h2>{ed:label('book.landmarks')}</h2>
           <ol>
             <li><a epub:type="titlepage" href="{$ed:epub-text}#title-page">{ed:book-parts($doc)[?part = 'title-page']?label}</a></li>
-            <li><a epub:type="bodymatter" href="{$ed:epub-text}#{$text/tei:body/tei:div[1]/@xml:id}">Text</a></li>
+            <li><a epub:type="bodymatter" href="{$ed:epub-text}#{$text/tei:body/tei:div[1]/@xml:id}">{ed:label('book.text')}</a></li>
             <li><a epub:type="index" href="{$ed:epub-registers}#index">{ed:book-parts($doc)[?part = 'index']?label}</a></li>
           </ol>
         </nav>

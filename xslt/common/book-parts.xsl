@@ -18,30 +18,28 @@
     <xsl:param name="doc" as="document-node()"/>
     <xsl:variable name="text" as="element(tei:text)" select="$doc/tei:TEI/tei:text"/>
     <xsl:sequence select="(
-      map{'part': 'title-page', 'id': 'title-page', 'label': 'Title page', 'nodes': $text/tei:front},
-      map{'part': 'contents', 'id': 'contents', 'label': 'Contents', 'nodes': ()},
+      map{'part': 'title-page', 'id': 'title-page', 'label': ed:label('book.title-page'), 'nodes': $text/tei:front},
+      map{'part': 'contents', 'id': 'contents', 'label': ed:label('reading.contents'), 'nodes': ()},
       $text/tei:front/tei:div ! map{'part': 'section', 'id': string(@xml:id), 'label': ed:book-division-label(.), 'nodes': .},
       $text/tei:body/tei:div ! map{'part': 'section', 'id': string(@xml:id), 'label': ed:book-division-label(.), 'nodes': .},
       $text/tei:back[tei:div] ! map{'part': 'comment', 'id': string(tei:div[1]/@xml:id),
-        'label': if (count(tei:div) gt 1) then 'Reader comments' else 'Reader comment', 'nodes': tei:div},
-      $text[.//tei:note] ! map{'part': 'notes', 'id': 'notes', 'label': 'Editorial notes', 'nodes': $text//tei:note},
-      ed:interventions($doc)[1] ! map{'part': 'corrections', 'id': 'apparatus', 'label': 'Corrections', 'nodes': ed:interventions($doc)},
-      map{'part': 'index', 'id': 'index', 'label': 'Index', 'nodes': ()}
+        'label': ed:division-label(tei:div[1]), 'nodes': tei:div},
+      $text[.//tei:note] ! map{'part': 'notes', 'id': 'notes', 'label': ed:label('reading.notes'), 'nodes': $text//tei:note},
+      ed:interventions($doc)[1] ! map{'part': 'corrections', 'id': 'apparatus', 'label': ed:label('reading.corrections'), 'nodes': ed:interventions($doc)},
+      map{'part': 'index', 'id': 'index', 'label': ed:label('book.index'), 'nodes': ()}
     )"/>
   </xsl:function>
 
-  <!-- The label of a division in contents and bookmarks: its heading, else its kind ("Introduction"). -->
+  <!-- The label of a division in contents and bookmarks: its heading, else its declared kind, else a generic label (ed:division-label). -->
   <xsl:function name="ed:book-division-label" as="xs:string" visibility="public">
     <xsl:param name="div" as="element(tei:div)"/>
-    <xsl:sequence select="if ($div/tei:head) then ed:plain($div/tei:head[1], 'reading')
-      else concat(upper-case(substring($div/@type, 1, 1)), substring($div/@type, 2))"/>
+    <xsl:sequence select="if ($div/tei:head) then ed:plain($div/tei:head[1], 'reading') else ed:division-label($div)"/>
   </xsl:function>
 
   <!-- The sentence that heads the corrections: how to read an entry. -->
   <xsl:function name="ed:corrections-preface" as="xs:string" visibility="public">
     <xsl:param name="paged" as="xs:boolean"/>
-    <xsl:sequence select="'Each correction is marked in the text with a dashed underline. Here: the editors'' reading, then (after the bracket) the witness''s, with the paragraph'
-      || (if ($paged) then ' and page' else '') || ' where it stands.'"/>
+    <xsl:sequence select="ed:label(if ($paged) then 'book.corrections-preface-paged' else 'book.corrections-preface')"/>
   </xsl:function>
 
   <!-- Document metadata from the header: subject (the project description), keywords (textClass), language,
@@ -80,18 +78,18 @@
     <xsl:variable name="source" as="element(tei:bibl)?" select="$h/tei:fileDesc/tei:sourceDesc/tei:bibl[1]"/>
     <xsl:variable name="also" as="element(tei:bibl)*" select="$source/tei:relatedItem[@type = 'otherForm']//tei:bibl[1]"/>
     <xsl:if test="$source">
-      <p class="source"><span class="label">Source: </span><xsl:apply-templates select="$source" mode="ed:source"/></p>
+      <p class="source"><span class="label">{ed:label('book.source')} </span><xsl:apply-templates select="$source" mode="ed:source"/></p>
       <xsl:for-each select="ed:source-dating($doc)">
-        <p class="dating"><span class="label">Dating: </span>{ed:plain(node(), 'reading')}</p>
+        <p class="dating"><span class="label">{ed:label('book.dating')} </span>{ed:plain(node(), 'reading')}</p>
       </xsl:for-each>
     </xsl:if>
     <xsl:if test="$also">
-      <p class="also-published"><span class="label">Also published in </span><xsl:for-each select="$also"><xsl:if test="position() gt 1">; </xsl:if><xsl:apply-templates select="." mode="ed:source"/></xsl:for-each> (not collated for this edition).</p>
+      <p class="also-published"><span class="label">{ed:label('book.also-published')} </span><xsl:for-each select="$also"><xsl:if test="position() gt 1">; </xsl:if><xsl:apply-templates select="." mode="ed:source"/></xsl:for-each> {ed:label('book.not-collated')}</p>
     </xsl:if>
     <p class="edition-statement">{$w?edition}{ed:version-label($w)[.] ! (', ' || .)}. {$w?publisher}, {$w?edition-year}.</p>
     <xsl:variable name="url" as="xs:string" select="ed:base-url($doc, $base-url)"/>
-    <xsl:if test="$url"><p class="url"><span class="label">Online: </span><a href="{$url}">{$url}</a></p></xsl:if>
-    <p class="how-to-cite"><span class="label">How to cite: </span>{ed:citation($doc, '', 'chicago', $base-url)}</p>
+    <xsl:if test="$url"><p class="url"><span class="label">{ed:label('book.online')} </span><a href="{$url}">{$url}</a></p></xsl:if>
+    <p class="how-to-cite"><span class="label">{ed:label('book.how-to-cite')} </span>{ed:citation($doc, '', 'chicago', $base-url)}</p>
     <xsl:for-each select="$h/tei:fileDesc/tei:publicationStmt/tei:availability/tei:p">
       <p class="availability">{ed:plain(node(), 'reading')}</p>
     </xsl:for-each>
