@@ -287,9 +287,13 @@ def _stylesheets_digest(project: Project, made_from: dict) -> str:
 
 
 def build(project: Project, out_dir: Path | None = None, parameters: dict | None = None, search: bool = True,
-          force: bool = False, books: bool = False) -> BuildReport:
-    """Validate and build every output into ``out_dir`` (default ``build/``), atomically; skip if up to date."""
+          force: bool = False, books: bool = False, progress: Callable[[str], None] | None = None) -> BuildReport:
+    """Validate and build every output into ``out_dir`` (default ``build/``), atomically; skip if up to date.
+
+    ``progress``, if given, is told what the build is doing as it goes ("validating", "stylesheets: 3 of 14
+    run", "search index", …): the command line shows it on a terminal."""
     timings: dict[str, float] = {}
+    say = progress or (lambda message: None)
     out_dir = (out_dir or project.build_dir).resolve()
     _recover_interrupted_swap(out_dir)
     options = {**(parameters or {}), "search": search, **({"books": True} if books else {})}
@@ -303,6 +307,7 @@ def build(project: Project, out_dir: Path | None = None, parameters: dict | None
     entries = _entries(project, None, leave_out, steps)
     # The workers compile the stylesheets while this process validates (and are kept for the next build).
     pool = workers.pool_for(entries, f"{_stylesheets_digest(project, made_from)} {' '.join(leave_out)}")
+    say("validating")
     with _timed(timings, "parse and validate"):
         edition = require_valid(project)  # parsed once: validation hands over what it checked
     staging = _new_staging_folder(out_dir)
@@ -313,13 +318,19 @@ def build(project: Project, out_dir: Path | None = None, parameters: dict | None
         with _timed(timings, "serialize"):
             document_xml = edition.serialize()
         pool.start(document_xml, staging, ctx.parameters)
+        def stylesheets_run() -> None:
+            say(f"stylesheets: {len([n for n in pool.timings if n.endswith('.xsl')])} of {len(entries)} run")
+
+        say("stylesheets")
         for step in steps:
             with _timed(timings, f"waiting for stylesheets ({step.__name__})"):
-                pool.wait(_needs(step, entries))
+                pool.wait(_needs(step, entries), meanwhile=stylesheets_run)
+            say(step.__name__.removeprefix("write_").replace("_", " "))
             with _timed(timings, step.__name__):
                 step(ctx)
         with _timed(timings, "waiting for stylesheets"):
-            pool.wait()
+            pool.wait(meanwhile=stylesheets_run)
+        say("writing the build folder")
         with _timed(timings, "manifest and swap"):
             manifest.write(staging, made_from)
             _swap(staging, out_dir)

@@ -8,6 +8,7 @@ problems, one a line, exit 1). A Python traceback is never shown to an editor
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import os
@@ -185,7 +186,7 @@ def validate(ctx: click.Context, files: tuple[Path, ...], fmt: str, strict: bool
               help="Also lay out the PDF and EPUB editions (the PDF takes seconds).")
 @click.option("--paper", type=click.Choice(["a4", "letter"], case_sensitive=False), default="a4", show_default=True,
               help="Paper size of the PDF edition.")
-@click.option("--quiet", is_flag=True, help="Print only the last line (what was built where), not what it wrote and how long each part took.")
+@click.option("--quiet", is_flag=True, help="No progress line, and only the last line at the end (what was built where), not what it wrote and how long each part took.")
 @click.pass_context
 @reports_problems
 def build(ctx: click.Context, out: Path | None, ids: bool, base_url: str, force: bool, books: bool,
@@ -198,8 +199,9 @@ def build(ctx: click.Context, out: Path | None, ids: bool, base_url: str, force:
 
     Example: edition build --out /tmp/edition
     """
-    report = build_edition(_project(ctx), out, parameters={"ids": ids, "base-url": base_url, "paper": paper.lower()},
-                           force=force, books=books)
+    with _progress_line(quiet) as progress:
+        report = build_edition(_project(ctx), out, parameters={"ids": ids, "base-url": base_url, "paper": paper.lower()},
+                               force=force, books=books, progress=progress)
     if report.up_to_date:
         click.echo(f"up to date: nothing changed since the last build in {report.out_dir} (--force rebuilds)")
     else:
@@ -229,6 +231,25 @@ def cite(ctx: click.Context, identifier: str, fmt: str, base_url: str, words: st
         click.echo(citation(_project(ctx), identifier, fmt, base_url))
     else:
         click.echo(cite_quote(_project(ctx), identifier, words, fmt, base_url))
+
+
+@contextlib.contextmanager
+def _progress_line(quiet: bool):
+    """What a long command is doing, on one line of the terminal that rewrites itself; nothing when standard error
+    is not a terminal, in CI (``$CI``) or with ``--quiet``. The line is cleared when the command is done."""
+    if quiet or os.environ.get("CI") or not sys.stderr.isatty():
+        yield None
+        return
+
+    def show(message: str) -> None:
+        sys.stderr.write(f"\r\033[K{message}…")
+        sys.stderr.flush()
+
+    try:
+        yield show
+    finally:
+        sys.stderr.write("\r\033[K")
+        sys.stderr.flush()
 
 
 def _source_options(command):
