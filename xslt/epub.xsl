@@ -80,16 +80,18 @@
         <metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
           <dc:identifier id="uid">{($facts?url[.], $w?id)[1]}</dc:identifier>
           <dc:title>{$w?title}</dc:title>
-          <dc:creator>{$w?author}</dc:creator>
+          <!-- A header may leave out the author, the publisher, the dates and the description (the schema
+               allows it): what it leaves out is left out here too, never written empty. -->
+          <xsl:for-each select="$w?author[.]"><dc:creator>{.}</dc:creator></xsl:for-each>
           <dc:language>{$facts?language}</dc:language>
-          <dc:publisher>{$w?publisher}</dc:publisher>
-          <dc:date>{$facts?created}</dc:date>
-          <dc:description>{$facts?subject}</dc:description>
+          <xsl:for-each select="$w?publisher[.]"><dc:publisher>{.}</dc:publisher></xsl:for-each>
+          <xsl:for-each select="$facts?created[matches(., '^\d{4}')]"><dc:date>{.}</dc:date></xsl:for-each>
+          <xsl:for-each select="$facts?subject[.]"><dc:description>{.}</dc:description></xsl:for-each>
           <xsl:for-each select="tokenize($facts?keywords, ',\s*')[.]">
             <dc:subject>{.}</dc:subject>
           </xsl:for-each>
-          <dc:source>{$w?site}, {$w?posted}</dc:source>
-          <meta property="dcterms:modified">{$facts?modified}T00:00:00Z</meta>
+          <xsl:if test="$w?site or $w?posted"><dc:source>{string-join(($w?site[.], $w?posted[.]), ', ')}</dc:source></xsl:if>
+          <meta property="dcterms:modified">{ed:book-date($doc)}T00:00:00Z</meta>
           <!-- EPUB Accessibility 1.1: what the book offers a reader who cannot see it, or reads it otherwise. -->
           <meta property="schema:accessMode">textual</meta>
           <meta property="schema:accessModeSufficient">textual</meta>

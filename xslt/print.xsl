@@ -27,7 +27,7 @@
     <xsl:variable name="doc" as="document-node()" select="."/>
     <xsl:variable name="w" as="map(xs:string, xs:string)" select="ed:work(.)"/>
     <xsl:variable name="facts" as="map(xs:string, xs:string)" select="ed:book-facts(.)"/>
-    <xsl:variable name="modified" as="xs:string" select="($facts?modified[. castable as xs:date], $w?edition-year || '-01-01')[1]"/>
+    <xsl:variable name="modified" as="xs:string" select="ed:book-date(.)"/>
     <xsl:result-document href="print/edition.typ" method="text" encoding="UTF-8">
       <xsl:text>#import "print.typ": *&#10;</xsl:text>
       <xsl:text>#show: book.with(title: {ed:typst-string($w?title)}, author: {ed:typst-string($w?author)}, </xsl:text>

@@ -95,6 +95,16 @@
     </xsl:for-each>
   </xsl:template>
 
+  <!-- The books' date (the PDF's and the EPUB's modification date), from the header, never the clock, so that two
+       builds are byte-identical: the last revision, else the first of January of the edition's year, else (a header
+       with no date at all, which the schema allows) 1970-01-01, the conventional "no date" of reproducible builds. -->
+  <xsl:function name="ed:book-date" as="xs:string" visibility="public">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:variable name="year" as="xs:string" select="ed:work($doc)?edition-year"/>
+    <xsl:sequence select="(ed:book-facts($doc)?modified[. castable as xs:date],
+      $year[. castable as xs:integer] ! (. || '-01-01'), '1970-01-01')[1]"/>
+  </xsl:function>
+
   <!-- ================================================================ the index -->
 
   <!-- The index's sections, one per register kind the declaration puts in the index (@index) with entries the text points at, as maps
