@@ -41,7 +41,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import manifest, releases, workers
+from . import citations, manifest, releases, workers
 from .project import Project
 from .xmlio import EditionError, Problem
 
@@ -273,6 +273,8 @@ def build(project: Project, out_dir: Path | None = None, parameters: dict | None
     try:  # BaseException: Ctrl-C must not leave a half-written folder behind either
         with _timed(timings, "base map"):
             computed = {"basemap": _basemap(edition.document, _cache_folder(out_dir, staging))}
+        with _timed(timings, "citations"):  # rendered once from each unit's CSL-JSON record; the stylesheets print them
+            computed["citations"] = citations.for_stylesheets(edition.document, (parameters or {}).get("base-url", ""))
         ctx = BuildContext(project, edition.document, staging, stylesheet_parameters(project, {**computed, **(parameters or {})}))
         with _timed(timings, "serialize"):
             document_xml = edition.serialize()
