@@ -107,8 +107,14 @@ def edition_record(document: etree._ElementTree | etree._Element, base_url: str 
         "URL": _permalink(base, ""),
         "language": root.get("{http://www.w3.org/XML/1998/namespace}lang", ""),
     }
-    if record["type"] == "book" and record["container-title"] and record["container-title"] != record["title"]:
+    if record["type"] == "book" and record["container-title"] == record["title"]:
+        record["container-title"] = ""  # the text is the book itself
+    elif record["type"] == "book" and record["container-title"]:
         record["type"] = "chapter"  # the text is a part of the book the header names
+    if record["type"] == "article-journal" and record["original-date"]:
+        # A journal article's date is its issue's (the styles print it after volume and number); the edition
+        # is named by its version, publisher and permalink.
+        record["issued"], record["original-date"] = record["original-date"], None
     return {key: value for key, value in record.items() if value}  # CSL wants absent variables, not empty ones
 
 
@@ -296,7 +302,12 @@ def plain(record: dict, where: str = "", ident: str = "", reading: str = "") -> 
 
 
 def csl_json(record: dict) -> str:
-    return json.dumps([record], ensure_ascii=False, indent=2)
+    """The record as CSL-JSON. The schema (csl-data.json) knows ``locator`` but not its ``label``, which is a
+    cite's property in CSL: it travels in ``custom``, the schema's place for what CSL has no variable for."""
+    item = {k: v for k, v in record.items() if k != "label"}
+    if "label" in record:
+        item["custom"] = {"locator-label": record["label"]}
+    return json.dumps([item], ensure_ascii=False, indent=2)
 
 
 RENDERERS = {"chicago": lambda r: _styled(r, "chicago"), "mla": lambda r: _styled(r, "mla"),
