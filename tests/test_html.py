@@ -72,7 +72,7 @@ def test_the_comment_heading_is_its_label(index):
     """The heading, the ¶ marker and the citation read alike: "Comment 1", "¶ 1", "comment 1, ¶ 1"."""
     assert one(index, "//section[@id='comment-one']/h3").text_content() == "Comment 1"
     cite = one(index, "//p[@id='p-mini-comment']/a[@class='cite']")
-    assert cite.text_content() == "Cite comment 1, ¶ 1" and ", para. 1, index.html#p-mini-comment." in cite.get("data-citation")
+    assert cite.text_content() == "Cite comment 1, ¶ 1" and ", para. 1 (comment 1), index.html#p-mini-comment." in cite.get("data-citation")
 
 
 def test_the_cite_control_comes_right_after_the_paragraph_number(index):

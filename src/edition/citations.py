@@ -142,8 +142,10 @@ def unit_records(document, base_url: str = "") -> dict[str, dict]:
         for number, p in enumerate(paragraphs, 1):
             if p.get("{http://www.w3.org/XML/1998/namespace}id"):
                 ident = p.get("{http://www.w3.org/XML/1998/namespace}id")
+                # Outside the essay the number restarts: the locator names the part, as the reading view's label does.
+                within = {"front": " (introduction)", "back": f" (comment {p.getparent().get('n', '1')})"}.get(part, "")
                 records[ident] = {**whole, "id": f"{whole['id']}-{ident}", "URL": _permalink(base, ident),
-                                  "locator": str(number), "label": "paragraph"}
+                                  "locator": f"{number}{within}", "label": "paragraph"}
     for div in text.xpath(".//t:div[@xml:id]", namespaces=NS):
         ident, head = div.get("{http://www.w3.org/XML/1998/namespace}id"), _text(div.find(f"{{{TEI}}}head"))
         records[ident] = {**whole, "id": f"{whole['id']}-{ident}", "URL": _permalink(base, ident),

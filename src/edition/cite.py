@@ -50,9 +50,10 @@ def _where(element, record: dict) -> str:
     if record["label"] == "section":
         return f"section “{record['locator']}”"
     part = next((a.tag.rsplit("}", 1)[-1] for a in element.iterancestors() if a.tag.rsplit("}", 1)[-1] in ("front", "back")), "")
+    number = record["locator"].split(" ", 1)[0]
     if part == "back":
-        return f"comment {element.getparent().get('n', '1')}, ¶ {record['locator']}"
-    return ("introduction " if part == "front" else "") + f"¶ {record['locator']}"
+        return f"comment {element.getparent().get('n', '1')}, ¶ {number}"
+    return ("introduction " if part == "front" else "") + f"¶ {number}"
 
 
 def citation(project: Project, ident: str, fmt: str = "text", base_url: str = "", layer: CommonLayer | None = None) -> str:
