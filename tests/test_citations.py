@@ -218,3 +218,12 @@ def test_every_record_is_valid_csl_json(kind, records):
         assert all(set(name) <= {"family", "given", "literal"} and name for name in item["author"])
         assert all(isinstance(p, int) for key in ("issued", "original-date") if key in item for p in item[key]["date-parts"][0])
         assert all(value not in ("", [], {}) for value in item.values())
+
+
+def test_a_document_without_a_header_still_has_a_record():
+    """``edition build`` with validation skipped meets such documents (the fuzz test): no crash, no empty field."""
+    document = header_document("book")
+    document.remove(document.find(f"{{{TEI}}}teiHeader"))
+    records = citations.unit_records(document)
+    assert records[""] == {"id": "edition", "type": "document", "URL": "index.html", "language": "en"}
+    assert not STRAY.search(citations.render(records["p-one"], "chicago"))

@@ -78,6 +78,8 @@ def edition_record(document: etree._ElementTree | etree._Element, base_url: str 
     """The CSL-JSON record of the edition as a whole (its permalink the edition's front page)."""
     root = document.getroot() if hasattr(document, "getroot") else document
     header = root.find(f"{{{TEI}}}teiHeader")
+    if header is None:  # a build with validation skipped meets documents without one: cite what there is
+        header = etree.Element(f"{{{TEI}}}teiHeader")
     one = lambda xpath: (header.xpath(xpath, namespaces=NS) or [None])[0]  # noqa: E731
     titles = header.xpath("t:fileDesc/t:titleStmt/t:title", namespaces=NS)
     main = ([t for t in titles if t.get("type") == "main"] or titles)[:1]
