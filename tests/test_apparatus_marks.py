@@ -47,7 +47,7 @@ def test_the_comment_heading_marker_and_citation_agree(index):
     paragraph = index.get_element_by_id("p-comment-one")
     pilcrow, cite = paragraph.xpath("a[@class='pilcrow']")[0], paragraph.xpath("a[@class='cite']")[0]
     assert (pilcrow.text, pilcrow.get("aria-label"), text(cite)) == ("1", "comment 1, ¶ 1", "Cite comment 1, ¶ 1")
-    assert ", comment 1, ¶ 1." in cite.get("data-citation")
+    assert ", para. 1 (comment 1), " in cite.get("data-citation")
 
 
 def test_no_paragraph_identifier_shows_in_a_tip_or_a_note(index):

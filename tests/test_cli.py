@@ -51,13 +51,15 @@ def test_cite_text_gives_label_permalink_and_text():
 
 def test_cite_chicago_names_author_title_paragraph_and_url():
     result = run("cite", "p-scale-disaster-difficult", "--format", "chicago", "--base-url", "https://example.org/weil/")
-    assert result.output.startswith("Weil, Robert. “Conditions of the Working Classes in China.”")
-    assert "¶ 4" in result.output and result.output.strip().endswith("https://example.org/weil/index.html#p-scale-disaster-difficult.")
+    assert result.output.startswith("Robert Weil, “Conditions of the Working Classes in China,”")  # a Chicago note
+    assert "para. 4" in result.output and result.output.strip().endswith("https://example.org/weil/index.html#p-scale-disaster-difficult.")
 
 
 def test_cite_mla_gives_the_paragraph_number():
     output = run("cite", "p-scale-disaster-difficult", "--format", "mla").output
-    assert "version 1.1" in output and ", par. 4, https://weil-edition.example.org/index.html#p-scale-disaster-difficult." in output
+    entry, in_text = output.strip().splitlines()  # the works-cited entry, then the in-text citation with the paragraph
+    assert "Version 1.1" in entry and entry.endswith(", https://weil-edition.example.org/index.html#p-scale-disaster-difficult.")
+    assert in_text == "(Weil, “Conditions of the Working Classes in China,” par. 4)"
 
 
 def test_cite_bibtex_is_an_online_entry():
@@ -67,7 +69,7 @@ def test_cite_bibtex_is_an_online_entry():
 
 def test_cite_csl_json_is_a_webpage_item_with_locator():
     item = json.loads(run("cite", "p-scale-disaster-difficult", "--format", "csl-json").output)[0]
-    assert item["type"] == "webpage" and item["locator"] == "4" and item["label"] == "paragraph"
+    assert item["type"] == "webpage" and item["locator"] == "4" and item["custom"] == {"locator-label": "paragraph"}
     assert item["author"] == [{"family": "Weil", "given": "Robert"}]
 
 
@@ -82,7 +84,7 @@ def test_cite_unknown_identifier_fails_with_exit_1():
 
 
 def test_cite_unknown_format_is_a_usage_error():
-    result = CliRunner().invoke(main, ["--project", str(ROOT), "cite", "p-comment-nico", "--format", "apa"])
+    result = CliRunner().invoke(main, ["--project", str(ROOT), "cite", "p-comment-nico", "--format", "harvard"])
     assert result.exit_code == 2 and "Invalid value for '--format'" in result.output
 
 

@@ -31,9 +31,15 @@ def saxon():
 
 
 def _build(s: Stylesheets, out: Path, parameters: dict | None = None) -> Path:
+    from lxml import etree
+
+    from edition.outputs.citations import for_stylesheets
+
     document = s.document(FIXTURE.read_bytes())
+    parameters = {"ids": False, "base-url": "", **(parameters or {})}
+    citations = for_stylesheets(etree.fromstring(FIXTURE.read_bytes()), parameters["base-url"])  # as the build does
     for entry in ENTRIES:
-        s.run(entry, document, out, {"ids": False, "base-url": "", **(parameters or {})})
+        s.run(entry, document, out, {"citations": citations, **parameters})
     return out / "html"
 
 
@@ -66,7 +72,7 @@ def test_the_comment_heading_is_its_label(index):
     """The heading, the ¶ marker and the citation read alike: "Comment 1", "¶ 1", "comment 1, ¶ 1"."""
     assert one(index, "//section[@id='comment-one']/h3").text_content() == "Comment 1"
     cite = one(index, "//p[@id='p-mini-comment']/a[@class='cite']")
-    assert cite.text_content() == "Cite comment 1, ¶ 1" and ", comment 1, ¶ 1." in cite.get("data-citation")
+    assert cite.text_content() == "Cite comment 1, ¶ 1" and ", para. 1 (comment 1), index.html#p-mini-comment." in cite.get("data-citation")
 
 
 def test_the_cite_control_comes_right_after_the_paragraph_number(index):
@@ -82,15 +88,14 @@ def test_each_paragraph_is_anchored_by_its_identifier_and_links_to_itself(index)
 def test_the_cite_control_is_a_permalink_carrying_the_full_citation(index):
     cite = one(index, "//p[@id='p-mini-two']/a[@class='cite']")
     assert cite.get("href") == "#p-mini-two"
-    assert cite.get("data-citation") == ("Weil, Robert. “Conditions of the Working Classes in China.” China Study Group, "
-                                         "31 dec (year not given). Digital edition, The Weil Edition Project, 2026, ¶ 2. "
-                                         "Version 1.0, 2026. index.html#p-mini-two.")
+    assert cite.get("data-citation") == ("Robert Weil, “Conditions of the Working Classes in China,” version 1.0, "
+                                         "China Study Group, The Weil Edition Project, 2026, para. 2, index.html#p-mini-two.")
 
 
 def test_with_a_base_url_the_citation_holds_the_absolute_permalink(saxon, tmp_path):
     tree = lxml_html.parse(str(_build(saxon, tmp_path, {"base-url": "https://example.org/weil/"}) / "index.html"))
     cite = one(tree, "//p[@id='p-mini-two']/a[@class='cite']")
-    assert cite.get("data-citation").endswith("¶ 2. Version 1.0, 2026. https://example.org/weil/index.html#p-mini-two.")
+    assert cite.get("data-citation").endswith(", para. 2, https://example.org/weil/index.html#p-mini-two.")
 
 
 def test_a_mention_links_to_its_entry_with_name_and_description(index):

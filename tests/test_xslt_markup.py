@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 
 import pytest
-from lxml import html
+from lxml import etree, html
 
 from xslt_support import run_entry_points, tei
 
@@ -42,7 +42,14 @@ BODY = """
 
 @pytest.fixture(scope="module")
 def out(tmp_path_factory) -> Path:
-    return run_entry_points(tei(BODY, stand_off=REGISTERS), tmp_path_factory.mktemp("markup"))
+    return run_entry_points(tei(BODY, stand_off=REGISTERS), tmp_path_factory.mktemp("markup"), parameters=_citations())
+
+
+def _citations(base_url: str = "") -> dict:
+    """The citations parameter as the build renders it (edition.outputs.citations) for the fixture document."""
+    from edition.outputs.citations import for_stylesheets
+
+    return {"citations": for_stylesheets(etree.fromstring(tei(BODY, stand_off=REGISTERS).encode()), base_url)}
 
 
 def page(out: Path, name: str):
@@ -159,24 +166,25 @@ def test_the_source_line_is_the_headers_description_of_the_source(out):
 
 def test_without_a_base_url_citations_use_the_headers_canonical_url(out):
     cite = page(out, "index.html").xpath("//p[@id='p-two']/a[@class='cite']/@data-citation")[0]
-    assert cite == ("Example, Ada. “A Test Text.” Test Site, 4 March (year not given). Digital edition, The Test Press, 2030, ¶ 2. "
-                    "Version 2.1, 2030-05-01. https://example.org/test/index.html#p-two.")
+    assert cite == ("Ada Example, “A Test Text,” version 2.1, Test Site, The Test Press, May 1, 2030, para. 2, "
+                    "https://example.org/test/index.html#p-two.")
 
 
 def test_the_base_url_parameter_wins_over_the_headers_url(tmp_path):
-    out = run_entry_points(tei(BODY, stand_off=REGISTERS), tmp_path, ("cite-files.xsl",), {"base-url": "https://mirror.example/"})
-    assert "  url = {https://mirror.example/index.html}," in (out / "html" / "cite" / "edition.bib").read_text(encoding="utf-8")
+    out = run_entry_points(tei(BODY, stand_off=REGISTERS), tmp_path, ("cite-files.xsl",),
+                           {"base-url": "https://mirror.example/", **_citations("https://mirror.example/")})
+    assert "\turl = {https://mirror.example/index.html}," in (out / "html" / "cite" / "edition.bib").read_text(encoding="utf-8")
 
 
 def test_bibtex_and_csl_json_name_the_version(out):
     bib = (out / "html" / "cite" / "edition.bib").read_text(encoding="utf-8")
-    assert "  version = {2.1},\n  date = {2030-05-01}," in bib
+    assert "\tdate = {2030-05-01},\n\tversion = {2.1}," in bib
     assert json.loads((out / "html" / "cite" / "edition.json").read_text(encoding="utf-8"))[0]["version"] == "2.1"
 
 
 def test_the_mla_citation_names_the_version(out):
     mla = page(out, "index.html").xpath("string(//p[@id='cite-mla'])")
-    assert mla == "Example, Ada. “A Test Text.” Test Site, 4 March. Digital edition, version 2.1, The Test Press, 2030, https://example.org/test/index.html."
+    assert mla == "Example, Ada. “A Test Text.” Test Site, Version 2.1, The Test Press, 1 May 2030, https://example.org/test/index.html."
 
 
 def test_page_metadata_names_the_version_and_the_absolute_url(out):

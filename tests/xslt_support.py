@@ -77,6 +77,10 @@ from edition.project import Project
 from edition.xslt import Stylesheets
 xslt, source, out, names, parameters = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]), sys.argv[4].split(), json.loads(sys.argv[5])
 xml = load_edition(Project(source)).serialize() if source.is_dir() else source.read_bytes()
+if "citations" not in parameters:  # rendered before the stylesheets run, as the build does
+    from lxml import etree
+    from edition.outputs.citations import for_stylesheets
+    parameters["citations"] = for_stylesheets(etree.fromstring(xml), parameters.get("base-url", ""))
 with Stylesheets() as sheets:
     paths = [xslt / name for name in names]
     for path in paths:

@@ -44,7 +44,7 @@ from pathlib import Path
 
 from . import manifest, workers
 
-from .outputs import releases
+from .outputs import citations, releases
 from .project import Project
 from .xmlio import EditionError, Problem
 
@@ -314,6 +314,8 @@ def build(project: Project, out_dir: Path | None = None, parameters: dict | None
     try:  # BaseException: Ctrl-C must not leave a half-written folder behind either
         with _timed(timings, "base map"):
             computed = {"basemap": _basemap(edition.document, _cache_folder(out_dir, staging))}
+        with _timed(timings, "citations"):  # rendered once from each unit's CSL-JSON record; the stylesheets print them
+            computed["citations"] = citations.for_stylesheets(edition.document, (parameters or {}).get("base-url", ""))
         ctx = BuildContext(project, edition.document, staging, stylesheet_parameters(project, {**computed, **(parameters or {})}))
         with _timed(timings, "serialize"):
             document_xml = edition.serialize()

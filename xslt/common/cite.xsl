@@ -1,9 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- Citations of the edition, a section or a paragraph, in the formats declarations.xsl lists
-     (text, chicago, mla, bibtex, csl-json). Used by `edition cite` (called as a function of the common
-     layer) and by the HTML's cite controls and "How to cite". Every format names the edition's version
-     and its date, and gives an absolute permalink when a base URL is known ($base-url, else the header's
-     idno type="URL"). -->
+<!-- Facts about the edition for the pages (ed:work), permalinks and locators, and the citations the build
+     rendered from each unit's CSL-JSON record (src/edition/citations.py) in the formats declarations.xsl lists:
+     the HTML's cite controls, "How to cite" and the cite files print them; none is formatted here. -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:map="http://www.w3.org/2005/xpath-functions/map"
@@ -39,12 +37,6 @@
     }"/>
   </xsl:function>
 
-  <!-- "Family, Given" ("Family" alone, or '' when the header names no author). -->
-  <xsl:function name="ed:author-inverted" as="xs:string" visibility="public">
-    <xsl:param name="w" as="map(xs:string, xs:string)"/>
-    <xsl:sequence select="string-join(($w?author-family, $w?author-given)[.], ', ')"/>
-  </xsl:function>
-
   <!-- The base of permalinks: the base-url parameter when given, else the edition's canonical URL
        (publicationStmt/idno type="URL"), else '' (links stay relative). Always ends in a slash when set. -->
   <xsl:function name="ed:base-url" as="xs:string" visibility="public">
@@ -76,78 +68,17 @@
       else ''"/>
   </xsl:function>
 
-  <!-- The citation of the element with xml:id $id ('' for the whole edition) in $format. -->
+  <!-- The citations the build rendered (the citations parameter), parsed once. -->
+  <xsl:variable name="ed:citations" as="map(*)" select="parse-json($citations)"/>
+
+  <!-- The citation of the element with xml:id $id ('' for the whole edition) in $format, as the build rendered it
+       from the unit's CSL-JSON record (edition.citations); '' when the build rendered none. -->
   <xsl:function name="ed:citation" as="xs:string" visibility="public">
     <xsl:param name="doc" as="node()"/>
     <xsl:param name="id" as="xs:string"/>
     <xsl:param name="format" as="xs:string"/>
     <xsl:param name="base-url" as="xs:string"/>
-    <xsl:variable name="target" as="element()?" select="id($id, root($doc))[self::tei:p or self::tei:div][ancestor::tei:text]"/>
-    <xsl:variable name="w" as="map(xs:string, xs:string)" select="ed:work($doc)"/>
-    <xsl:variable name="where" as="xs:string" select="ed:locator($target)"/>
-    <xsl:variable name="url" as="xs:string" select="ed:permalink($id, ed:base-url($doc, $base-url))"/>
-    <xsl:variable name="version" as="xs:string" select="ed:version-label($w)"/>
-    <xsl:variable name="posted" as="xs:string" select="$w?posted || (if ($w?posted-without-year = 'true') then ' (year not given)' else '')"/>
-    <xsl:choose>
-      <xsl:when test="$id and empty($target)">
-        <xsl:message terminate="yes">no paragraph or section has the identifier {$id}</xsl:message>
-      </xsl:when>
-      <xsl:when test="$format = 'text'">
-        <xsl:sequence select="string-join((
-          string-join(($w?author[.], '“' || $w?title || '”'), ', ') || (if ($where) then ', ' || $where else '') || ' [' || ($id[.], $w?id)[1] || ']',
-          $url,
-          if ($target/self::tei:p) then ('', ed:plain($target, 'reading')) else (),
-          if ($version) then ('', 'Digital edition, ' || $version || '.') else ()), '&#10;')"/>
-      </xsl:when>
-      <xsl:when test="$format = 'chicago'">
-        <xsl:sequence select="string-join((ed:author-inverted($w)[.] ! (. || '.'), '“' || $w?title || '.”',
-          string-join(($w?site, $posted)[.], ', ')[.] ! (. || '.'),
-          'Digital edition, ' || string-join(($w?publisher[.], $w?edition-year, $where[.]), ', ') || '.',
-          if ($version) then upper-case(substring($version, 1, 1)) || substring($version, 2) || '.' else (),
-          $url || '.'), ' ')"/>
-      </xsl:when>
-      <xsl:when test="$format = 'mla'">
-        <xsl:sequence select="string-join((ed:author-inverted($w)[.] ! (. || '.'), '“' || $w?title || '.”',
-          string-join(($w?site, $w?posted)[.], ', ')[.] ! (. || '.'),
-          'Digital edition, ' || string-join(((if ($w?version) then 'version ' || $w?version else ()), $w?publisher[.], $w?edition-year,
-            (if ($target/self::tei:p) then 'par. ' || ed:paragraph-number($target) else ()), $url), ', ') || '.'), ' ')"/>
-      </xsl:when>
-      <xsl:when test="$format = 'bibtex'">
-        <xsl:sequence select="string-join((
-          '@online{' || $w?id || (if ($id) then '-' || $id else '') || ',',
-          ed:author-inverted($w)[.] ! ('  author = {' || . || '},'),
-          '  title = {' || $w?title || '},',
-          $w?site[.] ! ('  organization = {' || . || '},'),
-          $w?publisher[.] ! ('  publisher = {' || . || '},'),
-          $w?edition-year[. ne 'n.d.'] ! ('  year = {' || . || '},'),
-          if ($w?version) then '  version = {' || $w?version || '},' else (),
-          if ($w?version-date) then '  date = {' || $w?version-date || '},' else (),
-          '  url = {' || $url || '},',
-          if ($where) then '  note = {' || replace($where, '¶', '\\P{}') || '},' else (),
-          '  langid = {english}',
-          '}'), '&#10;')"/>
-      </xsl:when>
-      <xsl:when test="$format = 'csl-json'">
-        <xsl:variable name="item" as="map(*)" select="map:merge((
-          map{
-            'id': $w?id || (if ($id) then '-' || $id else ''),
-            'type': 'webpage',
-            'title': $w?title,
-            'URL': $url,
-            'language': 'en'
-          },
-          if ($w?author) then map{'author': [ map:merge((map{'family': $w?author-family}, $w?author-given[.] ! map{'given': .})) ]} else (),
-          if ($w?site) then map{'container-title': $w?site} else (),
-          if ($w?publisher) then map{'publisher': $w?publisher} else (),
-          if ($w?edition-year castable as xs:integer) then map{'issued': map{'date-parts': [ [ xs:integer($w?edition-year) ] ]}} else (),
-          if ($w?version) then map{'version': $w?version} else (),
-          if ($target/self::tei:p) then map{'locator': string(ed:paragraph-number($target)), 'label': 'paragraph'} else ()))"/>
-        <xsl:sequence select="serialize([ $item ], map{'method': 'json', 'indent': true()})"/>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:message terminate="yes">unknown citation format {$format}: use one of {string-join($ed:formats, ', ')}</xsl:message>
-      </xsl:otherwise>
-    </xsl:choose>
+    <xsl:sequence select="string(($ed:citations($id)?($format), '')[1])"/>
   </xsl:function>
 
 </xsl:stylesheet>

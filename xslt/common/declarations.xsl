@@ -79,7 +79,9 @@
       <ed:format name="text" label="Plain text" media-type="text/plain"/>
       <ed:format name="chicago" label="Chicago" media-type="text/plain"/>
       <ed:format name="mla" label="MLA" media-type="text/plain"/>
+      <ed:format name="apa" label="APA" media-type="text/plain"/>
       <ed:format name="bibtex" label="BibTeX" file="cite/edition.bib" media-type="application/x-bibtex"/>
+      <ed:format name="ris" label="RIS" file="cite/edition.ris" media-type="application/x-research-info-systems"/>
       <ed:format name="csl-json" label="CSL-JSON" file="cite/edition.json" media-type="application/vnd.citationstyles.csl+json"/>
     </ed:declarations>
   </xsl:variable>

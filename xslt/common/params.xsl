@@ -16,6 +16,10 @@
   <!-- The base map of the places page: SVG shapes projected by the build from an offline data package. -->
   <xsl:param name="basemap" as="xs:string" select="''"/>
 
+  <!-- Every citable unit's citations, rendered once by the build from its CSL-JSON record (edition.citations), as JSON:
+       {"": {format: text, …} for the edition, ID: {"chicago": note} for each section and paragraph}. -->
+  <xsl:param name="citations" as="xs:string" select="'{}'"/>
+
   <!-- The build also lays out the PDF and EPUB editions (build/pdf/, build/epub/): pages link them. -->
   <xsl:param name="books" as="xs:boolean" select="false()"/>
 

@@ -146,10 +146,10 @@ def citation_cff(ctx) -> str:
     def text(xpath: str) -> str:
         return " ".join("".join(header.xpath(xpath, namespaces=NS)).split())
 
-    authors = []
-    for author in header.xpath("t:fileDesc/t:titleStmt/t:author", namespaces=NS):
-        names = " ".join("".join(author.itertext()).split()).split(" ")
-        authors.append({"given-names": " ".join(names[:-1]), "family-names": names[-1]} if len(names) > 1 else {"name": names[0]})
+    from .citations import edition_record  # the authors as the citations name them (one name splitting)
+
+    authors = [{**({"given-names": n["given"]} if "given" in n else {}), "family-names": n["family"]} if "family" in n
+               else {"name": n["literal"]} for n in edition_record(ctx.edition).get("author", [])]
     for editor in header.xpath("t:fileDesc/t:titleStmt/t:editor", namespaces=NS):
         authors.append({"name": " ".join("".join(editor.itertext()).split())})
     base = base_url(ctx)
