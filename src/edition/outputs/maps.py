@@ -335,6 +335,8 @@ def basemap_svg(edition: etree._ElementTree, data: Path | None = None, cache: Pa
     True
     """
     found = places(edition)
+    if not found:  # no place with coordinates: no map is drawn, so no boundaries are read (seconds saved)
+        return ""
     panels = tuple(frames(found))
     # The shapes depend on the frames and on where the places are, not on which place is which or how often
     # the text names it (that only chooses the frames): an edit of the text keeps the cached map.
