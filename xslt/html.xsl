@@ -69,15 +69,11 @@
           <nav class="toc" aria-labelledby="toc-heading">
             <h2 id="toc-heading">{ed:label('reading.contents')}</h2>
             <ol>
-              <xsl:for-each select="$text/tei:front/tei:div[@type = 'introduction']">
-                <li><a href="#{@xml:id}">{ed:plain(tei:head[1], 'reading')}</a></li>
+              <!-- The parts of the text in the order and with the labels the books give them (ed:book-parts);
+                   the title page, the contents themselves and the books' index are not parts of this page. -->
+              <xsl:for-each select="ed:book-parts(/)[not(?part = ('title-page', 'contents', 'index'))]">
+                <li><a href="#{?id}">{?label}</a></li>
               </xsl:for-each>
-              <xsl:for-each select="$text/tei:body/tei:div">
-                <li><a href="#{@xml:id}">{if (tei:head) then ed:plain(tei:head[1], 'reading') else ed:label('reading.introduction')}</a></li>
-              </xsl:for-each>
-              <xsl:if test="$text/tei:back/tei:div"><li><a href="#{$text/tei:back/tei:div[1]/@xml:id}">{ed:division-label($text/tei:back/tei:div[1])}</a></li></xsl:if>
-              <xsl:if test="$notes"><li><a href="#notes">{ed:label('reading.notes')}</a></li></xsl:if>
-              <xsl:if test="$interventions"><li><a href="#apparatus">{ed:label('reading.corrections')}</a></li></xsl:if>
               <li><a href="#how-to-cite">{ed:label('reading.how-to-cite')}</a></li>
             </ol>
           </nav>

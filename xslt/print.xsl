@@ -10,7 +10,6 @@
   exclude-result-prefixes="#all" expand-text="yes">
 
   <xsl:import href="common/html-layer.xsl"/>
-  <xsl:include href="common/book-parts.xsl"/>
   <xsl:include href="print/typst-text.xsl"/>
 
   <xsl:output method="text"/>
