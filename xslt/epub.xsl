@@ -191,8 +191,9 @@
               <xsl:variable name="page" as="element(tei:titlePage)?" select="?nodes/tei:titlePage"/>
               <xsl:variable name="byline" as="map(xs:string, node()*)" select="ed:byline-parts($page/tei:byline)"/>
               <section id="{?id}" class="title-page" epub:type="titlepage" aria-label="{?label}">
-                <h1 class="book-title"><xsl:apply-templates select="$page/tei:docTitle/tei:titlePart/node()" mode="ed:html"/></h1>
-                <p class="byline"><span class="byline-author"><xsl:apply-templates select="$byline?author" mode="ed:html"/></span>
+                <!-- A text with no title page of its own (the schema allows it): the header's title and author. -->
+                <h1 class="book-title"><xsl:apply-templates select="$page/tei:docTitle/tei:titlePart/node()" mode="ed:html"/><xsl:if test="empty($page/tei:docTitle)">{$w?title}</xsl:if></h1>
+                <p class="byline"><span class="byline-author"><xsl:apply-templates select="$byline?author" mode="ed:html"/><xsl:if test="empty($page/tei:byline)">{$w?author}</xsl:if></span>
                   <xsl:if test="exists($byline?date)"><br/><span class="byline-date"><xsl:apply-templates select="$byline?date" mode="ed:html"/></span></xsl:if></p>
                 <xsl:call-template name="ed:book-title-facts"><xsl:with-param name="doc" select="$doc"/></xsl:call-template>
               </section>
