@@ -102,7 +102,7 @@
       <xsl:when test="$format = 'chicago'">
         <xsl:sequence select="string-join((ed:author-inverted($w)[.] ! (. || '.'), '“' || $w?title || '.”',
           string-join(($w?site, $posted)[.], ', ')[.] ! (. || '.'),
-          'Digital edition, ' || string-join(($w?publisher[.], $w?edition-year, $where[.]), ', ') || '.',
+          replace('Digital edition, ' || string-join(($w?publisher[.], $w?edition-year, $where[.]), ', ') || '.', '\.\.$', '.'),
           if ($version) then upper-case(substring($version, 1, 1)) || substring($version, 2) || '.' else (),
           $url || '.'), ' ')"/>
       </xsl:when>
