@@ -69,11 +69,22 @@
   <xsl:mode name="ed:epub-tips" on-no-match="shallow-copy"/>
   <xsl:template match="@data-tip" mode="ed:epub-tips"><xsl:attribute name="title" select="."/></xsl:template>
 
+  <!-- The media type of an image by its file name's extension: the EPUB's core media types for images. -->
+  <xsl:function name="ed:image-media-type" as="xs:string">
+    <xsl:param name="url" as="xs:string"/>
+    <xsl:variable name="extension" as="xs:string" select="lower-case(replace($url, '^.*\.', ''))"/>
+    <xsl:sequence select="(map{'svg': 'image/svg+xml', 'png': 'image/png', 'jpg': 'image/jpeg', 'jpeg': 'image/jpeg',
+      'gif': 'image/gif', 'webp': 'image/webp'}($extension), 'application/octet-stream')[1]"
+      xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
+  </xsl:function>
+
   <!-- The package document: metadata from the header, every file, the reading order. -->
   <xsl:template name="ed:epub-package">
     <xsl:param name="doc" as="document-node()" required="yes"/>
     <xsl:variable name="w" as="map(xs:string, xs:string)" select="ed:work($doc)"/>
     <xsl:variable name="facts" as="map(xs:string, xs:string)" select="ed:book-facts($doc)"/>
+    <!-- The images the text shows: epub.py packs each at its path under EPUB/, listed here with its media type. -->
+    <xsl:variable name="images" as="xs:string*" select="sort(distinct-values($doc/tei:TEI/tei:text//tei:graphic/@url))"/>
     <xsl:result-document href="{$ed:epub-root}EPUB/package.opf" method="xml" indent="yes" encoding="UTF-8">
       <package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="uid" xml:lang="{$facts?language}">
         <metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
@@ -93,12 +104,13 @@
           <meta property="dcterms:modified">{ed:book-date($doc)}T00:00:00Z</meta>
           <!-- EPUB Accessibility 1.1: what the book offers a reader who cannot see it, or reads it otherwise. -->
           <meta property="schema:accessMode">textual</meta>
+          <xsl:if test="exists($images)"><meta property="schema:accessMode">visual</meta></xsl:if>
           <meta property="schema:accessModeSufficient">textual</meta>
           <xsl:for-each select="('structuralNavigation', 'tableOfContents', 'readingOrder', 'index', 'displayTransformability')">
             <meta property="schema:accessibilityFeature">{.}</meta>
           </xsl:for-each>
           <meta property="schema:accessibilityHazard">none</meta>
-          <meta property="schema:accessibilitySummary">A text-only book: every part has a heading and an entry in the navigation document; the language of the text and of every name in another script is marked; notes are footnotes linked both ways; every correction of the editors is marked in the text, linked to its entry in the list of corrections; every name links to its entry in the index. No images, sound or animation.</meta>
+          <meta property="schema:accessibilitySummary">A text-only book: every part has a heading and an entry in the navigation document; the language of the text and of every name in another script is marked; notes are footnotes linked both ways; every correction of the editors is marked in the text, linked to its entry in the list of corrections; every name links to its entry in the index. {if (exists($images)) then 'Every image has a description as its alternative text; no sound or animation.' else 'No images, sound or animation.'}</meta>
           <meta property="dcterms:conformsTo">EPUB Accessibility 1.1 - WCAG 2.1 Level AA</meta>
           <meta property="a11y:certifiedBy">{$w?publisher}</meta>
         </metadata>
@@ -107,6 +119,9 @@
           <item id="text" href="text.xhtml" media-type="application/xhtml+xml"/>
           <item id="registers" href="registers.xhtml" media-type="application/xhtml+xml"/>
           <item id="css" href="{$ed:epub-css}" media-type="text/css"/>
+          <xsl:for-each select="$images">
+            <item id="image-{position()}" href="{.}" media-type="{ed:image-media-type(.)}"/>
+          </xsl:for-each>
         </manifest>
         <spine>
           <itemref idref="text"/>
@@ -133,9 +148,11 @@
             <xsl:for-each select="ed:book-parts($doc)[not(?part = 'contents')]">
               <li>
                 <a href="{if (?part = 'index') then $ed:epub-registers else $ed:epub-text}#{?id}">{?label}</a>
-                <xsl:if test="?part = 'index'">
+                <!-- A list in the navigation document may not be empty: the registers' list only if one has entries. -->
+                <xsl:variable name="registers" as="map(*)*" select="$ed:register-kinds[exists(ed:sorted-entries($doc, .))]"/>
+                <xsl:if test="?part = 'index' and exists($registers)">
                   <ol>
-                    <xsl:for-each select="$ed:register-kinds[exists(ed:sorted-entries($doc, .))]">
+                    <xsl:for-each select="$registers">
                       <li><a href="{$ed:epub-registers}#register-{?kind}">{?title}</a></li>
                     </xsl:for-each>
                   </ol>
@@ -173,8 +190,9 @@
               <xsl:variable name="page" as="element(tei:titlePage)?" select="?nodes/tei:titlePage"/>
               <xsl:variable name="byline" as="map(xs:string, node()*)" select="ed:byline-parts($page/tei:byline)"/>
               <section id="{?id}" class="title-page" epub:type="titlepage" aria-label="{?label}">
-                <h1 class="book-title"><xsl:apply-templates select="$page/tei:docTitle/tei:titlePart/node()" mode="ed:html"/></h1>
-                <p class="byline"><span class="byline-author"><xsl:apply-templates select="$byline?author" mode="ed:html"/></span>
+                <!-- A text with no title page of its own (the schema allows it): the header's title and author. -->
+                <h1 class="book-title"><xsl:apply-templates select="$page/tei:docTitle/tei:titlePart/node()" mode="ed:html"/><xsl:if test="empty($page/tei:docTitle)">{$w?title}</xsl:if></h1>
+                <p class="byline"><span class="byline-author"><xsl:apply-templates select="$byline?author" mode="ed:html"/><xsl:if test="empty($page/tei:byline)">{$w?author}</xsl:if></span>
                   <xsl:if test="exists($byline?date)"><br/><span class="byline-date"><xsl:apply-templates select="$byline?date" mode="ed:html"/></span></xsl:if></p>
                 <xsl:call-template name="ed:book-title-facts"><xsl:with-param name="doc" select="$doc"/></xsl:call-template>
               </section>

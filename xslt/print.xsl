@@ -50,8 +50,12 @@
         <xsl:variable name="page" as="element(tei:titlePage)?" select="$part?nodes/tei:titlePage"/>
         <xsl:variable name="byline" as="map(xs:string, node()*)" select="ed:byline-parts($page/tei:byline)"/>
         <xsl:variable name="facts" as="element()*"><xsl:call-template name="ed:book-title-facts"><xsl:with-param name="doc" select="$doc"/></xsl:call-template></xsl:variable>
-        <xsl:text>#title-page[&#10;#title[{ed:typst($page/tei:docTitle/tei:titlePart/node())}]&#10;&#10;</xsl:text>
-        <xsl:text>#block(above: 8mm, below: 20mm)[#text(13pt)[{ed:typst($byline?author)}]</xsl:text>
+        <!-- A text with no title page of its own (the schema allows it): the header's title and author. -->
+        <xsl:variable name="w" as="map(xs:string, xs:string)" select="ed:work($doc)"/>
+        <xsl:variable name="title" as="xs:string" select="if ($page/tei:docTitle) then ed:typst($page/tei:docTitle/tei:titlePart/node()) else ed:typst-markup($w?title)"/>
+        <xsl:variable name="author" as="xs:string" select="if ($page/tei:byline) then ed:typst($byline?author) else ed:typst-markup($w?author)"/>
+        <xsl:text>#title-page[&#10;#title[{$title}]&#10;&#10;</xsl:text>
+        <xsl:text>#block(above: 8mm, below: 20mm)[#text(13pt)[{$author}]</xsl:text>
         <xsl:if test="exists($byline?date)"> \&#10;#text(11pt)[{ed:typst($byline?date)}]</xsl:if>
         <xsl:text>]&#10;&#10;</xsl:text>
         <xsl:value-of select="ed:typst-html($facts)" separator=""/>

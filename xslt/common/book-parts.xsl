@@ -86,7 +86,12 @@
     <xsl:if test="$also">
       <p class="also-published"><span class="label">{ed:label('book.also-published')} </span><xsl:for-each select="$also"><xsl:if test="position() gt 1">; </xsl:if><xsl:apply-templates select="." mode="ed:source"/></xsl:for-each> {ed:label('book.not-collated')}</p>
     </xsl:if>
-    <p class="edition-statement">{$w?edition}{ed:version-label($w)[.] ! (', ' || .)}. {$w?publisher}, {$w?edition-year}.</p>
+    <!-- "Edition, version. Publisher, year.": a part the header leaves out is left out with its punctuation
+         (no year reads as no year here, not "n.d."), and the statement only if something is left. -->
+    <xsl:variable name="statement" as="xs:string" select="string-join((
+      string-join(($w?edition, ed:version-label($w))[normalize-space()], ', '),
+      string-join(($w?publisher, $w?edition-year[. ne 'n.d.'])[normalize-space()], ', '))[.], '. ')"/>
+    <xsl:if test="$statement"><p class="edition-statement">{$statement}{if (ends-with($statement, '.')) then '' else '.'}</p></xsl:if>
     <xsl:variable name="url" as="xs:string" select="ed:base-url($doc, $base-url)"/>
     <xsl:if test="$url"><p class="url"><span class="label">{ed:label('book.online')} </span><a href="{$url}">{$url}</a></p></xsl:if>
     <p class="how-to-cite"><span class="label">{ed:label('book.how-to-cite')} </span>{ed:citation($doc, '', 'chicago', $base-url)}</p>

@@ -56,6 +56,12 @@
     </p>
   </xsl:template>
 
+  <!-- A quotation of paragraphs or verse is a block quotation, as in the reading view (the rule of the imported
+       HTML layer, which the inline rule below would otherwise outrank): a block never stands inside a span. -->
+  <xsl:template match="tei:quote[tei:p or tei:lg]" mode="ed:html" priority="1">
+    <xsl:apply-imports/>
+  </xsl:template>
+
   <!-- Quotations: typographic marks only; the speaker is in the index, not in hidden text. The marks stand
        outside the element's box, so that a line never breaks between a mark and its word. -->
   <xsl:template match="tei:said | tei:q | tei:quote | tei:soCalled | tei:mentioned | tei:title" mode="ed:html">

@@ -67,6 +67,93 @@
   <xsl:template match="tei:signed | tei:dateline" mode="ed:typst">
     <xsl:sequence select="ed:typst(node()) || (if (following-sibling::*) then ' \&#10;' else '')"/>
   </xsl:template>
+  <!-- The parts of a letter, as in the reading view: an opener, or a closer with a salutation, is a block of lines
+       (dateline, salutation, signature each a paragraph of its own); a postscript a block of its paragraphs. -->
+  <xsl:template match="tei:opener | tei:closer[tei:salute] | tei:postscript" mode="ed:typst" priority="1">
+    <xsl:sequence select="ed:typst-call('letter-part', ed:typst-string(local-name()), '&#10;' || ed:typst(*)) || '&#10;&#10;'"/>
+  </xsl:template>
+  <xsl:template match="tei:opener/* | tei:closer[tei:salute]/*" mode="ed:typst" priority="1">
+    <xsl:sequence select="ed:typst-call('letter-line', ed:typst-string(local-name()), ed:typst(node())) || '&#10;&#10;'"/>
+  </xsl:template>
+  <!-- A paragraph that is not a citable unit (in a quotation, a postscript): no number. -->
+  <xsl:template match="tei:p" mode="ed:typst">
+    <xsl:sequence select="'#par[' || ed:typst(node()) || ']&#10;&#10;'"/>
+  </xsl:template>
+
+  <!-- Breaks of the source: a line break as a line break (none inside a word); a page break as the source's page
+       number, set small in the line ("p. 38"), as the reading view shows it in the margin. -->
+  <xsl:template match="tei:lb" mode="ed:typst">
+    <xsl:sequence select="if (@break = 'no') then '' else '#linebreak()'"/>
+  </xsl:template>
+  <xsl:template match="tei:pb" mode="ed:typst">
+    <xsl:sequence select="'#source-page(' || ed:typst-string((@n ! ed:label('page.number', string(.)), '¦')[1]) || ')'"/>
+  </xsl:template>
+
+  <!-- Quotations set apart, as in the reading view: a quotation of paragraphs or verse, or one with its reference
+       outside a paragraph, is a block quotation with its reference under it; in a paragraph it stays in the line. -->
+  <xsl:template match="tei:cit[tei:quote[tei:p or tei:lg] or not(ancestor::tei:p)]" mode="ed:typst" priority="1">
+    <xsl:variable name="quote" as="xs:string" select="if (tei:quote[tei:p or tei:lg]) then ed:typst(tei:quote)
+      else '#par[' || ed:typst(tei:quote) || ']'"/>
+    <xsl:sequence select="'#cit(' || string-join(tei:bibl ! ('[' || ed:typst(node()) || ']'), ', ') || ')[&#10;' || $quote || ']&#10;&#10;'"/>
+  </xsl:template>
+  <xsl:template match="tei:cit" mode="ed:typst">
+    <xsl:sequence select="ed:typst(tei:quote) || string-join(tei:bibl ! (' (' || ed:typst(node()) || ')'))"/>
+  </xsl:template>
+  <xsl:template match="tei:quote[tei:p or tei:lg]" mode="ed:typst" priority="1">
+    <xsl:variable name="lang" as="xs:string?" select="@xml:lang ! tokenize(., '-')[1]"/>
+    <xsl:variable name="body" as="xs:string" select="ed:typst(*)"/>
+    <xsl:sequence select="if (exists($lang)) then '#text(lang: ' || ed:typst-string($lang) || ')[&#10;' || $body || ']&#10;&#10;' else $body"/>
+  </xsl:template>
+
+  <!-- Verse: its heading, then each line a line of its own (never run together into one paragraph). -->
+  <xsl:template match="tei:lg" mode="ed:typst">
+    <xsl:sequence select="ed:typst(tei:head) || '#verse(' || string-join(tei:l ! ('[' || ed:typst(node()) || ']'), ', ') || ')&#10;&#10;'
+      || ed:typst(* except (tei:head, tei:l))"/>
+  </xsl:template>
+  <!-- The heading of verse, a list or a table: a caption, not a section heading. -->
+  <xsl:template match="tei:lg/tei:head | tei:list/tei:head | tei:table/tei:head" mode="ed:typst" priority="1">
+    <xsl:sequence select="'#caption[' || ed:typst(node()) || ']&#10;&#10;'"/>
+  </xsl:template>
+
+  <!-- A list: bulleted, or numbered (@type ordered); each item one entry. A glossary is a register, not text. -->
+  <xsl:template match="tei:list[not(@type = 'glossary')]" mode="ed:typst">
+    <xsl:sequence select="ed:typst(tei:head) || '#' || (if (@type = 'ordered') then 'enum' else 'list') || '('
+      || string-join(tei:item ! ('[' || ed:typst(node()) || ']'), ', ') || ')&#10;&#10;'"/>
+  </xsl:template>
+
+  <!-- A table: as many columns as its widest row; label cells (or a label row) bold; spans kept. -->
+  <xsl:template match="tei:table" mode="ed:typst">
+    <xsl:variable name="columns" as="xs:integer" select="max((1, tei:row ! sum(tei:cell ! xs:integer((@cols[. castable as xs:integer], 1)[1]))))"/>
+    <xsl:variable name="cells" as="xs:string*" select="tei:row/tei:cell ! ed:typst-cell(.)"/>
+    <xsl:sequence select="ed:typst(tei:head) || '#text-table(columns: ' || $columns || ', ' || string-join($cells, ', ') || ')&#10;&#10;'"/>
+  </xsl:template>
+  <xsl:function name="ed:typst-cell" as="xs:string">
+    <xsl:param name="cell" as="element(tei:cell)"/>
+    <xsl:variable name="spans" as="xs:string*" select="($cell/@cols[. castable as xs:integer] ! ('colspan: ' || .),
+      $cell/@rows[. castable as xs:integer] ! ('rowspan: ' || .))"/>
+    <xsl:variable name="words" as="xs:string" select="ed:typst($cell/node())"/>
+    <xsl:sequence select="'table.cell(' || string-join($spans, ', ') || ')['
+      || (if (($cell/@role, $cell/../@role)[1] = 'label') then '#strong[' || $words || ']' else $words) || ']'"/>
+  </xsl:function>
+
+  <!-- A figure: the edition's image (print.typ's folder holds a copy, by pdf.py), its description as the image's
+       alternative text (the tagged PDF's Alt), its heading as the caption (unnumbered, as in the reading view); a width in pixels kept (1px = 0.75pt). -->
+  <xsl:template match="tei:figure" mode="ed:typst">
+    <xsl:variable name="width" as="xs:string?" select="tei:graphic/@width[matches(., '^[0-9]+(px)?$')] ! (string(xs:integer(replace(., 'px$', '')) * 0.75) || 'pt')"/>
+    <xsl:variable name="image" as="xs:string" select="'image(' || string-join((ed:typst-string(tei:graphic/@url),
+      'alt: ' || ed:typst-string(normalize-space(tei:figDesc)), $width ! ('width: ' || .)), ', ') || ')'"/>
+    <xsl:sequence select="'#figure(' || $image || ', numbering: none' || (if (tei:head) then ', caption: [' || ed:typst(tei:head[1]/node()) || ']' else '')
+      || ')' || (if (@xml:id) then '#label(' || ed:typst-string(@xml:id) || ')' else '') || '&#10;&#10;'"/>
+  </xsl:template>
+
+  <!-- Highlighted words: the rendition Typst has (italic, bold, small capitals, …), else the words as they are. -->
+  <xsl:template match="tei:hi" mode="ed:typst">
+    <xsl:variable name="rend" as="xs:string" select="string(tokenize(normalize-space(@rend))[1])"/>
+    <xsl:variable name="function" as="xs:string?" select="map{'italic': 'emph', 'bold': 'strong', 'underline': 'underline',
+      'superscript': 'super', 'subscript': 'sub', 'strikethrough': 'strike', 'small-caps': 'smallcaps'}($rend)"
+      xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
+    <xsl:sequence select="if (exists($function)) then ed:typst-call($function, (), ed:typst(node())) else ed:typst(node())"/>
+  </xsl:template>
 
   <!-- A foreign word in italics, in its language (the primary subtag: Typst takes ISO 639 codes). -->
   <xsl:template match="tei:foreign" mode="ed:typst">

@@ -2,7 +2,8 @@
 
 ``xslt/epub.xsl`` writes the book's files into ``epub-src/`` in the staging folder (container,
 package document, navigation, text, registers); ``write_epub`` adds the stylesheet
-(``xslt/assets/epub.css``) and zips them as the EPUB specification requires: ``mimetype`` first and
+(``xslt/assets/epub.css``) and the images the text shows (``graphic/@url``, which the package document
+lists, at the same path under ``EPUB/``), and zips them as the EPUB specification requires: ``mimetype`` first and
 stored uncompressed, then every other file in name order, each with the same fixed date, so two builds
 of the same sources are byte-identical. The staging folder ``epub-src/`` is removed afterwards.
 
@@ -16,6 +17,7 @@ import zipfile
 from pathlib import Path
 
 from ..corpus import edition_id
+from ..project import NS
 
 EPUB_SOURCE = Path("epub-src")
 EPUB_CSS = Path("assets") / "epub.css"
@@ -30,6 +32,7 @@ def write_epub(ctx) -> Path:
     """Zip ``ctx.out/epub-src/`` into ``ctx.out/epub/<edition id>.epub``; return its path."""
     source = ctx.out / EPUB_SOURCE
     shutil.copyfile(ctx.project.xslt_dir / EPUB_CSS, source / BOOK_CSS)
+    copy_images(ctx, source / BOOK_CSS.parent)
     target = ctx.out / "epub" / f"{edition_id(ctx.edition)}.epub"
     target.parent.mkdir(parents=True, exist_ok=True)
     files = sorted(p.relative_to(source).as_posix() for p in source.rglob("*") if p.is_file())
@@ -39,6 +42,19 @@ def write_epub(ctx) -> Path:
             book.writestr(_entry(name, zipfile.ZIP_DEFLATED), (source / name).read_bytes())
     shutil.rmtree(source)
     return target
+
+
+def copy_images(ctx, folder: Path) -> None:
+    """Copy the images the text shows (``graphic/@url``, a path inside the edition's folder) into ``folder`` at the
+    same path, so that the book's references resolve. The build checked already that each names a file there
+    (``edition.build.write_images``)."""
+    edition_dir = ctx.project.edition_dir.resolve()
+    for url in sorted(set(ctx.edition.xpath("//t:text//t:graphic/@url", namespaces=NS))):
+        image = (edition_dir / url).resolve()
+        if image.is_relative_to(edition_dir) and image.is_file():
+            target = folder / image.relative_to(edition_dir)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(image, target)
 
 
 def _entry(name: str, compression: int) -> zipfile.ZipInfo:

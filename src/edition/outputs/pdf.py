@@ -1,7 +1,7 @@
 """The print edition: ``build/pdf/<edition id>.pdf``, typeset by Typst from the Typst source print.xsl writes.
 
 ``xslt/print.xsl`` writes ``print/edition.typ`` into the staging folder; ``write_pdf`` puts the layout
-(``xslt/print/print.typ``) and the fonts beside it, compiles it with Typst's Python binding (the compiler is
+(``xslt/print/print.typ``), the images the text shows and the fonts beside it, compiles it with Typst's Python binding (the compiler is
 in the wheel) into a tagged PDF/UA-1, and removes the intermediate ``print/`` folder.
 
 Typst computes the contents', the corrections' and the index's page numbers itself in the one compilation
@@ -21,6 +21,7 @@ import shutil
 from pathlib import Path
 
 from ..corpus import edition_id
+from .epub import copy_images
 from ..project import NS
 from ..xmlio import EditionError, Problem
 
@@ -47,6 +48,7 @@ def write_pdf(ctx) -> Path:
         raise EditionError(Problem("paper", 1, 1, f"unknown paper size {paper!r}: choose one of {', '.join(PAPER_SIZES)}"))
     folder = ctx.out / PRINT_SOURCE.parent
     shutil.copyfile(ctx.project.xslt_dir / PRINT_LAYOUT, folder / PRINT_LAYOUT.name)
+    copy_images(ctx, folder)  # Typst reads nothing outside its root: the figures' images beside the source
     fonts = _link_fonts(folder / "fonts")
     target = ctx.out / "pdf" / f"{edition_id(ctx.edition)}.pdf"
     target.parent.mkdir(parents=True, exist_ok=True)
