@@ -101,3 +101,26 @@ def test_the_german_edition_prints_no_english_label(german_build):
     page = html.parse(str(german_build / "html" / "index.html")).getroot()
     assert page.get("lang") == "de"
     assert "Inhalt" in page.xpath("string(//nav[@class='toc']/h2)")
+
+
+def test_no_page_prints_a_label_key_instead_of_its_label(built_edition):
+    """A key handed to the page where its label was meant ("nav.reading-text" in the navigation) is caught on
+    every page of the real edition: visible text and the attributes a reader meets (the encoding manual's
+    examples of the TEI, which quote the header's own label taxonomy, aside)."""
+    import re
+
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    keys = {e.get("key") for e in etree.parse(str(built_edition.xslt_dir / "labels" / "en.xml")).iter("label")}
+    dotted = {k for k in keys if "." in k}
+    found = []
+    for page in sorted((built_edition.build_dir / "html").glob("*.html")):
+        root = lxml_html.parse(str(page)).getroot()
+        for element in root.xpath("//script | //style | //pre | //code"):
+            element.getparent().remove(element)
+        seen = " ".join(root.itertext()) + " " + " ".join(
+            value for e in root.iter() if isinstance(e.tag, str)
+            for name, value in e.attrib.items() if name in ("title", "alt", "aria-label", "data-tip", "placeholder"))
+        found += [f"{page.name}: {k}" for k in dotted if re.search(rf"(?<![\w.-]){re.escape(k)}(?![\w-])", seen)]
+    assert not found, found

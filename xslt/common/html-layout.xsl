@@ -15,7 +15,7 @@
     <xsl:param name="doc" as="document-node()"/>
     <xsl:variable name="registers" as="map(xs:string, xs:string)*" select="ed:kinds-with-entries($doc) ! map{'href': ?page, 'label': ?title}"/>
     <xsl:sequence select="$ed:declarations/(ed:page[@nav = 'yes'] | ed:register-pages) !
-      (if (self::ed:register-pages) then $registers else map{'href': string(@file), 'label': string(@title)})"/>
+      (if (self::ed:register-pages) then $registers else map{'href': string(@file), 'label': ed:label(@title)})"/>
   </xsl:function>
 
   <!-- What the highlight switch can mark: key (CSS hook "hl-{key}", the checkbox's id), label, and for register
