@@ -66,9 +66,9 @@ U = "https://example.org/ed/index.html"
 #: manuals' patterns: the original's container and date, then the edition (version, publisher, date) and its URL.
 EXPECTED = {
     'web page': {
-        'chicago': f'Weil, Robert. “Conditions of the Working Classes in China.” Version 1.0. China Study Group, Test Press, January 15, 2026. {U}.',
-        'mla': f'Weil, Robert. “Conditions of the Working Classes in China.” China Study Group, Version 1.0, Test Press, 15 Jan. 2026, {U}.',
-        'apa': f'Weil, R. (2026, January 15). Conditions of the Working Classes in China. Test Press. China Study Group. {U}',
+        'chicago': f'Weil, Robert. “Conditions of the Working Classes in China.” Version 1.0. China Study Group, 31 December; Test Press, January 15, 2026. {U}.',
+        'mla': f'Weil, Robert. “Conditions of the Working Classes in China.” 31 December. China Study Group, Version 1.0, Test Press, 15 Jan. 2026, {U}.',
+        'apa': f'Weil, R. (2026, January 15). Conditions of the Working Classes in China. Test Press. China Study Group. {U} (Original work published 31 December)',
     },
     'journal article': {
         'chicago': f'Weil, Robert. “Conditions of the Working Classes in China.” Monthly Review 58, no. 2 (June 2006). {U}.',
@@ -151,8 +151,7 @@ def test_american_styles_put_period_and_comma_inside_the_quotation_marks():
 def test_a_unit_carries_its_locator_and_permalink(records):
     unit = records["web page"]["p-one"]
     assert (unit["locator"], unit["label"], unit["URL"]) == ("1", "paragraph", U + "#p-one")
-    assert citations.render(unit, "chicago") == ("Robert Weil, “Conditions of the Working Classes in China,” version 1.0, "
-                                                 f"China Study Group, Test Press, January 15, 2026, para. 1, {U}#p-one.")
+    assert citations.render(unit, "chicago") == f'Robert Weil, “Conditions of the Working Classes in China,” version 1.0, China Study Group, 31 December; Test Press, January 15, 2026, para. 1, {U}#p-one.'
     assert citations.render(unit, "mla").splitlines()[1] == "(Weil, “Conditions of the Working Classes in China,” par. 1)"
     assert records["web page"]["part"]["label"] == "section" and records["web page"]["part"]["locator"] == "Part"
 
@@ -216,7 +215,10 @@ def test_every_record_is_valid_csl_json(kind, records):
     for item in items:
         assert item["type"] in {"webpage", "article-journal", "chapter", "personal_communication", "manuscript", "speech", "book"}
         assert all(set(name) <= {"family", "given", "literal"} and name for name in item["author"])
-        assert all(isinstance(p, int) for key in ("issued", "original-date") if key in item for p in item[key]["date-parts"][0])
+        # A date is date-parts of whole numbers, or (a source that gives no year) the source's words as a literal.
+        assert all(isinstance(p, int) for key in ("issued", "original-date") if key in item and "literal" not in item[key]
+                   for p in item[key]["date-parts"][0])
+        assert all(item[key]["literal"].strip() for key in ("issued", "original-date") if key in item and "literal" in item[key])
         assert all(value not in ("", [], {}) for value in item.values())
 
 

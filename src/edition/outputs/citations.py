@@ -74,6 +74,16 @@ def _date(when: str) -> dict | None:
     return {"date-parts": [[int(part) for part in match.groups() if part]]} if match else None
 
 
+def _original_date(source: etree._Element) -> dict | None:
+    """The original's date: date-parts where the source gives a year; where it gives none (a web page's
+    "31 December", ``@when="--12-31"``), the words as the source has them, a CSL literal date, so the
+    citation still says when the original appeared as far as it is known."""
+    date = (source.xpath("t:date[1]", namespaces=NS) or [None])[0]
+    if date is None:
+        return None
+    return _date(date.get("when", "")) or ({"literal": " ".join("".join(date.itertext()).split())} if "".join(date.itertext()).strip() else None)
+
+
 def edition_record(document: etree._ElementTree | etree._Element, base_url: str = "") -> dict:
     """The CSL-JSON record of the edition as a whole (its permalink the edition's front page)."""
     root = document.getroot() if hasattr(document, "getroot") else document
@@ -98,7 +108,7 @@ def edition_record(document: etree._ElementTree | etree._Element, base_url: str 
         "title": _text(main[0]) if main else "",
         "author": [_person(a) for a in header.xpath("t:fileDesc/t:titleStmt/t:author", namespaces=NS) if _text(a)],
         "container-title": _text(container),
-        "original-date": _date(source.xpath("string(t:date[1]/@when)", namespaces=NS)) if source is not None else None,
+        "original-date": _original_date(source) if source is not None else None,
         "original-publisher": _text(source.find(f"{{{TEI}}}publisher")) if source is not None else "",
         "volume": _text(one("t:fileDesc/t:sourceDesc/t:bibl[1]/t:biblScope[@unit='volume'][1]")),
         "issue": _text(one("t:fileDesc/t:sourceDesc/t:bibl[1]/t:biblScope[@unit='issue'][1]")),
