@@ -426,6 +426,7 @@ def write_outputs(project: Project, document_xml: bytes, out: Path, parameters: 
     # The labels' language and the edition's own wording come from the document given, not the project's.
     root = edition.getroot()
     parameters = {"basemap": _basemap(edition), "lang": _language_of(root), "label-overrides": _label_overrides_of(root),
+                  "citations": citations.for_stylesheets(edition, (parameters or {}).get("base-url", "")),
                   **(parameters or {}), "books": books}
     run_stylesheets(project, document_xml, out, parameters, leave_out=() if books else BOOK_STYLESHEETS)
     ctx = BuildContext(project, edition, out, parameters or {})

@@ -127,7 +127,8 @@ def test_the_reading_view_has_a_bounded_number_of_tab_stops(new_page, edition_ur
         per_kind[kind] = per_kind.get(kind, 0) + 1
     assert introduction > 0 and per_kind["pilcrow"] == paragraphs and per_kind["cite"] == paragraphs - introduction
     assert per_kind.get("where", 0) == 0, "a note's or correction's ¶ link is not a stop: its ↩ leads to the spot"
-    assert len(stops) <= 820, f"{len(stops)} tab stops: {per_kind}"
+    # 815 stops for the essay and the comment; the editors' introduction adds its permalinks and first mentions.
+    assert len(stops) <= 845, f"{len(stops)} tab stops: {per_kind}"
 
 
 @pytest.mark.parametrize("selector", ["a.cite", "sup.note-ref a", "a.who", "a.pilcrow"])

@@ -126,9 +126,11 @@ def test_the_cite_control_copies_the_paragraph_citation(new_page, mini_url):
     page.hover("#p-mini-two")
     page.click("#p-mini-two a.cite")
     copied = page.evaluate("navigator.clipboard.readText()")
-    assert copied.startswith("Weil, Robert. “Conditions of the Working Classes in China.”")
-    assert "Digital edition, The Weil Edition Project, 2026, ¶ 2." in copied
-    assert copied.endswith(f"{mini_url}index.html#p-mini-two.")
+    # The citation as a note (Chicago, rendered from the paragraph's CSL-JSON record): name as written, the
+    # paragraph as Chicago's locator, the permalink last.
+    assert copied.startswith("Robert Weil, “Conditions of the Working Classes in China,”")
+    assert "The Weil Edition Project" in copied and ", para. 2, " in copied
+    assert copied.endswith("index.html#p-mini-two.")
     assert page.inner_text(".status") == "Citation of ¶ 2 copied"
     assert page.url == mini_url + "index.html", "with JavaScript the control copies instead of navigating"
 
@@ -187,7 +189,7 @@ def test_supplied_headings_show_one_pair_of_brackets(new_page, edition_url):
 
 
 def test_the_comment_label_agrees_everywhere(new_page, edition_url):
-    """Heading, ¶ marker and citation: "Comment 1", "¶ 1", "comment 1, ¶ 1"."""
+    """Heading, ¶ marker and citation: "Comment 1", "¶ 1", "comment 1, ¶ 1" (the citation: "para. 1 (comment 1)")."""
     page = new_page()
     page.goto(edition_url + "index.html")
     heading = page.inner_text("#comment-nico h3")
@@ -195,7 +197,8 @@ def test_the_comment_label_agrees_everywhere(new_page, edition_url):
     label = f"{heading.lower()}, {marker}"
     assert (heading, marker, label) == ("Comment 1", "¶ 1", "comment 1, ¶ 1")
     assert page.text_content("#p-comment-nico a.cite") == "Cite " + label
-    assert f", {label}." in page.get_attribute("#p-comment-nico a.cite", "data-citation")
+    # The citation says it in its style's words (Chicago's locator): paragraph 1 of comment 1.
+    assert ", para. 1 (comment 1), " in page.get_attribute("#p-comment-nico a.cite", "data-citation")
     assert page.get_attribute("#p-comment-nico a.pilcrow", "aria-label") == label
 
 
