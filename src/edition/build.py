@@ -338,6 +338,10 @@ def build(project: Project, out_dir: Path | None = None, parameters: dict | None
             _swap(staging, out_dir)
     except OSError as err:  # a full disk, a file in the way: the editor's words, not a traceback
         shutil.rmtree(staging, ignore_errors=True)
+        if isinstance(err, shutil.Error) and err.args and isinstance(err.args[0], list) and err.args[0]:
+            source, target, why = err.args[0][0]  # a folder copy collects its failures: say the first
+            err = OSError(why)
+            err.filename = target
         where = err.filename or staging
         raise EditionError(Problem(str(where), 1, 1, f"cannot write the build: {err.strerror or err}; "
                                    "the previous build is untouched")) from None
