@@ -235,7 +235,7 @@ def _untagged(edition: Edition, declared: Declarations) -> list[Problem]:
         owner = flat.owner(start)
         where = owner if _local(owner) in ("p", "head", "closer") else _containing_block(owner)
         context = _normal(text[max(0, start - 30):end + 30])
-        problems.add(edition.checks.locate(where, f'untagged name of #{entry_id}: "{_normal(text[start:end])}" (… {context} …); '
+        problems.add(edition.locate(where, f'untagged name of #{entry_id}: "{_normal(text[start:end])}" (… {context} …); '
                                     f'tag it with ref="#{entry_id}", or mark it <rs type="{NOT_ENTITY}">'))
     return sorted(problems)
 
@@ -259,7 +259,7 @@ def _mismatched(edition: Edition, declared: Declarations) -> list[Problem]:
                 continue
             words = _view_text(element, reading)
             known = "; ".join(sorted(set().union(*(e.names for e in targets)))) or "none"
-            problems.append(edition.checks.locate(element, f'"{words}" is not a recorded name of '
+            problems.append(edition.locate(element, f'"{words}" is not a recorded name of '
                                            f'{", ".join("#" + e.id for e in targets)} (known: {known}); '
                                            "add it to the register as an alias, or correct the @ref"))
     return sorted(problems)
