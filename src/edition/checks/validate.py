@@ -32,9 +32,9 @@ from .. import idlock
 from ..corpus import Edition, Source, read_sources
 from ..declarations import DECLARATIONS, read_declarations, schematron_with_entry_contexts
 from ..errors import SEVERITIES, EditionError, Problem
-from ..checks.locate import Assembly, Located, Text
+from .locate import Assembly, Located, Text
 from ..project import NS, TEI_NS, Project, display_name
-from ..checks.schema_model import XML_NS, SchemaModel, attribute_key, suggest
+from .schema_model import XML_NS, SchemaModel, attribute_key, suggest
 from ..xmlio import parse_file, read_tei, safe_parser
 
 SVRL = {"svrl": "http://purl.oclc.org/dsdl/svrl"}

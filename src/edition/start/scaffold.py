@@ -23,10 +23,10 @@ from .. import idlock
 from ..corpus import load_edition
 from ..declarations import read_declarations
 from ..errors import EditionError, Problem
-from ..start.identifiers import Identifiers, words
+from .identifiers import Identifiers, words
 from ..project import TEI_NS, XML_ID, Project, display_name
 from ..checks.schema_model import SchemaModel
-from ..start.textimport import RENDITIONS, UNMARKED, read_text, text_to_body
+from .textimport import RENDITIONS, UNMARKED, read_text, text_to_body
 
 T = f"{{{TEI_NS}}}"
 #: The author of a text whose author is not given.
@@ -95,7 +95,7 @@ def _write(folder: Path, options: Options) -> list[Problem]:
     source = options.from_file
     name = str(source) if source else ""
     if source is not None and source.suffix.lower() == ".xml":
-        from ..start.teiimport import import_tei
+        from .teiimport import import_tei
 
         header_ids = {"editors", UNMARKED, *RENDITIONS.values()}
         text, meta, warnings = import_tei(source, ids, project.relaxng, name, header_ids)

@@ -20,11 +20,11 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import EditionError, Problem
-from ..start.identifiers import Identifiers
+from .identifiers import Identifiers
 from ..checks.locate import Located, Text
 from ..project import TEI_NS, XML_ID
 from ..checks.schema_model import SchemaModel, attribute_key
-from ..start.textimport import DOUBLE_MARKS, fill, pair_quotations
+from .textimport import DOUBLE_MARKS, fill, pair_quotations
 from ..xmlio import read_tei
 
 T = f"{{{TEI_NS}}}"

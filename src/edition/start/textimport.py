@@ -22,9 +22,9 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import EditionError, Problem
-from ..start.identifiers import Identifiers
+from .identifiers import Identifiers
 from ..project import TEI_NS, XML_ID
-from ..xmlio import byte_position
+from ..xmlio import decode
 
 T = f"{{{TEI_NS}}}"
 
@@ -64,18 +64,13 @@ class Quotation:
 
 
 def read_text(path: Path, name: str | None = None) -> str:
-    """The file's text (UTF-8, with or without a byte-order mark); a located EditionError otherwise."""
+    """The file's text (UTF-8, with or without a byte-order mark, or UTF-16 with one); a located EditionError otherwise."""
     name = name or str(path)
     try:
         data = path.read_bytes()
     except OSError as err:
         raise EditionError(Problem(name, 0, 0, f"cannot read the file: {err.strerror or err}")) from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        line, column = byte_position(data, err.start)
-        raise EditionError(Problem(name, line, column, f"the file is not valid UTF-8 (byte 0x{data[err.start]:02x}); "
-                                   "save it as UTF-8")) from None
+    return decode(data, name)  # UTF-8, or UTF-16 with its byte-order mark, as for the TEI files
 
 
 def blocks(text: str) -> list[Block]:
