@@ -39,7 +39,8 @@ def test_a_space_correction_takes_the_words_around_it_from_the_text(index):
 def test_a_supplied_heading_has_its_brackets_once(index):
     heading = index.get_element_by_id("lost-head")
     assert text(heading) == "[Migrant Labor]" and heading.get("title") is None
-    assert heading.xpath("ins/@data-tip") == ["Supplied by the editors: the capture of the witness has lost the heading"]
+    # The fixture's header declares no reasons (taxonomy supplied-reason): the reason reads as its generic label.
+    assert heading.xpath("ins/@data-tip") == ["Supplied by the editors: heading lost in capture"]
 
 
 def test_the_comment_heading_marker_and_citation_agree(index):

@@ -89,7 +89,7 @@ def test_the_cite_control_is_a_permalink_carrying_the_full_citation(index):
     cite = one(index, "//p[@id='p-mini-two']/a[@class='cite']")
     assert cite.get("href") == "#p-mini-two"
     assert cite.get("data-citation") == ("Robert Weil, “Conditions of the Working Classes in China,” version 1.0, "
-                                         "China Study Group, The Weil Edition Project, 2026, para. 2, index.html#p-mini-two.")
+                                         "China Study Group, 31 dec; The Weil Edition Project, 2026, para. 2, index.html#p-mini-two.")
 
 
 def test_with_a_base_url_the_citation_holds_the_absolute_permalink(saxon, tmp_path):

@@ -181,4 +181,4 @@ def test_the_print_index_kinds_come_from_the_declaration(project, tmp_path):
         run_entry_points(project.root, tmp_path, ("probe-index-kinds.xsl",), xslt=project.xslt_dir)
     finally:
         probe.unlink()
-    assert (tmp_path / "index-kinds.txt").read_text(encoding="utf-8").split() == ["person", "place", "org", "nym"]
+    assert (tmp_path / "index-kinds.txt").read_text(encoding="utf-8").split() == ["person", "place", "org", "event", "work", "term", "nym"]

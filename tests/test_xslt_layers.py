@@ -104,7 +104,7 @@ def test_every_mode_used_is_declared(repo_root):
 def generic_files(root: Path) -> list[Path]:
     """The generic layers: every stylesheet and asset, and the Python modules that must know no edition."""
     return [*(root / "xslt").rglob("*.xsl"), *(root / "xslt" / "assets").glob("*.*"),
-            *((root / "src" / "edition") / m for m in ("names.py", "cite.py", "corpus.py", "declarations.py"))]
+            *((root / "src" / "edition") / m for m in ("checks/names.py", "cite.py", "corpus.py", "declarations.py"))]
 
 
 def edition_words(root: Path) -> list[str]:
@@ -139,6 +139,7 @@ def test_an_edition_profile_overrides_a_hook_by_import_precedence(tmp_path, repo
     xslt = tmp_path / "xslt"
     xslt.mkdir()
     (xslt / "common").symlink_to(repo_root / "xslt" / "common", target_is_directory=True)
+    (xslt / "labels").symlink_to(repo_root / "xslt" / "labels", target_is_directory=True)  # the layer's labels
     (xslt / "download.xsl").write_text(f"""<xsl:stylesheet version="3.0" xmlns:xsl="{XSL}"
         xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:ed="urn:weil-edition:xslt">
       <xsl:import href="common/common.xsl"/>

@@ -166,7 +166,7 @@ def test_the_source_line_is_the_headers_description_of_the_source(out):
 
 def test_without_a_base_url_citations_use_the_headers_canonical_url(out):
     cite = page(out, "index.html").xpath("//p[@id='p-two']/a[@class='cite']/@data-citation")[0]
-    assert cite == ("Ada Example, “A Test Text,” version 2.1, Test Site, The Test Press, May 1, 2030, para. 2, "
+    assert cite == ("Ada Example, “A Test Text,” version 2.1, Test Site, 4 March; The Test Press, May 1, 2030, para. 2, "
                     "https://example.org/test/index.html#p-two.")
 
 
@@ -184,7 +184,7 @@ def test_bibtex_and_csl_json_name_the_version(out):
 
 def test_the_mla_citation_names_the_version(out):
     mla = page(out, "index.html").xpath("string(//p[@id='cite-mla'])")
-    assert mla == "Example, Ada. “A Test Text.” Test Site, Version 2.1, The Test Press, 1 May 2030, https://example.org/test/index.html."
+    assert mla == "Example, Ada. “A Test Text.” 4 March. Test Site, Version 2.1, The Test Press, 1 May 2030, https://example.org/test/index.html."
 
 
 def test_page_metadata_names_the_version_and_the_absolute_url(out):

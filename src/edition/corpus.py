@@ -138,7 +138,7 @@ def edition_id(edition: etree._Element | etree._ElementTree) -> str:
     """The edition's identifier, which names its download files: the header's ``idno type="edition"``, else "edition".
 
     >>> edition_id(load_edition(project).document)   # doctest: +SKIP
-    'weil-conditions'
+    'lincoln-address'
     """
     ids = edition.xpath("/t:TEI/t:teiHeader/t:fileDesc/t:publicationStmt/t:idno[@type='edition']/text()", namespaces=NS)
     return (ids[0].strip() if ids else "") or "edition"

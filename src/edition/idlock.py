@@ -79,7 +79,7 @@ def check(edition: Edition, lock_path: Path, root: Path | None = None,
 
     ``locate`` places a problem at an element of the assembled edition (default: the edition's own guess).
     """
-    locate = locate or edition.checks.locate
+    locate = locate or edition.locate
     if not lock_path.exists():
         return []
     name = display_name(lock_path, root)
