@@ -4,8 +4,8 @@ Rendered from each unit's CSL-JSON record by :mod:`edition.outputs.citations`, t
 the stylesheets (so the command line and the HTML cite controls say the same thing); the formats are
 listed once, in ``xslt/common/declarations.xsl``.
 
->>> print(citation(Project(Path(".")), "p-every-class-stratum", "chicago"))  # doctest: +SKIP
-Weil, Robert. “Conditions of the Working Classes in China.” China Study Group, …, ¶ 1. index.html#p-every-class-stratum.
+>>> print(citation(Project(Path(".")), "p-four-score", "chicago"))  # doctest: +SKIP
+Lincoln, Abraham. “Address at the Dedication of the Gettysburg National Cemetery.” …, para. 1. index.html#p-four-score.
 """
 from __future__ import annotations
 

@@ -154,7 +154,7 @@ def main(ctx: click.Context, project_dir: Path) -> None:
 def validate(ctx: click.Context, files: tuple[Path, ...], fmt: str, strict: bool) -> None:
     """Check the TEI files: well-formedness, RelaxNG, Schematron, identifier lock.
 
-    Without FILES, checks the essay and its registers. Every problem is
+    Without FILES, checks the text and its registers. Every problem is
     reported at once, at the line and column where it was typed, as
     file:line:col: error|warning: message. Warnings fail only with --strict.
 
