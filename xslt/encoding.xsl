@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- Entry point: the encoding manual, html/encoding.html, generated so that it stays true.
-     For each element the edition uses (in the essay and the registers): what it means here (the
+     For each element the edition uses (in the text and the registers): what it means here (the
      RelaxNG schema's documentation), its attributes with their allowed values (from the schema) and
      the values the edition gives them, how often it occurs, and one real example linked to its
      paragraph (or register entry); then every Schematron rule with its severity and message.

@@ -173,7 +173,7 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- The text: title page, the essay's divisions, the reader comment, the notes, the corrections. -->
+  <!-- The text: title page, the text's divisions, the reader comment, the notes, the corrections. -->
   <xsl:template name="ed:epub-text">
     <xsl:param name="doc" as="document-node()" required="yes"/>
     <xsl:variable name="w" as="map(xs:string, xs:string)" select="ed:work($doc)"/>

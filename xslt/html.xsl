@@ -21,8 +21,8 @@
     <xsl:call-template name="ed:search-records"><xsl:with-param name="name" select="'essay'"/><xsl:with-param name="records" select="ed:essay-records(.)"/></xsl:call-template>
   </xsl:template>
 
-  <!-- The editors' introduction (front): their text, set before the essay and said to be theirs; its paragraphs
-       are cited as "introduction ¶ N", apart from the essay's. -->
+  <!-- The editors' introduction (front): their text, set before the text and said to be theirs; its paragraphs
+       are cited as "introduction ¶ N", apart from the text's. -->
   <xsl:mode name="ed:editors-introduction" on-no-match="shallow-skip" on-multiple-match="fail"/>
   <xsl:template match="tei:div" mode="ed:editors-introduction">
     <section id="{@xml:id}" class="editors-introduction" aria-labelledby="{@xml:id}-heading">

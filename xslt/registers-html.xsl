@@ -100,7 +100,7 @@
 
   <!-- The sections of a register page, in order, as maps {'id', 'title', 'entries', 'alphabetical', 'place'}:
        first the kind's groups (named persons, places by type …) in index order (ed:sorted-entries); then every
-       list of the register that has a head (the persons the text does not name, by the place the essay sets
+       list of the register that has a head (the persons the text does not name, by the place the text sets
        them in), in the register's order, its entries in the order of their first mention in the text. -->
   <xsl:function name="ed:page-sections" as="map(xs:string, item()*)*">
     <xsl:param name="entries" as="element()*"/>
@@ -138,7 +138,7 @@
     </xsl:for-each-group>
   </xsl:function>
 
-  <!-- An identifier-safe form of a heading: "Zhengzhou or Kaifeng (the essay …)" → "zhengzhou-or-kaifeng-the-essay-…". -->
+  <!-- An identifier-safe form of a heading: "Washington or Boston (the text …)" → "washington-or-boston-the-text-…". -->
   <xsl:function name="ed:slug" as="xs:string">
     <xsl:param name="s" as="xs:string"/>
     <xsl:sequence select="replace(replace(ed:fold($s), '[^a-z0-9]+', '-'), '^-|-$', '')"/>
@@ -153,7 +153,7 @@
   </xsl:function>
 
   <!-- The readable label of an entry's type or role ('' when it says nothing to a reader: "other").
-       Persons' and groups' roles say how the essay knows them; other kinds' types are words ("study group"). -->
+       Persons' and groups' roles say how the text knows them; other kinds' types are words ("study group"). -->
   <!-- The edition declares its roles' labels in its header (taxonomy xml:id="person-role", the catDesc of each
        category; an empty one prints nothing); an undeclared role is printed as it is, hyphens as spaces. -->
   <xsl:function name="ed:role-label" as="xs:string">

@@ -141,13 +141,13 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- The part of the text an utterance stands in: its section of the essay, or its comment. -->
+  <!-- The part of the text an utterance stands in: its section of the text, or its comment. -->
   <xsl:function name="ed:voice-part" as="element()">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="($e/ancestor::tei:div[@xml:id][1], root($e)/*)[1]"/>
   </xsl:function>
 
-  <!-- A part's title as the reader sees it in the contents: the section's heading, "Introduction", "Reader comment". -->
+  <!-- A part's title as the reader sees it in the contents: the section's heading, "Introduction", "Back matter". -->
   <xsl:function name="ed:part-title" as="xs:string">
     <xsl:param name="part" as="element()"/>
     <xsl:sequence select="if ($part/ancestor::tei:back) then ed:division-label($part/ancestor-or-self::tei:div[parent::tei:back])

@@ -1,7 +1,7 @@
-"""Load the edition: the essay and its registers, assembled into one document.
+"""Load the edition: the text and its registers, assembled into one document.
 
 Registers are kept one TEI file per kind under ``edition/registers/``. For
-validation of pointers and for every output they are assembled into the essay's
+validation of pointers and for every output they are assembled into the text's
 ``standOff`` (a copy; the files are untouched), so that ``@ref="#zhengzhou"`` is
 an ordinary same-document pointer. Every element of the assembled document can
 still be traced back to the file and line it came from, for messages.
@@ -127,7 +127,7 @@ def read_sources(paths: list[Path], root: Path | None, read: Callable[[Path, Pat
 def load_edition(project: Project) -> Edition:
     """Parse and assemble the project's edition; raise :class:`EditionError` if a file cannot be read."""
     if not project.main_document.exists():
-        raise EditionError(Problem(str(project.main_document), 1, 1, "the essay's TEI file is missing"))
+        raise EditionError(Problem(str(project.main_document), 1, 1, "the text's TEI file is missing"))
     sources, problems = read_sources(project.tei_files(), project.root)
     if problems:
         raise EditionError(problems)

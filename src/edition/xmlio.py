@@ -33,7 +33,7 @@ from .errors import EditionError, Problem
 __all__ = ["EditionError", "Problem", "MAX_FILE_BYTES", "safe_parser", "parse_bytes", "parse_file", "read_tei", "decode",
            "byte_position"]
 
-#: Larger TEI files than this are refused before parsing (the essay is ~0.5 MB).
+#: Larger TEI files than this are refused before parsing (the text is ~0.5 MB).
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
 XINCLUDE_NS = "http://www.w3.org/2001/XInclude"

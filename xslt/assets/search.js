@@ -1,6 +1,6 @@
 /* The search page: one box (the page's own form; the header's is hidden here), results from Pagefind's
    JavaScript API. Each part of the edition has an index of its own (the page's filter boxes name them, in
-   order: the essay first); the first is opened and the others merged into it, each with its part as a filter,
+   order: the text first); the first is opened and the others merged into it, each with its part as a filter,
    so that every part is searched on its own, in that order, each ranked by Pagefind; a record in two parts (a
    speaker, who is also a register entry) is listed once. The filters narrow the list to parts.
    ?q=… (from any page's header form) fills the box and runs the search; ?part=… keeps the filters. */
@@ -26,7 +26,7 @@
   var TEXT_PART = boxes.filter(function (b) { return b.getAttribute("data-part") === filters.getAttribute("data-text-part"); }).map(function (b) { return b.value; })[0];
   if (!PARTS.length) return;
   var PAGE = 20;
-  /* Ranking: a paragraph's "introduces" (the names of the entries the essay introduces there) counts like a
+  /* Ranking: a paragraph's "introduces" (the names of the entries the text introduces there) counts like a
      title, so that the paragraph that introduces a term ranks first for it; paragraphs are long and entries
      short, so length counts for less than Pagefind's default. */
   var RANKING = { pageLength: 0.3, metaWeights: { title: 5.0, introduces: 6.0 } };

@@ -148,7 +148,7 @@
   </xsl:function>
 
   <!-- The elements of the text a reader finds an entry at on a page: its mentions, its quotations, its speeches,
-       in the essay and the comment (notes included, printed as footnotes), never the front matter. -->
+       in the text and the comment (notes included, printed as footnotes), never the front matter. -->
   <xsl:function name="ed:book-mentions" as="element()*" visibility="public">
     <xsl:param name="entry" as="element()"/>
     <xsl:sequence select="($ed:relations ! ed:pointers($entry, ?key) | ())[ancestor::tei:body or ancestor::tei:back]"/>

@@ -162,8 +162,8 @@
     </p>
   </xsl:template>
 
-  <!-- A paragraph of the editors' introduction (front): citable by its identifier, but not one of the essay's
-       numbered paragraphs; its permalink reads "introduction ¶ N" and shows no number beside the essay's. -->
+  <!-- A paragraph of the editors' introduction (front): citable by its identifier, but not one of the text's
+       numbered paragraphs; its permalink reads "introduction ¶ N" and shows no number beside the text's. -->
   <xsl:template match="tei:front/tei:div/tei:p" mode="ed:html" priority="1">
     <xsl:variable name="label" as="xs:string" select="ed:paragraph-label(.)"/>
     <p id="{@xml:id}" class="para intro-para">

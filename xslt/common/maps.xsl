@@ -204,7 +204,7 @@
        identified part of the text a date stands in)}. One item per dated event of the register; one per
        distinct date of the text (its value and entry), listing every paragraph it occurs in; a date
        inside a mention of an event that is itself on the timeline is that event's, not an item again;
-       a date in an editorial note is the editors' reasoning, not the essay's. -->
+       a date in an editorial note is the editors' reasoning, not the text's. -->
   <xsl:function name="ed:timeline-items" as="map(xs:string, item()*)*" visibility="public">
     <xsl:param name="doc" as="document-node()"/>
     <xsl:variable name="events" as="element(tei:event)*" select="$doc/tei:TEI/tei:standOff//tei:event[@xml:id]

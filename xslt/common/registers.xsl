@@ -14,7 +14,7 @@
   <!-- Sorting is deterministic: Unicode codepoints of a folded key (no accents, lower case), then the identifier. -->
   <xsl:variable name="ed:collation" as="xs:string" select="'http://www.w3.org/2005/xpath-functions/collation/codepoint'"/>
 
-  <!-- Pointers from the text (the essay and the comments; never the header or the registers). -->
+  <!-- Pointers from the text (the text and the comments; never the header or the registers). -->
   <xsl:key name="ed:ref" match="tei:text//*[@ref]" use="tokenize(@ref, '\s+')"/>
   <xsl:key name="ed:who" match="tei:text//*[@who]" use="tokenize(@who, '\s+')"/>
   <xsl:key name="ed:source" match="tei:text//*[@source]" use="tokenize(@source, '\s+')"/>
@@ -181,7 +181,7 @@
 
   <!-- ================================================================ the text's quotations and figures -->
 
-  <!-- Is a node part of the essay's text (body or back), not of an editorial note? -->
+  <!-- Is a node part of the text proper (body or back), not of an editorial note? -->
   <xsl:function name="ed:in-text" as="xs:boolean" visibility="public">
     <xsl:param name="e" as="node()"/>
     <xsl:sequence select="exists($e/ancestor::*[self::tei:body or self::tei:back][parent::tei:text[parent::tei:TEI]])

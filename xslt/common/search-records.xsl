@@ -2,7 +2,7 @@
 <!-- The search records, written as data by the stylesheets that write the pages (edition.outputs.search gives them to
      Pagefind): one record per citable unit, as a map {url, title, content, language, part, section, meta}.
      part: the search parts of declarations.xsl (ed:search-part) the unit is filed under; section: where in the
-     part (the essay's section, the register's title …). Each page-writing entry point calls ed:search-records once. -->
+     part (the text's section, the register's title …). Each page-writing entry point calls ed:search-records once. -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:ed="urn:weil-edition:xslt" xmlns:map="http://www.w3.org/2005/xpath-functions/map"

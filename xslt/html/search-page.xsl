@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- html/search.html: the search page (a module of html.xsl). One search box, the page's own (search.css hides
-     the header's here); search.js runs Pagefind's JavaScript API on it and lists the results, the essay's first. -->
+     the header's here); search.js runs Pagefind's JavaScript API on it and lists the results, the text's first. -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:ed="urn:weil-edition:xslt" xmlns="http://www.w3.org/1999/xhtml"

@@ -56,7 +56,7 @@
   </xsl:template>
 
   <!-- A citable paragraph: its number in the margin, its words, its label (pointers and corrections link to it).
-       The editors' introduction's paragraphs carry no number, as in the reading view: the essay's ¶ 1 stays the only ¶ 1. -->
+       The editors' introduction's paragraphs carry no number, as in the reading view: the text's ¶ 1 stays the only ¶ 1. -->
   <xsl:template match="tei:div/tei:p" mode="ed:typst">
     <xsl:sequence select="ed:typst-call('para', ed:typst-string(if (ed:part(.) = 'introduction') then '' else string(ed:paragraph-number(.))), ed:typst(node()))
       || '#label(' || ed:typst-string(@xml:id) || ')&#10;&#10;'"/>
@@ -169,7 +169,7 @@
       else if (self::tei:title) then '#emph[' || $words || ']' else $words"/>
   </xsl:template>
 
-  <!-- Whatever points at register entries from the essay or the comment (a mention, a speech, a quotation of a
+  <!-- Whatever points at register entries from the text or the comment (a mention, a speech, a quotation of a
        work) leaves an anchor per entry, which the index counts pages by; then it is printed as it would be. -->
   <xsl:template match="*[@ref or @who or @source][ancestor::tei:body or ancestor::tei:back]" mode="ed:typst" priority="3">
     <xsl:variable name="entries" as="element()*" select="(@ref, @who, @source) ! ed:entries-of(.)"/>

@@ -9,7 +9,7 @@
    case-sensitive on the reading text (corrections applied, the witness's errors left out). Names in an
    original script or romanisation (``xml:lang`` zh-Hans, zh-Hant, pinyin, Wade-Giles: the languages
    ``xslt/common/declarations.xsl`` lists) are not searched for, unless the entry has no other name. A leading
-   article of a recorded name ("the Zhengzhou 4") is not required in the text. Not reported:
+   article of a recorded name ("the Union army") is not required in the text. Not reported:
    an occurrence inside a longer recorded name ("Beijing" in "Beijing University": the longer name wins),
    inside a tagged proper name of another entry (``persName``, ``placeName``, ``orgName``, ``name``,
    ``title``: the parts of a name are not mentions of their own unless tagged), and descriptive labels of
@@ -27,7 +27,7 @@ Problems are located at the start tag of the element containing the words (the p
 
 >>> problems = check_names(Project(Path(".")))     # doctest: +SKIP
 >>> print(problems[0])                              # doctest: +SKIP
-edition/text.xml:130:9: untagged name of #zhengzhou: "Zhengzhou" (… the Zhengzhou paper …)
+edition/text.xml:130:9: untagged name of #gettysburg: "Gettysburg" (… the Gettysburg paper …)
 """
 from __future__ import annotations
 
@@ -129,7 +129,7 @@ class _Span:
 
 
 class _FlatText:
-    """The reading text of the essay's body and back as one string, with the span of every element in it."""
+    """The reading text of the text's body and back as one string, with the span of every element in it."""
 
     def __init__(self, roots: list[etree._Element], skip: tuple[str, ...]):
         self.skip = skip

@@ -259,7 +259,7 @@ def check_schematron(edition: Edition, schema_path: Path, assembly: Callable[[],
         if not isinstance(node, etree._Element):
             node = node.getparent() if hasattr(node, "getparent") and node.getparent() is not None else edition.document.getroot()
         place = places.origin(node)
-        if place is None:  # an element the assembly made (the standOff itself): the essay's root
+        if place is None:  # an element the assembly made (the standOff itself): the text's root
             place = places.origin(edition.document.getroot())
         located, original = place
         attribute = hints.get("attribute")
@@ -307,7 +307,7 @@ def _pointer_hint(value: str, ids: set[str]) -> str:
 
 
 def assemble(edition: Edition, essay: File, registers: list[File]) -> Assembly:
-    """Pair every element of the assembled edition with the element typed in the essay or a register."""
+    """Pair every element of the assembled edition with the element typed in the text or a register."""
     assembly = Assembly(edition.document)
     root = edition.document.getroot()
     inserted = root.find(f"{{{TEI_NS}}}standOff[@type='registers']") if edition.registers else None
@@ -358,7 +358,7 @@ def check_root(file: File) -> list[Problem]:
 
 
 def validate(project: Project, files: list[Path] | None = None) -> list[Problem]:
-    """Validate the edition (or the given files, each checked as the essay against the project's registers).
+    """Validate the edition (or the given files, each checked as the text against the project's registers).
 
     Returns every problem found, sorted by file and position; an empty list means valid.
     """
@@ -435,5 +435,5 @@ def require_valid(project: Project) -> Edition:
     problems, edition = _validate(project, None)
     if errors(problems):
         raise EditionError(errors(problems))
-    assert edition is not None  # no error means the essay was read
+    assert edition is not None  # no error means the text was read
     return edition

@@ -16,7 +16,7 @@ BibTeX (biblatex types) is written by bibtexparser, RIS by rispy, CSL-JSON by ``
 
 >>> record = edition_record(document, "https://example.org/")            # doctest: +SKIP
 >>> render(record, "mla")                                                 # doctest: +SKIP
-'Weil, Robert. “Conditions of the Working Classes in China.” China Study Group, …'
+'Lincoln, Abraham. “Letter to Mrs. Bixby.” 21 Nov. 1864. …'
 """
 from __future__ import annotations
 
@@ -139,7 +139,7 @@ def _permalink(base: str, ident: str) -> str:
 def unit_records(document, base_url: str = "") -> dict[str, dict]:
     """Every citable unit's record by identifier: ``''`` the edition, then each section and paragraph of the text.
 
-    A paragraph's locator is its number within its part (the essay, the front, the back), as the reading
+    A paragraph's locator is its number within its part (the text, the front, the back), as the reading
     view numbers it (``ed:paragraph-number``); a section's is its heading.
     """
     root = document.getroot() if hasattr(document, "getroot") else document
@@ -154,7 +154,7 @@ def unit_records(document, base_url: str = "") -> dict[str, dict]:
         for number, p in enumerate(paragraphs, 1):
             if p.get("{http://www.w3.org/XML/1998/namespace}id"):
                 ident = p.get("{http://www.w3.org/XML/1998/namespace}id")
-                # Outside the essay the number restarts: the locator names the part, as the reading view's label does.
+                # Outside the text the number restarts: the locator names the part, as the reading view's label does.
                 within = {"front": " (introduction)", "back": f" (comment {p.getparent().get('n', '1')})"}.get(part, "")
                 records[ident] = {**whole, "id": f"{whole['id']}-{ident}", "URL": _permalink(base, ident),
                                   "locator": f"{number}{within}", "label": "paragraph"}
